@@ -1,0 +1,33 @@
+"""khabar: one Arabic news report as dataframes and Arabic-correct charts.
+
+The public names are imported lazily, so ``import khabar`` stays cheap
+(pandas and matplotlib load only when a function that needs them is used).
+
+>>> import khabar
+>>> khabar.load_article().published.isoformat()
+'2018-03-26'
+"""
+from importlib import import_module
+
+_PUBLIC = {
+    "Article": "article",
+    "ArticleError": "article",
+    "load_article": "article",
+    "claims": "claims",
+    "events": "events",
+    "control": "control",
+    "ar": "arabic",
+    "use_arabic_style": "arabic",
+}
+
+__all__ = sorted(_PUBLIC)
+
+
+def __getattr__(name):
+    if name in _PUBLIC:
+        return getattr(import_module(f"khabar.{_PUBLIC[name]}"), name)
+    raise AttributeError(f"module 'khabar' has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted(list(globals()) + __all__)

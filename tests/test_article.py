@@ -1,0 +1,145 @@
+"""The loader: the seed's structure, and bad or differently encoded inputs."""
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from khabar.article import SEED_PATH, ArticleError, load_article
+
+SHARED_SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_363a31e02e04f53c.txt"
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return load_article()
+
+
+def test_seed_is_a_byte_identical_copy_of_the_shared_seed():
+    if not SHARED_SEED.exists():
+        pytest.skip(f"{SHARED_SEED} is not beside the project")
+    assert SEED_PATH.read_bytes() == SHARED_SEED.read_bytes()
+
+
+def test_metadata_is_data():
+    metadata = json.loads(SEED_PATH.with_suffix(".json").read_text(encoding="utf-8"))
+    assert metadata["outlet"] == "Enab Baladi"
+    assert metadata["published"] == "2018-03-26"
+    assert metadata["language"] == "ar"
+    assert metadata["file"] == SEED_PATH.name
+
+
+def test_seed_has_one_title_one_caption_fourteen_body_paragraphs(seed):
+    counts = seed.paragraphs["kind"].value_counts()
+    assert counts.to_dict() == {"body": 14, "title": 1, "caption": 1}
+    assert list(seed.paragraphs["kind"][:3]) == ["title", "caption", "body"]
+
+
+def test_title_date_and_source(seed):
+    assert seed.title == "اتفاق غامض جنوبي دمشق بين النظام وتنظيم “الدولة”"
+    assert seed.published == date(2018, 3, 26)
+    assert seed.source_path == SEED_PATH
+
+
+def test_offsets_point_into_text(seed):
+    for row in seed.paragraphs.itertuples():
+        assert seed.text[row.start:row.end] == row.text
+    assert seed.paragraphs["text"].iloc[-1].startswith("وجرت خلال السنوات الماضية")
+
+
+def test_site_furniture_is_dropped_with_reasons(seed):
+    dropped = seed.dropped
+    assert any(dropped["text"].str.startswith("camera icon"))
+    assert "tag icon ع ع ع" in set(dropped["text"])
+    assert "مقالات متعلقة" in set(dropped["text"])
+    assert "×" in set(dropped["text"])
+    assert "اضغط هنا للمساهمة" in set(dropped["text"])
+    assert dropped["reason"].str.len().min() > 0
+    for furniture in ["camera icon", "tag icon", "مقالات متعلقة", "ادعم عنب بلدي", "×"]:
+        assert furniture not in seed.text
+
+
+def _write(tmp_path, name, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def _same_article(article, seed):
+    assert article.text == seed.text
+    assert article.paragraphs[["kind", "text"]].equals(seed.paragraphs[["kind", "text"]])
+
+
+def test_windows_1256_decodes_to_the_same_article(tmp_path, seed):
+    # Windows-1256 has no curly quotes' neighbours problem: all seed letters exist in it.
+    data = SEED_PATH.read_text(encoding="utf-8").encode("windows-1256", errors="strict")
+    _same_article(load_article(_write(tmp_path, "a.txt", data)), seed)
+
+
+def test_bom_and_crlf_decode_to_the_same_article(tmp_path, seed):
+    text = SEED_PATH.read_text(encoding="utf-8").replace("\n", "\r\n")
+    _same_article(load_article(_write(tmp_path, "a.txt", b"\xef\xbb\xbf" + text.encode())), seed)
+
+
+def test_tatweel_and_diacritics_are_normalised_away(tmp_path, seed):
+    text = SEED_PATH.read_text(encoding="utf-8")
+    text = text.replace("الجثث", "الجُثَث").replace("التنظيم", "التنظـــيم")
+    _same_article(load_article(_write(tmp_path, "a.txt", text.encode())), seed)
+
+
+def test_publication_date_from_argument_when_no_metadata(tmp_path):
+    path = _write(tmp_path, "a.txt", SEED_PATH.read_bytes())
+    assert load_article(path).published is None
+    assert load_article(path, published=date(2018, 3, 26)).published == date(2018, 3, 26)
+
+
+@pytest.mark.parametrize(
+    "data, problem",
+    [
+        (b"", "empty file"),
+        (b"  \n\r\n\t ", "only whitespace"),
+        (bytes(range(256)) * 8, "binary data"),
+        (b"\x89PNG\r\n\x1a\n" + bytes(range(1, 256)) * 4, "binary data"),
+        ("Plain English text with no Arabic at all, ü".encode("latin-1"), "not Arabic text"),
+        ("مقالات متعلقة\n\n×\n\nادعم عنب بلدي".encode(), "only site furniture"),
+        ("عنوان وحيد بلا نص".encode(), "no body paragraphs"),
+    ],
+)
+def test_bad_input_gives_a_clear_error_naming_the_file(tmp_path, data, problem):
+    path = _write(tmp_path, "damaged-article.txt", data)
+    with pytest.raises(ArticleError) as caught:
+        load_article(path)
+    assert "damaged-article.txt" in str(caught.value)
+    assert problem in str(caught.value)
+
+
+def test_missing_file_and_directory(tmp_path):
+    with pytest.raises(ArticleError, match="nothere.txt: file not found"):
+        load_article(tmp_path / "nothere.txt")
+    with pytest.raises(ArticleError, match="directory"):
+        load_article(tmp_path)
+
+
+def test_truncated_file_loads_what_remains(tmp_path, seed):
+    data = SEED_PATH.read_bytes()
+    cut = data.index("قتل 175".encode()) + 1  # inside a two-byte Arabic letter
+    article = load_article(_write(tmp_path, "cut.txt", data[:cut]))
+    assert article.text and seed.text.startswith(article.text[:-1])
+    assert len(article.body()) < len(seed.body())
+    assert "truncated" in " ".join(article.dropped["reason"])
+
+
+def test_html_page_is_extracted_to_the_same_paragraphs(tmp_path, seed):
+    from html import escape
+
+    kept = seed.paragraphs
+    title, caption = kept["text"][0], kept["text"][1]
+    body = "".join(f"<p>{escape(text)}</p>\n" for text in seed.body()["text"])
+    page = f"""<!DOCTYPE html><html lang="ar" dir="rtl"><head><title>x</title>
+<script>document.write("<p>injected</p>")</script><style>p {{color: red}}</style></head>
+<body><nav><p>القائمة</p></nav><article><h1>{escape(title)}</h1>
+<figure><img src="a.jpg"><figcaption>{escape(caption)}</figcaption></figure>
+{body}</article><footer><p>ادعم عنب بلدي</p></footer></body></html>"""
+    article = load_article(_write(tmp_path, "page.html", page.encode()))
+    _same_article(article, seed)
+    assert "injected" not in article.text
