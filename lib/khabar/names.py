@@ -1,0 +1,79 @@
+"""The sources and places an article names, and where it names them.
+
+The gazetteer is small and hand-made: each entry is the Arabic name as news
+text writes it, an English name, and a kind.  Other articles about southern
+Damascus can reuse it; add a row for a new name.
+
+>>> from khabar import load_article
+>>> mentions(load_article()).query("name_en == 'Yarmouk camp'")["paragraph"].tolist()
+[11]
+"""
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+# (Arabic as written, English, kind).  Kinds: source, neighbourhood, camp,
+# roundabout, front_axis, city, organisation.
+NAMES = [
+    ("مصادر مطلعة", "informed sources", "source"),
+    ("صفحات موالية", "pro-regime pages", "source"),
+    ("صحيفة “النبأ”", "al-Naba weekly", "source"),
+    ("عنب بلدي", "Enab Baladi", "source"),
+    ("ناشطين", "activists", "source"),
+    ("الهلال الأحمر السوري", "Syrian Arab Red Crescent", "organisation"),
+    ("دمشق", "Damascus", "city"),
+    ("حي القدم", "al-Qadam", "neighbourhood"),
+    ("مخيم اليرموك", "Yarmouk camp", "camp"),
+    ("حي الحجر الأسود", "al-Hajar al-Aswad", "neighbourhood"),
+    ("دوار الحجر الأسود", "al-Hajar al-Aswad roundabout", "roundabout"),
+    ("منطقة العسالي", "al-Asali", "neighbourhood"),
+    ("حي الماذنية", "al-Madhaniya", "neighbourhood"),
+    ("حي التضامن", "al-Tadamon", "neighbourhood"),
+    ("محور بور سعيد", "Port Said axis", "front_axis"),
+]
+
+
+def name_table() -> pd.DataFrame:
+    """The gazetteer as a dataframe: ``name``, ``name_en``, ``kind``.
+
+    >>> name_table().query("kind == 'camp'")["name_en"].tolist()
+    ['Yarmouk camp']
+    """
+    return pd.DataFrame(NAMES, columns=["name", "name_en", "kind"])
+
+
+def _pattern(name: str) -> re.Pattern:
+    # Arabic attaches و (and), ب (in/by), ل (for) and ف (so) to the next word,
+    # and ل swallows the alif of ال: "لعنب بلدي", "والهلال", "للحي".
+    # Any such prefix may stand before a name; the name must end at a word end.
+    first, rest = name[0], re.escape(name[1:])
+    head = f"(?:{re.escape(first)})"
+    if name.startswith("ال"):
+        head = "(?:ال|ل)"
+        rest = re.escape(name[2:])
+    return re.compile(rf"(?<![\w])(?:[وفب]?ل?|ك)?{head}{rest}(?![\w])")
+
+
+def mentions(article) -> pd.DataFrame:
+    """Every place in the article's title, caption and body where a gazetteer
+    name occurs: ``name``, ``name_en``, ``kind``, ``paragraph`` (row of
+    ``article.paragraphs``), ``quote``, ``start``, ``end`` (offsets in
+    ``article.text``).
+
+    >>> from khabar import load_article
+    >>> m = mentions(load_article())
+    >>> m.loc[m.name_en == "Enab Baladi", "quote"].iloc[0]
+    'لعنب بلدي'
+    """
+    rows = []
+    for name, name_en, kind in NAMES:
+        pattern = _pattern(name)
+        for paragraph in article.paragraphs.itertuples():
+            for match in pattern.finditer(paragraph.text):
+                start = paragraph.start + match.start()
+                rows.append((name, name_en, kind, paragraph.Index, match.group(),
+                             start, start + len(match.group())))
+    columns = ["name", "name_en", "kind", "paragraph", "quote", "start", "end"]
+    return pd.DataFrame(rows, columns=columns).sort_values(["start", "end"]).reset_index(drop=True)
