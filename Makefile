@@ -1,0 +1,46 @@
+# Quick start: `make html` (execute the notebooks, write build/html/) and `make test`.
+PYTHON ?= python3
+VENV := .venv
+VENV310 := .venv-mpl310
+PY := $(VENV)/bin/python
+NOTEBOOKS := $(wildcard notebooks/[0-9][0-9]-*.ipynb)
+
+.PHONY: html test unit pixels-mpl310 nbval lab outputs clean
+
+$(VENV)/installed: requirements.txt pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV310)/installed: requirements-mpl310.txt pyproject.toml
+	test -x $(VENV310)/bin/python || $(PYTHON) -m venv $(VENV310)
+	$(VENV310)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-mpl310.txt
+	touch $@
+
+html: $(VENV)/installed
+	$(PY) -m khabar.export
+
+test: unit pixels-mpl310 nbval
+
+unit: $(VENV)/installed
+	$(PY) -m pytest -q --doctest-modules lib tests
+
+# The Arabic label pixel test again on the matplotlib 3.10 line (no libraqm).
+pixels-mpl310: $(VENV310)/installed
+	$(VENV310)/bin/python -m pytest -q tests/test_arabic_rendering.py
+
+nbval: $(VENV)/installed
+	$(PY) -m pytest -q --nbval $(NOTEBOOKS)
+
+lab: $(VENV)/installed
+	$(VENV)/bin/jupyter lab notebooks
+
+# After a deliberate change: execute every notebook in place, in order, from a
+# fresh kernel, so the stored outputs nbval compares against are one clean run.
+outputs: $(VENV)/installed
+	$(VENV)/bin/jupyter nbconvert --to notebook --execute --inplace \
+	  --ExecutePreprocessor.kernel_name=python3 --ExecutePreprocessor.record_timing=False \
+	  $(NOTEBOOKS)
+
+clean:
+	rm -rf build $(VENV) $(VENV310)
