@@ -1,0 +1,157 @@
+"""Arabic text for matplotlib: the right label string and a packaged font.
+
+Text stays in logical order everywhere in the package; only chart code calls
+:func:`ar` on a label just before handing it to matplotlib.
+
+Matplotlib 3.11 lays text out with libraqm (HarfBuzz shaping + bidi), so it
+needs the logical string as is.  Older matplotlib draws one glyph per
+character, left to right, so the string must be shaped into Arabic
+Presentation Forms (arabic-reshaper) and put into visual order (python-bidi)
+first.  Feeding either version the other's string gives reversed or unjoined
+letters without any error, so the choice is made from what the installed
+matplotlib can do, not from its version number.
+
+>>> from khabar.arabic import ar, use_arabic_style
+>>> path = use_arabic_style()
+>>> label = ar("حي القدم")
+"""
+from __future__ import annotations
+
+import functools
+
+# Chosen by rendering article labels on both matplotlib lines against a
+# HarfBuzz reference: Amiri loses its ligatures on the reshape+bidi path and
+# IBM Plex Sans Arabic loses its kerning there; Noto Sans Arabic stays close
+# on both.
+FONT_FAMILY = "Noto Sans Arabic"
+"""Family name of the chart font, as registered by its fontpkg package."""
+
+LATIN_FALLBACK = "DejaVu Sans"
+"""Matplotlib's bundled font, used for any glyph the Arabic font lacks."""
+
+SVG_HASHSALT = "khabar"
+
+_PRESENTATION_FORMS = ((0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
+
+
+def font_path() -> str:
+    """Path of the regular font file for :data:`FONT_FAMILY`.
+
+    Charts and the pixel tests (which render the same file with Pillow) use it.
+
+    >>> font_path().endswith(".ttf")
+    True
+    """
+    import fontpkg
+
+    return str(fontpkg.path(FONT_FAMILY))
+
+
+@functools.cache
+def _needs_reshaping() -> bool:
+    """True when the installed matplotlib cannot shape or reorder Arabic.
+
+    Builds with libraqm (matplotlib >= 3.11) expose
+    ``matplotlib.ft2font.__libraqm_version__``.
+    """
+    from matplotlib import ft2font
+
+    return not hasattr(ft2font, "__libraqm_version__")
+
+
+def has_presentation_forms(text: str) -> bool:
+    """True if ``text`` holds Arabic Presentation Forms (U+FB50–U+FDFF, U+FE70–U+FEFF).
+
+    Logical-order Arabic never does; text prepared for pre-3.11 matplotlib
+    always does, so this tells the two apart.
+
+    >>> has_presentation_forms("حي القدم")
+    False
+    >>> has_presentation_forms("\\ufedd\\ufe8e")
+    True
+    """
+    return any(lo <= ord(ch) <= hi for ch in text for lo, hi in _PRESENTATION_FORMS)
+
+
+def ar(text: str) -> str:
+    """The string to give the installed matplotlib for logical-order ``text``.
+
+    With libraqm (matplotlib >= 3.11) that is ``text`` unchanged.  Otherwise
+    each line is reshaped and put into visual order; Latin runs and numbers
+    ("BMP", "70%", "175") keep their left-to-right order inside it.  Text that
+    already holds presentation forms is returned unchanged, so ``ar`` is
+    idempotent on both paths.
+
+    >>> ar("Damascus")
+    'Damascus'
+    >>> ar(ar("قتل 175 من قوات الأسد")) == ar("قتل 175 من قوات الأسد")
+    True
+    """
+    if not _needs_reshaping() or has_presentation_forms(text):
+        return text
+    import arabic_reshaper
+    from bidi import get_display
+
+    return "\n".join(get_display(arabic_reshaper.reshape(line)) for line in text.split("\n"))
+
+
+def use_arabic_style() -> str:
+    """Register the packaged Arabic font and set matplotlib's rcParams for it.
+
+    Sets the Arabic font first and :data:`LATIN_FALLBACK` second (glyph
+    fallback), SVG text as paths (renders in a browser with no Arabic font) and
+    a fixed SVG hash salt (same figure, same bytes).  Calling it again changes
+    nothing.  Returns the font file's path.
+
+    >>> path = use_arabic_style()
+    >>> import matplotlib
+    >>> matplotlib.rcParams["font.family"][0] == FONT_FAMILY
+    True
+    """
+    import matplotlib
+    from matplotlib import font_manager
+
+    path = font_path()
+    manager = font_manager.fontManager
+    if not any(entry.fname == path for entry in manager.ttflist):
+        manager.addfont(path)
+    families = [FONT_FAMILY, LATIN_FALLBACK]
+    matplotlib.rcParams.update(
+        {
+            "font.family": families,
+            "font.sans-serif": families + [
+                f for f in matplotlib.rcParams["font.sans-serif"] if f not in families
+            ],
+            "svg.fonttype": "path",
+            "svg.hashsalt": SVG_HASHSALT,
+        }
+    )
+    return path
+
+
+def inline_figure_setup() -> None:
+    """Make notebook inline figures deterministic SVG with Arabic as paths.
+
+    Applies :func:`use_arabic_style` and, inside IPython, selects SVG with no
+    Date/Creator metadata for inline figures.  Outside IPython it does only the
+    style part.  Returns nothing, so a notebook cell that ends with the call
+    shows no output (a trailing ";" does not hide output under nbval).
+
+    >>> inline_figure_setup()  # in a plain interpreter: the style only
+    """
+    use_arabic_style()
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return
+    if get_ipython() is None:
+        return
+    from matplotlib_inline.backend_inline import InlineBackend, set_matplotlib_formats
+
+    cfg = InlineBackend.instance()
+    cfg.figure_formats = {"svg"}
+    cfg.print_figure_kwargs = {
+        **cfg.print_figure_kwargs,
+        "metadata": {"Date": None, "Creator": None},
+    }
+    set_matplotlib_formats("svg")
