@@ -1,0 +1,248 @@
+"""Claims: every number the article states, with who states it and the exact
+words it rests on.
+
+>>> from khabar import load_article
+>>> table = claims(load_article())
+>>> table.query("subject == 'killed' and claimant == 'al_naba'")[["quote", "value_low"]].values.tolist()
+[['175 من قوات الأسد', 175.0]]
+"""
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from khabar.numbers import materiel_singulars, quantities, NOUN, _NOUN_FORM
+from khabar.names import NAMES
+
+# Who speaks in a sentence, tried in order; the first pattern found wins.
+# "لعنب بلدي" (to Enab Baladi) marks the outlet as the listener, not the
+# claimant, so the outlet is only the claimant when nobody else is named.
+CLAIMANT_PATTERNS = [
+    ("al_naba", re.compile(r"صحيفة\s*[“\"«]?النبأ|[“\"«]النبأ[”\"»]")),
+    ("pro_regime_pages", re.compile(r"صفحات موالية")),
+    ("informed_sources", re.compile(r"مصادر مطلعة")),
+    # "إلا أن أخرى تحدثت": "but others said" — other sources than those just named.
+    ("other_sources", re.compile(r"(?:^|\s)(?:إلا أن |لكن |بينما )?(?:مصادر )?أخرى\s+(?:تحدثت|قالت|ذكرت|أفادت|قدرت)")),
+    ("activists", re.compile(r"ناشطين|ناشطون|ناشطو")),
+    # The group as the subject of a verb of claiming: "وقدر التنظيم",
+    # "وكان تنظيم الدولة أعلن", "مقدرًا" after the group announced.
+    ("isis", re.compile(r"(?:قدر|أعلن|ذكر|زعم|أكد)\s+التنظيم|تنظيم\s+[“\"«]?الدولة[”\"»]?\s+(?:\w+\s+){0,2}(?:أعلن|قدر|زعم)")),
+]
+# "وقدرت المصادر": the definite "the sources" points back to the sources named before.
+BACK_REFERENCE = re.compile(r"(?:^|\s)(?:و|ف)?(?:قدرت|قالت|أكدت|أضافت|ذكرت)\s+المصادر")
+# A sentence that opens with a verb of saying and no new subject ("وتحدثت عن")
+# carries on the previous sentence's claimant (Arabic drops a known subject).
+CARRIED_SUBJECT = re.compile(r"^(?:و|ف)(?:تحدثت|قالت|أضافت|أشارت|ذكرت|أكدت|لفتت)\s+(?:عن|إلى|أن|إن)")
+
+SIDE = {
+    "informed_sources": "independent", "other_sources": "independent",
+    "pro_regime_pages": "regime", "al_naba": "isis", "isis": "isis",
+    "enab_baladi": "independent", "activists": "independent",
+}
+
+KILLING = re.compile(r"قتل|مقتل|قتلى|مصرع|لقي")
+LOSSES = re.compile(r"خسائر|تدمير|دمر|اغتنام|استحواذ|إعطاب")
+# What is said of bodies or prisoners, from the verbs near the number.
+SCOPES = [
+    ("handed_over", re.compile(r"تسليم|بادل|تبادل|سلم")),
+    ("recovered", re.compile(r"انتشال")),
+    ("held", re.compile(r"لدى|بحوزة")),
+]
+UNSPECIFIED = re.compile(r"دون تحديد (?:ال)?عدد|لم يحدد (?:ال)?عدد|دون ذكر (?:ال)?عدد|عدد غير محدد")
+BRANCH_AFTER = re.compile(r"^\s+من\s+(?:\w+\s+)?الفرع\s+([0-9٠-٩]+)")
+TOPIC = {
+    "bodies": "exchange", "prisoners": "exchange", "detainees": "exchange",
+    "killed": "casualties", "area_share": "control",
+    "tanks": "materiel", "armoured_vehicles": "materiel",
+    "rocket_launchers": "materiel", "heavy_machine_guns": "materiel",
+}
+PLACES = [(name, name_en) for name, name_en, kind in NAMES if kind not in ("source", "organisation", "city")]
+
+COLUMNS = [
+    "topic", "subject", "scope", "value_low", "value_high", "qualifier", "qualifier_ar",
+    "unit", "claimant", "side", "place", "place_en", "reported_on", "corroboration",
+    "quote", "start", "end", "paragraph", "sentence",
+]
+
+
+def sentences(article) -> pd.DataFrame:
+    """The body's sentences in order: ``paragraph``, ``text``, ``start``, ``end``
+    (offsets into ``article.text``).
+
+    >>> from khabar import load_article
+    >>> len(sentences(load_article()))
+    14
+    """
+    rows = []
+    for paragraph in article.paragraphs.itertuples():
+        if paragraph.kind != "body":
+            continue
+        for match in re.finditer(r"[^.!؟]+(?:[.!؟]+|$)", paragraph.text):
+            text = match.group().strip()
+            if len(text) > 1:
+                start = paragraph.start + match.start() + (len(match.group()) - len(match.group().lstrip()))
+                rows.append((paragraph.Index, text, start, start + len(text)))
+    return pd.DataFrame(rows, columns=["paragraph", "text", "start", "end"])
+
+
+def claimant_of(sentence: str, previous: str | None) -> str:
+    """Who makes the claims in ``sentence``, given the previous sentence's claimant.
+
+    >>> claimant_of("وقدر التنظيم خسائر القوات بخمس دبابات", None)
+    'isis'
+    >>> claimant_of("وتحدثت عن انتشال جثث بعض العناصر", "pro_regime_pages")
+    'pro_regime_pages'
+    """
+    for claimant, pattern in CLAIMANT_PATTERNS:
+        if pattern.search(sentence):
+            return claimant
+    if BACK_REFERENCE.search(sentence) and previous in ("informed_sources", "other_sources"):
+        return previous
+    if CARRIED_SUBJECT.search(sentence) and previous:
+        return previous
+    return "enab_baladi"
+
+
+def claims(article) -> pd.DataFrame:
+    """One row per numeric claim in the article's body (columns: see ``COLUMNS``).
+
+    ``value_low``/``value_high`` are the range the words allow (see
+    :mod:`khabar.numbers`); ``quote`` is ``article.text[start:end]``;
+    ``corroboration`` compares each claim with other claimants' claims on the
+    same subject (see :func:`corroboration`).
+
+    >>> from khabar import load_article
+    >>> claims(load_article()).groupby("topic").size().to_dict()
+    {'casualties': 3, 'control': 2, 'exchange': 8, 'materiel': 4}
+    """
+    rows, previous, last_sources = [], None, None
+    for sentence in sentences(article).itertuples():
+        claimant = claimant_of(sentence.text, last_sources if BACK_REFERENCE.search(sentence.text) else previous)
+        if claimant in ("informed_sources", "other_sources"):
+            last_sources = claimant
+        previous = claimant
+        for quantity in _quantities_in(sentence.text).itertuples():
+            row = _claim(quantity, sentence, claimant, article)
+            if row is not None:
+                rows.append(row)
+    table = pd.DataFrame(rows, columns=COLUMNS)
+    table["reported_on"] = pd.to_datetime(table["reported_on"])
+    table["corroboration"] = corroboration(table)
+    return table.sort_values("start", kind="stable").reset_index(drop=True)
+
+
+def _quantities_in(sentence: str) -> pd.DataFrame:
+    found = [quantities(sentence)]
+    if LOSSES.search(sentence):
+        found.append(materiel_singulars(sentence))
+    unspecified = UNSPECIFIED.search(sentence)
+    if unspecified:
+        noun = NOUN.search(sentence)
+        if noun:
+            found.append(pd.DataFrame([{
+                "start": noun.start(), "end": unspecified.end(),
+                "quote": sentence[noun.start():unspecified.end()],
+                "value_low": float("nan"), "value_high": float("nan"),
+                "qualifier": "unspecified", "qualifier_ar": unspecified.group(),
+                "unit": "count", "noun": _NOUN_FORM[noun.group("noun")][2],
+                "subject": _NOUN_FORM[noun.group("noun")][1],
+            }]))
+    return pd.concat([frame for frame in found if len(frame)] or found[:1], ignore_index=True)
+
+
+def _clause_window(sentence: str, start: int, end: int) -> str:
+    """The clause holding a number and the clause before it (clauses end at commas)."""
+    clause_start = sentence.rfind("،", 0, start)
+    window_start = sentence.rfind("،", 0, max(clause_start, 0)) + 1 if clause_start > 0 else 0
+    clause_end = sentence.find("،", end)
+    return sentence[window_start: clause_end if clause_end != -1 else len(sentence)]
+
+
+def _claim(quantity, sentence, claimant: str, article) -> dict | None:
+    window = _clause_window(sentence.text, quantity.start, quantity.end)
+    start, end = sentence.start + quantity.start, sentence.start + quantity.end
+    subject, scope = quantity.subject, ""
+    place, place_en = next(((name, en) for name, en in PLACES if name in sentence.text), ("", ""))
+    if quantity.unit == "percent":
+        subject, unit, scope = "area_share", "percent", place_en  # shares of different places never compare
+    else:
+        unit = "items" if subject in TOPIC and TOPIC[subject] == "materiel" else "persons"
+        if subject is None:
+            before = list(NOUN.finditer(window[: window.find(quantity.quote)]))
+            if not before:
+                return None  # a number with nothing counted: not a claim
+            subject = _NOUN_FORM[before[-1].group("noun")][1]
+        if subject in ("forces", "fighters", "soldiers", "officers", "civilians") and KILLING.search(window):
+            scope = subject
+            branch = BRANCH_AFTER.match(article.text[end:])
+            if branch:
+                end += branch.end()
+                scope = f"branch_{branch.group(1)}_members"
+            subject = "killed"
+        if subject in ("bodies", "prisoners", "detainees"):
+            scope = next((name for name, pattern in SCOPES if pattern.search(window)), "unspecified")
+        if TOPIC.get(subject) == "materiel":
+            scope = "lost"
+        if subject not in TOPIC:
+            return None
+    return {
+        "topic": TOPIC[subject], "subject": subject, "scope": scope,
+        "value_low": quantity.value_low, "value_high": quantity.value_high,
+        "qualifier": quantity.qualifier, "qualifier_ar": quantity.qualifier_ar,
+        "unit": unit, "claimant": claimant, "side": SIDE[claimant],
+        "place": place, "place_en": place_en, "reported_on": _reported_on(sentence.text, article),
+        "corroboration": "", "quote": article.text[start:end], "start": start, "end": end,
+        "paragraph": sentence.paragraph, "sentence": sentence.text,
+    }
+
+
+def _reported_on(sentence: str, article):
+    if article.published is None:
+        return pd.NaT
+    try:
+        from khabar.dates import claim_date
+    except ImportError:
+        return pd.NaT
+    return claim_date(sentence, article.published)
+
+
+# Parts cannot outnumber the whole they come from: bodies handed over so far
+# are among the bodies the group holds.
+PART_OF = {("bodies", "handed_over"): ("bodies", "held")}
+
+
+def corroboration(table: pd.DataFrame) -> pd.Series:
+    """How each claim stands against other claimants' claims, graded in the
+    spirit of Airwars: ``contested`` when another claimant gives a figure for
+    the same subject and scope whose range cannot meet this one (or a part
+    larger than its whole), ``corroborated`` when another claimant's range
+    overlaps it, otherwise ``single_source``.
+
+    >>> rows = pd.DataFrame({"subject": ["bodies"] * 3, "scope": ["held"] * 3,
+    ...     "claimant": ["a", "b", "c"], "value_low": [76, 20, 27], "value_high": [94, 99, 30]})
+    >>> corroboration(rows).tolist()
+    ['contested', 'corroborated', 'contested']
+    """
+    low = table["value_low"].astype(float)
+    high = table["value_high"].astype(float).fillna(float("inf"))
+    grades = []
+    for i, claim in table.iterrows():
+        if pd.isna(claim["value_low"]) and pd.isna(claim["value_high"]):
+            grades.append("unspecified")
+            continue
+        conflict = agree = False
+        for j, other in table.iterrows():
+            if other["claimant"] == claim["claimant"] or pd.isna(other["value_low"]):
+                continue
+            same = (other["subject"], other["scope"]) == (claim["subject"], claim["scope"])
+            if same:
+                overlap = low[i] <= high[j] and low[j] <= high[i]
+                agree |= overlap
+                conflict |= not overlap
+            elif PART_OF.get((claim["subject"], claim["scope"])) == (other["subject"], other["scope"]):
+                conflict |= low[i] > high[j]
+            elif PART_OF.get((other["subject"], other["scope"])) == (claim["subject"], claim["scope"]):
+                conflict |= low[j] > high[i]
+        grades.append("contested" if conflict else "corroborated" if agree else "single_source")
+    return pd.Series(grades, index=table.index, dtype=object)

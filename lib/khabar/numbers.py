@@ -1,0 +1,261 @@
+"""Arabic quantities in running text: digits, number words, the dual, vague
+quantities ("dozens"), the qualifiers that set a range, and what is counted.
+
+Found by hand-written rules: pyarabic converts digits and number words, but
+its phrase detector misses numbers with clitics (بخمس) and knows nothing of
+qualifiers, the dual or identifiers, so those rules live here.
+
+>>> quantities("قتل 175 من قوات الأسد")[["quote", "value_low", "noun"]].values.tolist()
+[['175 من قوات الأسد', 175.0, 'قوات']]
+"""
+from __future__ import annotations
+
+import math
+import re
+
+import pandas as pd
+from pyarabic.number import text2number
+from pyarabic.trans import normalize_digits
+
+# Clitics Arabic writes joined to the next word: و (and), ف (so), ب (by, with),
+# ل (for), ك (like); "بخمس" is "with five", "و12" is "and 12".
+CLITIC = "(?:[وف]?[بلك]?)"
+
+# The words that set a range, with the qualifier each stands for.
+QUALIFIERS = {
+    "about": ["حوالي", "نحو", "زهاء"],
+    "nearly": ["قرابة", "ما يقارب", "ما يقرب من"],
+    "more_than": ["أكثر من", "ما يزيد عن", "ما يزيد على", "يزيد عن", "تتجاوز", "يتجاوز", "تجاوز", "تفوق", "يفوق"],
+    "less_than": ["أقل من", "ما دون"],
+}
+
+# How wide a band each qualifier allows around n, as (low, high) factors.
+# "about 85" is read as within 10% either side; "nearly 30" as up to 10% below
+# and not above (قرابة is "close to, short of").
+BANDS = {"exact": (1.0, 1.0), "about": (0.9, 1.1), "nearly": (0.9, 1.0)}
+
+# Vague quantities.  عشرات is the plural of عشرة, "tens": more than one ten and
+# fewer than a hundred (مئات).  We take 20-99.  ACLED, coding English "dozens",
+# records 12 as a conservative point value; value_low here plays that role.
+VAGUE = {
+    "عشرات": ("dozens", 20, 99),
+    "مئات": ("hundreds", 200, 999),
+    "آلاف": ("thousands", 2000, 9999),
+}
+
+# Words that make the next number a name, not a count: "الفرع 215" (Branch
+# 215), "العدد 124" (issue no. 124), "رقم", "اللواء", "الفرقة".
+IDENTIFIER_BEFORE = re.compile(r"(?:الفرع|العدد|رقم|اللواء|الفرقة|الكتيبة|المادة|القرار)\s*[“\"«]?$")
+
+MONTHS = [
+    "كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول",
+    "تشرين الأول", "تشرين الثاني", "كانون الأول",
+    "يناير", "فبراير", "مارس", "أبريل", "إبريل", "مايو", "يونيو", "يوليو", "أغسطس",
+    "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر",
+]
+_MONTH = "(?:" + "|".join(MONTHS) + ")"
+DATE_AFTER = re.compile(rf"^\s*(?:من\s+)?{_MONTH}")
+DATE_BEFORE = re.compile(rf"{_MONTH}\s*$")
+
+# Counted nouns: singular, plural, what they count, and whether the dual can be
+# read from the spelling.  The dual ends in ين/ان (تين/تان after ة); so does
+# the sound masculine plural (مقاتلين), and without vowels the two look alike.
+# Only nouns whose plural is not sound masculine give an unambiguous dual.
+NOUNS = [
+    ("جثة", "جثث", "bodies", True),
+    ("أسير", "أسرى", "prisoners", True),
+    ("معتقلة", "معتقلات", "detainees", True),
+    ("معتقل", "معتقلين", "detainees", False),
+    ("دبابة", "دبابات", "tanks", True),
+    ("عربة", "عربات", "armoured_vehicles", True),
+    ("مدرعة", "مدرعات", "armoured_vehicles", True),
+    ("راجمة", "راجمات", "rocket_launchers", True),
+    ("رشاش", "رشاشات", "heavy_machine_guns", True),
+    ("عنصر", "عناصر", "fighters", True),
+    ("جندي", "جنود", "soldiers", False),
+    ("ضابط", "ضباط", "officers", True),
+    ("مقاتل", "مقاتلين", "fighters", False),
+    ("مدني", "مدنيين", "civilians", False),
+    ("قوات", "قوات", "forces", False),
+]
+MATERIEL = {"tanks", "armoured_vehicles", "rocket_launchers", "heavy_machine_guns"}
+
+_WORD_NUMBERS = [
+    "واحد", "واحدة", "اثنان", "اثنين", "اثنا", "اثني", "ثلاث", "ثلاثة", "أربع", "أربعة", "خمس", "خمسة",
+    "ست", "ستة", "سبع", "سبعة", "ثمان", "ثماني", "ثمانية", "تسع", "تسعة", "عشر", "عشرة",
+    "عشرون", "عشرين", "ثلاثون", "ثلاثين", "أربعون", "أربعين", "خمسون", "خمسين", "ستون", "ستين",
+    "سبعون", "سبعين", "ثمانون", "ثمانين", "تسعون", "تسعين", "مئة", "مائة", "مئتان", "مئتين",
+    "ألف", "ألفان", "ألفين",
+]
+_NUMBER_WORD = "(?:" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + ")"
+_QUALIFIER = "|".join(
+    re.escape(word) for words in QUALIFIERS.values() for word in sorted(words, key=len, reverse=True)
+)
+_QUALIFIER_OF = {word: key for key, words in QUALIFIERS.items() for word in words}
+
+# One quantity: an optional qualifier, then digits (ASCII or Arabic-Indic, maybe
+# in quotes, maybe a percentage), number words, or a vague quantity.
+QUANTITY = re.compile(
+    rf"(?<!\w)(?:(?P<qualifier>{CLITIC}(?:{_QUALIFIER}))\s+)?"
+    rf"{CLITIC}(?:"
+    rf"[“\"«]?(?P<digits>[0-9٠-٩]+(?:[.,٫][0-9٠-٩]+)?)[”\"»]?\s?(?P<percent>[%٪])?"
+    rf"|(?P<words>{_NUMBER_WORD}(?:\s+و?{_NUMBER_WORD})*)"
+    rf"|(?:ال)?(?P<vague>{'|'.join(VAGUE)})"
+    rf")(?![\w])"
+)
+
+_ALL_NOUN_FORMS = []
+for singular, plural, subject, dual_ok in NOUNS:
+    forms = [(singular, "singular"), (singular + "ا", "singular"), (plural, "plural")]
+    if dual_ok:
+        stem = singular[:-1] + "ت" if singular.endswith("ة") else singular
+        forms += [(stem + "ين", "dual"), (stem + "ان", "dual")]
+    _ALL_NOUN_FORMS += [(form, number, subject, singular) for form, number in forms]
+_ALL_NOUN_FORMS.sort(key=lambda entry: len(entry[0]), reverse=True)
+_NOUN_FORM = {form: (number, subject, singular) for form, number, subject, singular in _ALL_NOUN_FORMS}
+_NOUN_BODY = rf"{CLITIC}(?:ال)?(?P<noun>{'|'.join(form for form, *_ in _ALL_NOUN_FORMS)})(?!\w)"
+NOUN = re.compile(rf"(?<!\w){_NOUN_BODY}")
+# After a number: the counted noun, directly or as "من" + noun ("175 من قوات").
+NOUN_AFTER = re.compile(rf"^\s+(?:من\s+)?{_NOUN_BODY}(?:\s+(?P<modifier>ال\w+|\w+ين))?")
+
+
+def to_western_digits(text: str) -> str:
+    """Arabic-Indic digits (٠–٩) to ASCII digits; other text unchanged.
+
+    >>> to_western_digits("قرابة ٧٠٪")
+    'قرابة 70٪'
+    """
+    return normalize_digits(text, source="all", out="west")
+
+
+def value_range(qualifier: str, n: float) -> tuple[float, float]:
+    """The (low, high) range the words allow around ``n``; NaN where open.
+
+    >>> value_range("about", 85), value_range("more_than", 100), value_range("nearly", 30)
+    ((76.0, 94.0), (101.0, nan), (27.0, 30.0))
+    """
+    if qualifier == "more_than":
+        return float(math.floor(n) + 1), math.nan
+    if qualifier == "less_than":
+        return math.nan, float(math.ceil(n) - 1)
+    low, high = BANDS[qualifier]
+    # round() first: 90 * 1.1 is 99.00000000000001 in floating point.
+    return float(math.floor(round(n * low, 9))), float(math.ceil(round(n * high, 9)))
+
+
+def _counted_noun(text: str, end: int):
+    match = NOUN_AFTER.match(text[end:])
+    if not match:
+        return None, end
+    noun_end = end + match.end("noun")
+    modifier = match.group("modifier")
+    if modifier and (match.group("noun") in ("قوات", "عناصر") or _NOUN_FORM[match.group("noun")][0] == "dual"):
+        noun_end = end + match.end("modifier")  # "قوات الأسد", "رشاشين ثقيلين"
+    return match.group("noun"), noun_end
+
+
+def quantities(text: str) -> pd.DataFrame:
+    """Every quantity in ``text``: one row each with ``start``, ``end``,
+    ``quote`` (text[start:end]), ``value_low``, ``value_high``, ``qualifier``,
+    ``qualifier_ar``, ``unit`` (percent or count), ``noun`` (the counted noun as
+    written, singular form) and ``subject``.  Identifiers ("الفرع 215"),
+    dates ("26 من آذار") and years are left out.  A qualifier governs only the
+    number right after it.  Dual nouns count two; singular nouns are found
+    by :func:`materiel_singulars`, not here.
+
+    >>> quantities("تحدثت عن قرابة 30 جثة و12 أسيرًا")[["quote", "qualifier", "value_low", "value_high"]].values.tolist()
+    [['قرابة 30 جثة', 'nearly', 27.0, 30.0], ['و12 أسيرًا', 'exact', 12.0, 12.0]]
+    """
+    rows = []
+    for match in QUANTITY.finditer(text):
+        start, end = match.span()
+        before, after = text[:match.start("digits") if match.group("digits") else start], text[end:]
+        qualifier_ar = _strip_clitic(match.group("qualifier")) if match.group("qualifier") else ""
+        qualifier = _QUALIFIER_OF.get(qualifier_ar, "exact")
+        unit = "count"
+        if match.group("digits"):
+            if IDENTIFIER_BEFORE.search(before) or DATE_AFTER.match(after) or DATE_BEFORE.search(before):
+                continue
+            n = float(to_western_digits(match.group("digits")).replace(",", ".").replace("٫", "."))
+            if match.group("percent"):
+                unit = "percent"
+        elif match.group("words"):
+            n = float(text2number(_strip_clitic(match.group("words"))))
+            if n == 0:
+                continue
+        else:
+            qualifier, low, high = VAGUE[match.group("vague")]
+            qualifier_ar = qualifier_ar or text[start:end].lstrip("وفبلك")
+        noun, noun_end = _counted_noun(text, end) if unit == "count" else (None, end)
+        if match.group("digits") and noun is None and unit == "count" and 1900 <= n <= 2100:
+            continue  # a bare year
+        if not match.group("vague"):
+            low, high = value_range(qualifier, n)
+        number, subject, singular = _NOUN_FORM.get(noun, (None, None, None))
+        rows.append({
+            "start": start, "end": noun_end, "quote": text[start:noun_end],
+            "value_low": float(low), "value_high": float(high),
+            "qualifier": qualifier, "qualifier_ar": qualifier_ar, "unit": unit,
+            "noun": singular, "subject": subject,
+        })
+    rows += _duals(text, taken=[(row["start"], row["end"]) for row in rows])
+    return _frame(rows)
+
+
+def materiel_singulars(text: str) -> pd.DataFrame:
+    """Singular materiel nouns with no number: in a list of losses, "عربة BMP"
+    and "راجمة صواريخ" each mean one.  Same columns as :func:`quantities`.
+
+    >>> materiel_singulars("خسائر القوات بخمس دبابات وعربة “BMP” وراجمة صواريخ")["quote"].tolist()
+    ['وعربة “BMP”', 'وراجمة صواريخ']
+    """
+    rows = []
+    for match in NOUN.finditer(text):
+        number, subject, singular = _NOUN_FORM[match.group("noun")]
+        if number != "singular" or subject not in MATERIEL:
+            continue
+        # A singular noun after a number ("5 عربة") is the counted noun of that number.
+        if re.search(rf"(?:[0-9٠-٩]|{_NUMBER_WORD})\s*$", text[: match.start()]):
+            continue
+        end = match.end()
+        following = re.match(r"\s+(?:[“\"«][^”\"»]{1,12}[”\"»]|صواريخ|مدرعة|عسكرية)", text[end:])
+        if following:
+            end += following.end()
+        rows.append({
+            "start": match.start(), "end": end, "quote": text[match.start():end],
+            "value_low": 1.0, "value_high": 1.0, "qualifier": "exact",
+            "qualifier_ar": "", "unit": "count", "noun": singular, "subject": subject,
+        })
+    return _frame(rows)
+
+
+def _duals(text: str, taken: list[tuple[int, int]]) -> list[dict]:
+    rows = []
+    for match in NOUN.finditer(text):
+        number, subject, singular = _NOUN_FORM[match.group("noun")]
+        if number != "dual" or any(s <= match.start() < e for s, e in taken):
+            continue
+        end = match.end()
+        adjective = re.match(r"\s+\w+(?:ين|ان)(?!\w)", text[end:])
+        if adjective:
+            end += adjective.end()
+        rows.append({
+            "start": match.start(), "end": end, "quote": text[match.start():end],
+            "value_low": 2.0, "value_high": 2.0, "qualifier": "exact",
+            "qualifier_ar": "", "unit": "count", "noun": singular, "subject": subject,
+        })
+    return rows
+
+
+def _strip_clitic(words: str) -> str:
+    for prefix in ("وب", "ول", "فب", "و", "ف", "ب", "ل", "ك"):
+        rest = words[len(prefix):]
+        if words.startswith(prefix) and (rest.startswith(tuple(_QUALIFIER_OF)) or re.match(_NUMBER_WORD, rest)):
+            return rest
+    return words
+
+
+def _frame(rows: list[dict]) -> pd.DataFrame:
+    columns = ["start", "end", "quote", "value_low", "value_high", "qualifier",
+               "qualifier_ar", "unit", "noun", "subject"]
+    return pd.DataFrame(rows, columns=columns).sort_values("start", kind="stable").reset_index(drop=True)
