@@ -94,7 +94,7 @@ def mirror_for_arabic(ax, lang: str, *, value_axis: str = "y") -> None:
     axis (``"y"``) moves to the right side.  Does nothing for English.
 
     >>> fig, ax = new_axes("ar"); mirror_for_arabic(ax, "ar")
-    >>> ax.xaxis_inverted(), ax.yaxis.get_ticks_position()
+    >>> bool(ax.xaxis_inverted()), ax.yaxis.get_ticks_position()
     (True, 'right')
     """
     if lang != "ar":

@@ -113,10 +113,24 @@ for singular, plural, subject, dual_ok in NOUNS:
     _ALL_NOUN_FORMS += [(form, number, subject, singular) for form, number in forms]
 _ALL_NOUN_FORMS.sort(key=lambda entry: len(entry[0]), reverse=True)
 _NOUN_FORM = {form: (number, subject, singular) for form, number, subject, singular in _ALL_NOUN_FORMS}
-_NOUN_BODY = rf"{CLITIC}(?:ال)?(?P<noun>{'|'.join(form for form, *_ in _ALL_NOUN_FORMS)})(?!\w)"
+# The accusative ("12 عنصرًا") may carry its tanween; the loader strips it, raw text may not.
+_FORM_PATTERNS = [
+    re.escape(singular) + "\u064b?ا" if form == singular + "ا" else re.escape(form)
+    for form, number, subject, singular in _ALL_NOUN_FORMS
+]
+_NOUN_BODY = rf"{CLITIC}(?:ال)?(?P<noun>{'|'.join(_FORM_PATTERNS)})(?!\w)"
 NOUN = re.compile(rf"(?<!\w){_NOUN_BODY}")
 # After a number: the counted noun, directly or as "من" + noun ("175 من قوات").
 NOUN_AFTER = re.compile(rf"^\s+(?:من\s+)?{_NOUN_BODY}(?:\s+(?P<modifier>ال\w+|\w+ين))?")
+
+
+def noun_info(word: str) -> tuple[str, str, str]:
+    """(grammatical number, subject, singular) of a counted noun as matched by ``NOUN``.
+
+    >>> noun_info("رشاشين")
+    ('dual', 'heavy_machine_guns', 'رشاش')
+    """
+    return _NOUN_FORM[word.replace("\u064b", "")]
 
 
 def to_western_digits(text: str) -> str:
@@ -149,7 +163,7 @@ def _counted_noun(text: str, end: int):
         return None, end
     noun_end = end + match.end("noun")
     modifier = match.group("modifier")
-    if modifier and (match.group("noun") in ("قوات", "عناصر") or _NOUN_FORM[match.group("noun")][0] == "dual"):
+    if modifier and (match.group("noun") in ("قوات", "عناصر") or noun_info(match.group("noun"))[0] == "dual"):
         noun_end = end + match.end("modifier")  # "قوات الأسد", "رشاشين ثقيلين"
     return match.group("noun"), noun_end
 
@@ -191,7 +205,7 @@ def quantities(text: str) -> pd.DataFrame:
             continue  # a bare year
         if not match.group("vague"):
             low, high = value_range(qualifier, n)
-        number, subject, singular = _NOUN_FORM.get(noun, (None, None, None))
+        number, subject, singular = noun_info(noun) if noun else (None, None, None)
         rows.append({
             "start": start, "end": noun_end, "quote": text[start:noun_end],
             "value_low": float(low), "value_high": float(high),
@@ -211,7 +225,7 @@ def materiel_singulars(text: str) -> pd.DataFrame:
     """
     rows = []
     for match in NOUN.finditer(text):
-        number, subject, singular = _NOUN_FORM[match.group("noun")]
+        number, subject, singular = noun_info(match.group("noun"))
         if number != "singular" or subject not in MATERIEL:
             continue
         # A singular noun after a number ("5 عربة") is the counted noun of that number.
@@ -232,7 +246,7 @@ def materiel_singulars(text: str) -> pd.DataFrame:
 def _duals(text: str, taken: list[tuple[int, int]]) -> list[dict]:
     rows = []
     for match in NOUN.finditer(text):
-        number, subject, singular = _NOUN_FORM[match.group("noun")]
+        number, subject, singular = noun_info(match.group("noun"))
         if number != "dual" or any(s <= match.start() < e for s, e in taken):
             continue
         end = match.end()

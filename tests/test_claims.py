@@ -1,0 +1,170 @@
+"""The claims dataframe: what the article's numbers say, who says them, and
+the rules behind it on made-up articles of the same shape."""
+import math
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from khabar import load_article
+from khabar.claims import claimant_of, claims
+
+
+@pytest.fixture(scope="module")
+def article():
+    return load_article()
+
+
+@pytest.fixture(scope="module")
+def table(article):
+    return claims(article)
+
+
+def row(table, quote):
+    rows = table[table["quote"] == quote]
+    assert len(rows) == 1, f"{quote!r} found {len(rows)} times in {table['quote'].tolist()}"
+    return rows.iloc[0]
+
+
+def test_every_quote_is_the_text_at_its_offsets(article, table):
+    assert len(table) > 0
+    for claim in table.itertuples():
+        assert article.text[claim.start:claim.end] == claim.quote
+        assert claim.quote in claim.sentence
+
+
+# Read from the article by hand: (quote, subject, low, high, qualifier, claimant)
+EXPECTED = [
+    ("عشرات الجثث", "bodies", 20, 99, "dozens", "informed_sources"),
+    ("العشرات من الجثث", "bodies", 20, 99, "dozens", "pro_regime_pages"),
+    ("بحوالي 85", "bodies", 76, 94, "about", "informed_sources"),
+    ("تتجاوز 100", "bodies", 101, math.nan, "more_than", "informed_sources"),
+    ("قرابة 30 جثة", "bodies", 27, 30, "nearly", "other_sources"),
+    ("و12 أسيرا", "prisoners", 12, 12, "exact", "other_sources"),
+    ("بحوالي 90%", "area_share", 81, 99, "about", "isis"),
+    ("175 من قوات الأسد", "killed", 175, 175, "exact", "al_naba"),
+    ("بخمس دبابات", "tanks", 5, 5, "exact", "isis"),
+    ("وعربة “BMP”", "armoured_vehicles", 1, 1, "exact", "isis"),
+    ("وراجمة صواريخ", "rocket_launchers", 1, 1, "exact", "isis"),
+    ("رشاشين ثقيلين", "heavy_machine_guns", 2, 2, "exact", "isis"),
+    ("قرابة 70%", "area_share", 63, 70, "nearly", "enab_baladi"),
+    ("12 عنصرا من مخابرات الفرع 215", "killed", 12, 12, "exact", "pro_regime_pages"),
+    ("العشرات من الجنود", "killed", 20, 99, "dozens", "pro_regime_pages"),
+]
+
+
+@pytest.mark.parametrize("quote, subject, low, high, qualifier, claimant", EXPECTED)
+def test_the_articles_claims(table, quote, subject, low, high, qualifier, claimant):
+    claim = row(table, quote)
+    assert (claim.subject, claim.qualifier, claim.claimant) == (subject, qualifier, claimant)
+    assert claim.value_low == low
+    assert claim.value_high == high or (math.isnan(high) and math.isnan(claim.value_high))
+
+
+def test_nothing_else_is_a_claim(table):
+    # The 15 above plus the unspecified count of recovered bodies.
+    assert sorted(table["quote"]) == sorted([e[0] for e in EXPECTED] + [
+        "جثث بعض العناصر من محور بور سعيد في الحي، دون تحديد العدد"])
+    for identifier in ["215", "2015", "124", "26", "2018"]:
+        assert not (table["quote"] == identifier).any()
+    assert not table["quote"].str.contains("2015|124|2018|26 من").any()
+
+
+def test_unspecified_count_by_the_same_pages(table):
+    claim = row(table, "جثث بعض العناصر من محور بور سعيد في الحي، دون تحديد العدد")
+    assert claim.claimant == "pro_regime_pages" and claim.qualifier == "unspecified"
+    assert math.isnan(claim.value_low) and math.isnan(claim.value_high)
+    assert claim.place_en == "Port Said axis"
+
+
+def test_sides_topics_units(table):
+    assert set(table.loc[table.claimant == "pro_regime_pages", "side"]) == {"regime"}
+    assert set(table.loc[table.claimant.isin(["isis", "al_naba"]), "side"]) == {"isis"}
+    assert row(table, "بخمس دبابات").unit == "items"
+    assert row(table, "قرابة 70%").unit == "percent"
+    assert row(table, "قرابة 70%").place_en == "Yarmouk camp"
+    assert row(table, "بحوالي 90%").place_en == "al-Qadam"
+    assert table.groupby("topic").size().to_dict() == {
+        "casualties": 3, "control": 2, "exchange": 7, "materiel": 4}
+
+
+def test_qualifier_words_are_verbatim(table):
+    assert row(table, "بحوالي 85").qualifier_ar == "حوالي"
+    assert row(table, "تتجاوز 100").qualifier_ar == "تتجاوز"
+    assert row(table, "العشرات من الجثث").qualifier_ar == "العشرات"
+    assert row(table, "قرابة 30 جثة").qualifier_ar == "قرابة"
+
+
+def test_scopes_of_the_body_counts(table):
+    assert row(table, "بحوالي 85").scope == "handed_over"
+    assert row(table, "تتجاوز 100").scope == "held"
+    assert row(table, "قرابة 30 جثة").scope == "held"
+    assert row(table, "12 عنصرا من مخابرات الفرع 215").scope == "branch_215_members"
+
+
+def test_corroboration_is_computed(table):
+    # about 85 handed over cannot be squared with "nearly 30 held" from others.
+    assert row(table, "بحوالي 85").corroboration == "contested"
+    assert row(table, "قرابة 30 جثة").corroboration == "contested"
+    assert row(table, "تتجاوز 100").corroboration == "contested"
+    # dozens handed over, said by both informed sources and pro-regime pages
+    assert row(table, "العشرات من الجثث").corroboration == "corroborated"
+    assert row(table, "175 من قوات الأسد").corroboration == "single_source"
+
+
+@pytest.mark.parametrize("sentence, previous, claimant", [
+    ("وقالت مصادر مطلعة من حلب لعنب بلدي إن", None, "informed_sources"),
+    ("وقدرت المصادر عدد القتلى بحوالي 20", "informed_sources", "informed_sources"),
+    ("إلا أن أخرى تحدثت عن 40", "informed_sources", "other_sources"),
+    ("ووفق ما رصدت عنب بلدي في العدد “130” من صحيفة “النبأ”", None, "al_naba"),
+    ("وقدر التنظيم خسائره بدبابتين", None, "isis"),
+    ("وكان تنظيم “الدولة” أعلن سيطرته", None, "isis"),
+    ("ووثقت صفحات موالية للنظام مقتل 3", None, "pro_regime_pages"),
+    ("وتحدثت عن انتشال جثث", "pro_regime_pages", "pro_regime_pages"),
+    ("ويسيطر التنظيم على قرابة 50% من البلدة", "isis", "enab_baladi"),
+    ("وفق ناشطين من ريف حمص", None, "activists"),
+])
+def test_attribution(sentence, previous, claimant):
+    assert claimant_of(sentence, previous) == claimant
+
+
+MADE_UP = """عنوان: تبادل أسرى في ريف حمص
+
+وقالت مصادر مطلعة لعنب بلدي اليوم إن الطرفين تبادلا نحو ٤٠ جثة.
+
+وقدرت المصادر عدد الجثث لدى الفصائل بأكثر من 60.
+
+إلا أن أخرى تحدثت عن قرابة 15 جثة وثلاثة أسرى لدى الفصائل.
+
+وقدر التنظيم خسائر القوات بثلاث دبابات ومدرعة، إضافة إلى رشاشين.
+
+وجاء ذلك في العدد 130 من صحيفة “النبأ”، في 12 من نيسان 2019، بعد مقتل 60 من قوات النظام.
+"""
+
+
+def test_rules_on_a_made_up_article(tmp_path):
+    path = tmp_path / "made-up.txt"
+    path.write_text(MADE_UP, encoding="utf-8")
+    made_up = claims(load_article(path, published=date(2019, 4, 15)))
+    got = {(c.quote, c.claimant, c.subject, c.value_low) for c in made_up.itertuples()}
+    assert got == {
+        ("نحو ٤٠ جثة", "informed_sources", "bodies", 36),
+        ("بأكثر من 60", "informed_sources", "bodies", 61),
+        ("قرابة 15 جثة", "other_sources", "bodies", 13),
+        ("وثلاثة أسرى", "other_sources", "prisoners", 3),
+        ("بثلاث دبابات", "isis", "tanks", 3),
+        ("ومدرعة", "isis", "armoured_vehicles", 1),
+        ("رشاشين", "isis", "heavy_machine_guns", 2),
+        ("60 من قوات النظام", "al_naba", "killed", 60),
+    }
+    assert row(made_up, "نحو ٤٠ جثة").scope == "handed_over"
+    assert row(made_up, "قرابة 15 جثة").corroboration == "contested"
+
+
+def test_no_presentation_forms_in_the_dataframe(table):
+    from khabar.arabic import has_presentation_forms
+
+    for column in table.columns:
+        if table[column].dtype == object:
+            assert not table[column].map(lambda v: isinstance(v, str) and has_presentation_forms(v)).any()
+    assert isinstance(table, pd.DataFrame)
