@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from khabar import load_article
-from khabar.claims import claimant_of, claims
+from khabar.claims_table import claimant_of, claims
 
 
 @pytest.fixture(scope="module")

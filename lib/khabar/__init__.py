@@ -13,7 +13,7 @@ _PUBLIC = {
     "Article": "article",
     "ArticleError": "article",
     "load_article": "article",
-    "claims": "claims",
+    "claims": "claims_table",
     "events": "events",
     "control": "control",
     "ar": "arabic",

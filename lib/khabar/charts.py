@@ -161,3 +161,137 @@ def mentions_map(mentions: pd.DataFrame, paragraph_count: int, lang: str = "ar")
     set_title(ax, {"ar": "أين يُذكر كل مصدر ومكان؟", "en": "Where is each source and place named?"}, lang)
     mirror_for_arabic(ax, lang)
     return fig
+
+
+CLAIMANTS = {
+    "informed_sources": {"ar": "مصادر مطلعة", "en": "informed sources"},
+    "other_sources": {"ar": "مصادر أخرى", "en": "other sources"},
+    "pro_regime_pages": {"ar": "صفحات موالية", "en": "pro-regime pages"},
+    "al_naba": {"ar": "صحيفة النبأ (التنظيم)", "en": "al-Naba (the group's weekly)"},
+    "isis": {"ar": "تنظيم الدولة", "en": "the Islamic State group"},
+    "enab_baladi": {"ar": "عنب بلدي", "en": "Enab Baladi"},
+    "activists": {"ar": "ناشطون", "en": "activists"},
+}
+SUBJECTS = {
+    "bodies": {"ar": "جثث", "en": "bodies"},
+    "prisoners": {"ar": "أسرى", "en": "prisoners"},
+    "killed": {"ar": "قتلى", "en": "dead"},
+    "tanks": {"ar": "دبابات", "en": "tanks"},
+    "armoured_vehicles": {"ar": "عربات مدرعة", "en": "armoured vehicles"},
+    "rocket_launchers": {"ar": "راجمات صواريخ", "en": "rocket launchers"},
+    "heavy_machine_guns": {"ar": "رشاشات ثقيلة", "en": "heavy machine guns"},
+}
+SCOPES = {
+    "handed_over": {"ar": "سُلّمت", "en": "handed over"},
+    "held": {"ar": "لدى التنظيم", "en": "held by the group"},
+    "forces": {"ar": "من قوات الأسد", "en": "Assad forces"},
+    "soldiers": {"ar": "جنود", "en": "soldiers"},
+}
+SIDE_COLOURS = {"regime": "#b2182b", "isis": "#404040", "independent": "#2166ac"}
+SIDES = {
+    "regime": {"ar": "موالٍ للنظام", "en": "pro-regime"},
+    "isis": {"ar": "التنظيم", "en": "the group"},
+    "independent": {"ar": "مستقل أو غير محدد", "en": "independent or unstated"},
+}
+
+
+def figure_words(claim, lang: str) -> str:
+    """How a claim states its figure, in the chart's language: the exact quote
+    in Arabic, the qualifier and number in English.
+
+    >>> figure_words(pd.Series({"qualifier": "more_than", "value": 100.0, "quote": "تتجاوز 100"}), "en")
+    'more than 100'
+    """
+    if lang == "ar":
+        return claim["quote"]
+    number = "" if pd.isna(claim["value"]) else f"{claim['value']:g}"
+    return {
+        "exact": number, "about": f"about {number}", "nearly": f"nearly {number}",
+        "more_than": f"more than {number}", "less_than": f"fewer than {number}",
+        "dozens": "dozens", "hundreds": "hundreds", "unspecified": "unspecified",
+    }[claim["qualifier"]]
+
+
+def _scope_words(claim) -> dict:
+    scope = claim["scope"]
+    if scope.startswith("branch_"):
+        number = scope.split("_")[1]
+        return {"ar": f"عناصر الفرع {number}", "en": f"Branch {number} members"}
+    return SCOPES.get(scope, {"ar": "", "en": ""})
+
+
+def claim_ranges(claims: pd.DataFrame, title: dict, lang: str = "ar") -> Figure:
+    """Each claim as the range its words allow, one row per claim, coloured by
+    the claimant's side: a dot for an exact figure, a bar for a range, an
+    arrow for an open one ("more than 100").  Claims with no figure are left out.
+
+    ``claims`` is a slice of :func:`khabar.claims`.
+
+    >>> from khabar import load_article, claims
+    >>> table = claims(load_article()).query("subject == 'killed'")
+    >>> fig = claim_ranges(table, {"ar": "القتلى", "en": "The dead"}, lang="en")
+    >>> len(fig.axes[0].get_yticklabels())
+    3
+    """
+    shown = claims.dropna(subset=["value_low"]).reset_index(drop=True)
+    fig, ax = new_axes(lang, size=(8, 1.6 + 0.55 * len(shown)))
+    finite = pd.concat([shown["value_low"], shown["value_high"]]).dropna()
+    right_end = finite.max() * 1.25
+    for row, claim in shown.iterrows():
+        colour = SIDE_COLOURS[claim["side"]]
+        low, high = claim["value_low"], claim["value_high"]
+        if pd.isna(high):
+            ax.annotate("", xy=(right_end, row), xytext=(low, row),
+                        arrowprops={"arrowstyle": "-|>", "color": colour, "lw": 6, "mutation_scale": 18})
+        elif high > low:
+            ax.plot([low, high], [row, row], color=colour, lw=8, alpha=0.55, solid_capstyle="butt")
+        if not pd.isna(claim["value"]):
+            ax.plot([claim["value"]], [row], "o", color=colour, ms=8)
+        ax.annotate(label({lang: figure_words(claim, lang)}, lang), (low, row), xytext=(0, 9),
+                    textcoords="offset points", fontsize=9, color=colour,
+                    ha="right" if lang == "ar" else "left")
+    ax.set_yticks(range(len(shown)))
+    ax.set_yticklabels([
+        label({lang: f"{CLAIMANTS[c['claimant']][lang]} — {SUBJECTS[c['subject']][lang]} {_scope_words(c)[lang]}".strip()}, lang)
+        for _, c in shown.iterrows()
+    ])
+    ax.set_ylim(len(shown) - 0.4, -0.8)
+    ax.set_xlim(0, right_end * 1.02)
+    ax.grid(axis="x", color="#e5e5e5")
+    unit = shown["unit"].iloc[0] if len(shown) else "persons"
+    ax.set_xlabel(label({"ar": "العدد الذي تسمح به العبارة", "en": "the count the words allow"}
+                        if unit != "percent" else {"ar": "النسبة %", "en": "percent"}, lang))
+    legend_below(fig, [Patch(color=SIDE_COLOURS[s], label=label(SIDES[s], lang))
+                       for s in SIDE_COLOURS if s in set(shown["side"])], lang)
+    set_title(ax, title, lang)
+    mirror_for_arabic(ax, lang)
+    return fig
+
+
+def materiel_losses(claims: pd.DataFrame, lang: str = "ar") -> Figure:
+    """The materiel losses a claimant attributes to the other side, one bar per item.
+
+    >>> from khabar import load_article, claims
+    >>> fig = materiel_losses(claims(load_article()).query("topic == 'materiel'"), lang="en")
+    >>> [round(p.get_width()) for p in fig.axes[0].patches]
+    [5, 1, 1, 2]
+    """
+    shown = claims.reset_index(drop=True)
+    fig, ax = new_axes(lang, size=(8, 1.4 + 0.5 * len(shown)))
+    colours = [SIDE_COLOURS[side] for side in shown["side"]]
+    ax.barh(range(len(shown)), shown["value"], color=colours, height=0.6)
+    for row, claim in shown.iterrows():
+        ax.annotate(label({lang: figure_words(claim, lang)}, lang), (claim["value"], row),
+                    xytext=(6 if lang == "en" else -6, 0), textcoords="offset points",
+                    va="center", ha="left" if lang == "en" else "right", fontsize=9)
+    ax.set_yticks(range(len(shown)))
+    ax.set_yticklabels([label(SUBJECTS[s], lang) for s in shown["subject"]])
+    ax.invert_yaxis()
+    ax.set_xlim(0, shown["value"].max() * 1.4)
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    claimants = " / ".join(CLAIMANTS[c][lang] for c in shown["claimant"].unique())
+    ax.set_xlabel(label({"ar": f"العدد، بحسب {claimants}", "en": f"number, as claimed by {claimants}"}, lang))
+    set_title(ax, {"ar": "ما خسائر قوات الأسد التي يعلنها التنظيم؟",
+                   "en": "What losses does the group claim Assad's forces suffered?"}, lang)
+    mirror_for_arabic(ax, lang)
+    return fig

@@ -170,7 +170,8 @@ def _counted_noun(text: str, end: int):
 
 def quantities(text: str) -> pd.DataFrame:
     """Every quantity in ``text``: one row each with ``start``, ``end``,
-    ``quote`` (text[start:end]), ``value_low``, ``value_high``, ``qualifier``,
+    ``quote`` (text[start:end]), ``value`` (the number as stated; NaN for
+    "dozens"), ``value_low``, ``value_high``, ``qualifier``,
     ``qualifier_ar``, ``unit`` (percent or count), ``noun`` (the counted noun as
     written, singular form) and ``subject``.  Identifiers ("الفرع 215"),
     dates ("26 من آذار") and years are left out.  A qualifier governs only the
@@ -199,6 +200,7 @@ def quantities(text: str) -> pd.DataFrame:
                 continue
         else:
             qualifier, low, high = VAGUE[match.group("vague")]
+            n = math.nan
             qualifier_ar = qualifier_ar or text[start:end].lstrip("وفبلك")
         noun, noun_end = _counted_noun(text, end) if unit == "count" else (None, end)
         if match.group("digits") and noun is None and unit == "count" and 1900 <= n <= 2100:
@@ -208,7 +210,7 @@ def quantities(text: str) -> pd.DataFrame:
         number, subject, singular = noun_info(noun) if noun else (None, None, None)
         rows.append({
             "start": start, "end": noun_end, "quote": text[start:noun_end],
-            "value_low": float(low), "value_high": float(high),
+            "value": n, "value_low": float(low), "value_high": float(high),
             "qualifier": qualifier, "qualifier_ar": qualifier_ar, "unit": unit,
             "noun": singular, "subject": subject,
         })
@@ -237,7 +239,7 @@ def materiel_singulars(text: str) -> pd.DataFrame:
             end += following.end()
         rows.append({
             "start": match.start(), "end": end, "quote": text[match.start():end],
-            "value_low": 1.0, "value_high": 1.0, "qualifier": "exact",
+            "value": 1.0, "value_low": 1.0, "value_high": 1.0, "qualifier": "exact",
             "qualifier_ar": "", "unit": "count", "noun": singular, "subject": subject,
         })
     return _frame(rows)
@@ -255,7 +257,7 @@ def _duals(text: str, taken: list[tuple[int, int]]) -> list[dict]:
             end += adjective.end()
         rows.append({
             "start": match.start(), "end": end, "quote": text[match.start():end],
-            "value_low": 2.0, "value_high": 2.0, "qualifier": "exact",
+            "value": 2.0, "value_low": 2.0, "value_high": 2.0, "qualifier": "exact",
             "qualifier_ar": "", "unit": "count", "noun": singular, "subject": subject,
         })
     return rows
@@ -270,6 +272,6 @@ def _strip_clitic(words: str) -> str:
 
 
 def _frame(rows: list[dict]) -> pd.DataFrame:
-    columns = ["start", "end", "quote", "value_low", "value_high", "qualifier",
+    columns = ["start", "end", "quote", "value", "value_low", "value_high", "qualifier",
                "qualifier_ar", "unit", "noun", "subject"]
     return pd.DataFrame(rows, columns=columns).sort_values("start", kind="stable").reset_index(drop=True)

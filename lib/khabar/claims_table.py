@@ -60,7 +60,7 @@ TOPIC = {
 PLACES = [(name, name_en) for name, name_en, kind in NAMES if kind not in ("source", "organisation", "city")]
 
 COLUMNS = [
-    "topic", "subject", "scope", "value_low", "value_high", "qualifier", "qualifier_ar",
+    "topic", "subject", "scope", "value", "value_low", "value_high", "qualifier", "qualifier_ar",
     "unit", "claimant", "side", "place", "place_en", "reported_on", "corroboration",
     "quote", "start", "end", "paragraph", "sentence",
 ]
@@ -143,7 +143,7 @@ def _quantities_in(sentence: str) -> pd.DataFrame:
             found.append(pd.DataFrame([{
                 "start": noun.start(), "end": unspecified.end(),
                 "quote": sentence[noun.start():unspecified.end()],
-                "value_low": float("nan"), "value_high": float("nan"),
+                "value": float("nan"), "value_low": float("nan"), "value_high": float("nan"),
                 "qualifier": "unspecified", "qualifier_ar": unspecified.group(),
                 "unit": "count", "noun": noun_info(noun.group("noun"))[2],
                 "subject": noun_info(noun.group("noun"))[1],
@@ -188,7 +188,7 @@ def _claim(quantity, sentence, claimant: str, article) -> dict | None:
             return None
     return {
         "topic": TOPIC[subject], "subject": subject, "scope": scope,
-        "value_low": quantity.value_low, "value_high": quantity.value_high,
+        "value": quantity.value, "value_low": quantity.value_low, "value_high": quantity.value_high,
         "qualifier": quantity.qualifier, "qualifier_ar": quantity.qualifier_ar,
         "unit": unit, "claimant": claimant, "side": SIDE[claimant],
         "place": place, "place_en": place_en, "reported_on": _reported_on(sentence.text, article),
@@ -212,37 +212,91 @@ def _reported_on(sentence: str, article):
 PART_OF = {("bodies", "handed_over"): ("bodies", "held")}
 
 
+def conflicts(table: pd.DataFrame) -> list[tuple[int, int, str]]:
+    """Pairs of claims by different claimants that cannot both be true, as
+    (index, index, reason): same subject and scope with ranges that do not
+    meet, or a part (bodies handed over) larger than its whole (bodies held).
+
+    >>> rows = pd.DataFrame({"subject": ["bodies"] * 2, "scope": ["held"] * 2,
+    ...     "claimant": ["a", "b"], "value_low": [101, 27], "value_high": [None, 30]})
+    >>> conflicts(rows)
+    [(0, 1, 'ranges do not meet')]
+    """
+    low = table["value_low"].astype(float)
+    high = table["value_high"].astype(float).fillna(float("inf"))
+    found = []
+    for i, j in ((i, j) for i in table.index for j in table.index if i < j):
+        a, b = table.loc[i], table.loc[j]
+        if a["claimant"] == b["claimant"] or pd.isna(a["value_low"]) or pd.isna(b["value_low"]):
+            continue
+        if (a["subject"], a["scope"]) == (b["subject"], b["scope"]):
+            if not (low[i] <= high[j] and low[j] <= high[i]):
+                found.append((i, j, "ranges do not meet"))
+        elif PART_OF.get((a["subject"], a["scope"])) == (b["subject"], b["scope"]) and low[i] > high[j]:
+            found.append((i, j, "part larger than the whole"))
+        elif PART_OF.get((b["subject"], b["scope"])) == (a["subject"], a["scope"]) and low[j] > high[i]:
+            found.append((i, j, "part larger than the whole"))
+    return found
+
+
 def corroboration(table: pd.DataFrame) -> pd.Series:
     """How each claim stands against other claimants' claims, graded in the
-    spirit of Airwars: ``contested`` when another claimant gives a figure for
-    the same subject and scope whose range cannot meet this one (or a part
-    larger than its whole), ``corroborated`` when another claimant's range
-    overlaps it, otherwise ``single_source``.
+    spirit of Airwars: ``contested`` when it is in one of :func:`conflicts`,
+    ``corroborated`` when another claimant's range for the same subject and
+    scope overlaps it, ``single_source`` otherwise, ``unspecified`` when it
+    gives no number.
 
     >>> rows = pd.DataFrame({"subject": ["bodies"] * 3, "scope": ["held"] * 3,
     ...     "claimant": ["a", "b", "c"], "value_low": [76, 20, 27], "value_high": [94, 99, 30]})
     >>> corroboration(rows).tolist()
     ['contested', 'corroborated', 'contested']
     """
+    contested = {index for i, j, _ in conflicts(table) for index in (i, j)}
     low = table["value_low"].astype(float)
     high = table["value_high"].astype(float).fillna(float("inf"))
     grades = []
     for i, claim in table.iterrows():
         if pd.isna(claim["value_low"]) and pd.isna(claim["value_high"]):
             grades.append("unspecified")
-            continue
-        conflict = agree = False
-        for j, other in table.iterrows():
-            if other["claimant"] == claim["claimant"] or pd.isna(other["value_low"]):
-                continue
-            same = (other["subject"], other["scope"]) == (claim["subject"], claim["scope"])
-            if same:
-                overlap = low[i] <= high[j] and low[j] <= high[i]
-                agree |= overlap
-                conflict |= not overlap
-            elif PART_OF.get((claim["subject"], claim["scope"])) == (other["subject"], other["scope"]):
-                conflict |= low[i] > high[j]
-            elif PART_OF.get((other["subject"], other["scope"])) == (claim["subject"], claim["scope"]):
-                conflict |= low[j] > high[i]
-        grades.append("contested" if conflict else "corroborated" if agree else "single_source")
+        elif i in contested:
+            grades.append("contested")
+        elif any(
+            other["claimant"] != claim["claimant"]
+            and (other["subject"], other["scope"]) == (claim["subject"], claim["scope"])
+            and low[j] <= high[i] and low[i] <= high[j]
+            for j, other in table.iterrows()
+        ):
+            grades.append("corroborated")
+        else:
+            grades.append("single_source")
     return pd.Series(grades, index=table.index, dtype=object)
+
+
+BRANCH = re.compile(r"(?:ال|لل)فرع\s+([0-9٠-٩]+)")
+
+
+def discrepancies(article, table: pd.DataFrame | None = None) -> pd.DataFrame:
+    """What a reader should look at twice: pairs of conflicting claims
+    (:func:`conflicts`) and one unit named with different numbers in different
+    paragraphs (the caption's "الفرع 2015", the body's "الفرع 215").
+    Columns: ``what``, ``quote_a``, ``said_by_a``, ``quote_b``, ``said_by_b``, ``reason``.
+
+    >>> from khabar import load_article
+    >>> discrepancies(load_article())["reason"].tolist()[-1]
+    'the same unit with two numbers'
+    """
+    table = claims(article) if table is None else table
+    rows = [
+        (table.loc[i, "subject"], table.loc[i, "quote"], table.loc[i, "claimant"],
+         table.loc[j, "quote"], table.loc[j, "claimant"], reason)
+        for i, j, reason in conflicts(table)
+    ]
+    branches = []
+    for paragraph in article.paragraphs.itertuples():
+        for match in BRANCH.finditer(paragraph.text):
+            branches.append((match.group(), match.group(1), paragraph.kind))
+    for a, b in ((a, b) for k, a in enumerate(branches) for b in branches[k + 1:]):
+        if a[1] != b[1]:
+            rows.append(("unit_number", a[0], a[2], b[0], b[2], "the same unit with two numbers"))
+    columns = ["what", "quote_a", "said_by_a", "quote_b", "said_by_b", "reason"]
+    return pd.DataFrame(rows, columns=columns)
