@@ -1,8 +1,10 @@
 """Shareable HTML: execute every notebook afresh and write one offline page per
-notebook plus an index to ``build/html/``.
+notebook plus an index to ``build/html/``, and the English edition (the same
+notebooks run with ``LANG = "en"``) to ``build/html/en/``.
 
 Run it as ``python -m khabar.export``.  The stored notebooks are not touched:
-each is executed in memory, and the pages are written to a temporary folder
+each is executed in memory (papermill injects the language parameter after
+the cell tagged "parameters"), and the pages are written to a temporary folder
 that replaces ``build/html/`` only once every page is written.
 
 >>> [path.name for path in notebook_paths()][:1]
@@ -32,20 +34,26 @@ def notebook_paths(folder: Path = NOTEBOOKS_DIR) -> list[Path]:
     return sorted(folder.glob("[0-9][0-9]-*.ipynb"))
 
 
-def notebook_to_html(path: Path, *, with_code: bool = False) -> str:
-    """Execute one notebook in memory and return its offline HTML page.
+LANGS = ("ar", "en")
 
-    >>> page = notebook_to_html(notebook_paths()[0])  # doctest: +SKIP
+
+def notebook_to_html(path: Path, *, lang: str = "ar", with_code: bool = False) -> str:
+    """Execute one notebook in memory with ``LANG = lang`` and return its
+    offline HTML page (``<html lang=... dir=...>`` set from ``lang``).
+
+    >>> page = notebook_to_html(notebook_paths()[0], lang="en")  # doctest: +SKIP
     """
-    import nbformat
-    from nbclient import NotebookClient
+    import papermill
     from nbconvert import HTMLExporter
 
-    notebook = nbformat.read(path, as_version=4)
-    NotebookClient(
-        notebook, kernel_name="python3", timeout=600,
-        resources={"metadata": {"path": str(path.parent)}},
-    ).execute()
+    notebook = papermill.execute_notebook(
+        str(path), None, parameters={"LANG": lang}, kernel_name="python3", cwd=str(path.parent),
+        progress_bar=False, request_save_on_cell_execute=False,
+    )
+    notebook.metadata["language_code"] = lang
+    title = notebook.metadata.get("khabar", {}).get("title")
+    if title:
+        notebook.metadata["title"] = title
     exporter = HTMLExporter(
         template_name="offline",
         extra_template_basedirs=[str(TEMPLATES_DIR)],
@@ -58,17 +66,18 @@ def notebook_to_html(path: Path, *, with_code: bool = False) -> str:
 
 
 def index_page(entries: list[tuple[str, str, str, str]]) -> str:
-    """The index: one link per page with its Arabic and English description.
+    """The index: one entry per notebook, linking its Arabic page and its
+    English edition (``en/``), with a one-line description in each language.
 
     ``entries`` holds (file name, title, description in Arabic, in English).
 
-    >>> "01-article.html" in index_page([("01-article.html", "t", "وصف", "d")])
+    >>> 'href="en/01-article.html"' in index_page([("01-article.html", "t", "وصف", "d")])
     True
     """
     items = "\n".join(
-        f'<li><a href="{escape(name)}">{escape(title)}</a>'
-        f'<p dir="rtl" lang="ar">{escape(description_ar)}</p>'
-        f'<p dir="ltr" lang="en">{escape(description_en)}</p></li>'
+        f'<li><h2>{escape(title)}</h2>'
+        f'<p dir="rtl" lang="ar"><a href="{escape(name)}">بالعربية</a> — {escape(description_ar)}</p>'
+        f'<p dir="ltr" lang="en"><a href="en/{escape(name)}">In English</a> — {escape(description_en)}</p></li>'
         for name, title, description_ar, description_en in entries
     )
     return f"""<!DOCTYPE html>
@@ -107,12 +116,16 @@ def export_all(out_dir: Path = HTML_DIR, *, with_code: bool = False) -> Path:
     out_dir = Path(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".html-", dir=out_dir.parent))
+    staging.chmod(0o755)
+    (staging / "en").mkdir(mode=0o755)
     try:
         entries = []
         for path in notebook_paths():
-            print(f"executing {path.relative_to(PROJECT_ROOT)}", flush=True)
             page_name = f"{path.stem}.html"
-            (staging / page_name).write_text(notebook_to_html(path, with_code=with_code), encoding="utf-8")
+            for lang, folder in (("ar", staging), ("en", staging / "en")):
+                print(f"executing {path.relative_to(PROJECT_ROOT)} with LANG={lang!r}", flush=True)
+                page = notebook_to_html(path, lang=lang, with_code=with_code)
+                (folder / page_name).write_text(page, encoding="utf-8")
             entries.append((page_name, *_description(path)))
         (staging / "index.html").write_text(index_page(entries), encoding="utf-8")
         if out_dir.exists():
@@ -126,7 +139,7 @@ def export_all(out_dir: Path = HTML_DIR, *, with_code: bool = False) -> Path:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     out_dir = export_all(with_code="--with-code" in argv)
-    pages = sorted(out_dir.glob("*.html"))
+    pages = sorted(out_dir.rglob("*.html"))
     print(f"wrote {len(pages)} pages to {out_dir}/ — open {out_dir / 'index.html'} in a browser")
     return 0
 
