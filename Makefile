@@ -33,7 +33,7 @@ nbval: $(VENV)/installed
 	$(PY) -m pytest -q --nbval $(NOTEBOOKS)
 
 lab: $(VENV)/installed
-	$(VENV)/bin/jupyter lab notebooks
+	$(VENV)/bin/jupyter lab notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
 
 # After a deliberate change: execute every notebook in place, in order, from a
 # fresh kernel, so the stored outputs nbval compares against are one clean run.

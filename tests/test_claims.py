@@ -7,7 +7,8 @@ import pandas as pd
 import pytest
 
 from khabar import load_article
-from khabar.claims_table import claimant_of, claims
+from khabar.claims_table import claims
+from khabar.sources import claimant_of
 
 
 @pytest.fixture(scope="module")

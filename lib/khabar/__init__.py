@@ -14,8 +14,8 @@ _PUBLIC = {
     "ArticleError": "article",
     "load_article": "article",
     "claims": "claims_table",
-    "events": "events",
-    "control": "control",
+    "events": "events_table",
+    "control": "control_table",
     "ar": "arabic",
     "use_arabic_style": "arabic",
 }

@@ -21,6 +21,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
 from khabar.arabic import ar, use_arabic_style
+from khabar.numbers import in_english
 
 LANGS = ("ar", "en")
 KIND_COLOURS = {"title": "#7b3294", "caption": "#c2a5cf", "body": "#4d7ea8"}
@@ -204,12 +205,7 @@ def figure_words(claim, lang: str) -> str:
     """
     if lang == "ar":
         return claim["quote"]
-    number = "" if pd.isna(claim["value"]) else f"{claim['value']:g}"
-    return {
-        "exact": number, "about": f"about {number}", "nearly": f"nearly {number}",
-        "more_than": f"more than {number}", "less_than": f"fewer than {number}",
-        "dozens": "dozens", "hundreds": "hundreds", "unspecified": "unspecified",
-    }[claim["qualifier"]]
+    return in_english(claim["qualifier"], claim["value"], claim.get("unit", "count"))
 
 
 def _scope_words(claim) -> dict:
@@ -293,5 +289,195 @@ def materiel_losses(claims: pd.DataFrame, lang: str = "ar") -> Figure:
     ax.set_xlabel(label({"ar": f"العدد، بحسب {claimants}", "en": f"number, as claimed by {claimants}"}, lang))
     set_title(ax, {"ar": "ما خسائر قوات الأسد التي يعلنها التنظيم؟",
                    "en": "What losses does the group claim Assad's forces suffered?"}, lang)
+    mirror_for_arabic(ax, lang)
+    return fig
+
+
+CONTROLLER_COLOURS = {"isis": "#404040", "regime": "#b2182b", "opposition": "#1b9e77",
+                      "contested": "#e08214", "unspecified": "#999999"}
+CONTROLLERS = {
+    "isis": {"ar": "تنظيم الدولة", "en": "Islamic State group"},
+    "regime": {"ar": "النظام", "en": "regime"},
+    "opposition": {"ar": "المعارضة", "en": "opposition"},
+    "contested": {"ar": "خط جبهة", "en": "front line"},
+    "unspecified": {"ar": "غير محدد", "en": "unspecified"},
+}
+CLAIMANT_COLOURS = {"isis": "#404040", "al_naba": "#7f7f7f", "informed_sources": "#2166ac",
+                    "other_sources": "#67a9cf", "pro_regime_pages": "#b2182b",
+                    "enab_baladi": "#1b9e77", "activists": "#7570b3"}
+SHARE_QUALIFIERS = {"exact": {"ar": "", "en": ""}, "about": {"ar": "حوالي", "en": "about"},
+                    "nearly": {"ar": "قرابة", "en": "nearly"}, "more_than": {"ar": "أكثر من", "en": "more than"}}
+MONTH_NAMES = {"ar": ["كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب",
+                      "أيلول", "تشرين الأول", "تشرين الثاني", "كانون الأول"],
+               "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]}
+
+
+def _share_words(row, lang: str) -> dict:
+    """ "about 90% by its own claim" / "nearly 70% per Enab Baladi", from one control row."""
+    number = f"{row['share']:g}%"
+    qualifier = SHARE_QUALIFIERS[row["qualifier"]]
+    if row["claimant"] == row["controller"]:
+        whose = {"ar": "بإعلانه هو", "en": "by its own claim"}
+    else:
+        whose = {"ar": f"بحسب {CLAIMANTS[row['claimant']]['ar']}", "en": f"per {CLAIMANTS[row['claimant']]['en']}"}
+    return {"ar": f"{qualifier['ar']} {number} {whose['ar']}".strip(),
+            "en": f"{qualifier['en']} {number} {whose['en']}".strip()}
+
+
+def control_shares(rows: pd.DataFrame, lang: str = "ar") -> Figure:
+    """The share of each place its holder is said to control, as the range the
+    words allow (bar), the figure as written (dot) and who says so (words and
+    colour): "about 90% by its own claim" is visibly a claim.  Rows with no
+    share are left out.
+
+    ``rows`` is :func:`khabar.control`.
+
+    >>> from khabar import load_article, control
+    >>> fig = control_shares(control(load_article()), lang="en")
+    >>> [t.get_text() for t in fig.axes[0].texts]
+    ['about 90% by its own claim', 'nearly 70% per Enab Baladi']
+    """
+    shown = rows.dropna(subset=["share"]).reset_index(drop=True)
+    fig, ax = new_axes(lang, size=(8, 1.8 + 0.7 * len(shown)))
+    for row, place in shown.iterrows():
+        colour = CLAIMANT_COLOURS[place["claimant"]]
+        ax.barh(row, 100, color="#eeeeee", height=0.5)
+        ax.barh(row, place["share_high"] - place["share_low"], left=place["share_low"], color=colour,
+                alpha=0.45, height=0.5)
+        ax.plot([place["share"]], [row], "o", color=colour, ms=9)
+        ax.annotate(label(_share_words(place, lang), lang), (place["share_low"], row),
+                    xytext=(-4 if lang == "en" else 4, 0), textcoords="offset points", va="center",
+                    ha="right" if lang == "en" else "left", fontsize=10, color=colour)
+    ax.set_yticks(range(len(shown)))
+    ax.set_yticklabels([label({"ar": p, "en": e}, lang) for p, e in zip(shown["place"], shown["place_en"])])
+    ax.set_ylim(len(shown) - 0.5, -0.5)
+    ax.set_xlim(0, 100)
+    ax.set_xlabel(label({"ar": "النسبة من مساحة المكان التي تسمح بها العبارة (%)",
+                         "en": "share of the place's area the words allow (%)"}, lang))
+    legend_below(fig, [Patch(color=CLAIMANT_COLOURS[c], label=label(CLAIMANTS[c], lang))
+                       for c in dict.fromkeys(shown["claimant"])], lang)
+    set_title(ax, {"ar": "كم يسيطر التنظيم، وبحسب من؟", "en": "How much does the group hold, and says who?"}, lang)
+    mirror_for_arabic(ax, lang)
+    return fig
+
+
+def control_map(rows: pd.DataFrame, places: pd.DataFrame, lang: str = "ar") -> Figure:
+    """A schematic map of southern Damascus: each place the article says is
+    held at its approximate coordinates, coloured by its holder in the
+    latest statement about it.  Filled markers use Wikipedia's coordinates,
+    open ones were placed by hand (see :data:`khabar.names.PLACE_COORDINATES`).
+    North is up and east is right in both languages: a map is not mirrored.
+
+    ``rows`` is :func:`khabar.control`, ``places`` :func:`khabar.names.place_table`.
+
+    >>> from khabar import load_article, control
+    >>> from khabar.names import place_table
+    >>> fig = control_map(control(load_article()), place_table(), lang="en")
+    >>> len(fig.axes[0].collections)  # one marker per place
+    8
+    """
+    import math
+
+    from matplotlib.lines import Line2D
+
+    latest = rows.sort_values(["as_of", "start"]).drop_duplicates("place_en", keep="last")
+    shown = places.rename(columns={"name": "place", "name_en": "place_en"}).merge(
+        latest[["place_en", "controller", "claimant", "share"]], on="place_en")
+    fig, ax = new_axes(lang, size=(8, 6.2))
+    ax.spines[:].set_visible(True)
+    ax.spines[:].set_color("#cccccc")
+    for place in shown.itertuples():
+        colour = CONTROLLER_COLOURS[place.controller]
+        by_hand = place.coordinates != "wikipedia"
+        marker = "s" if place.kind in ("roundabout", "front_axis") else "o"
+        ax.scatter([place.lon], [place.lat], s=260 if place.kind in ("neighbourhood", "camp") else 120,
+                   marker=marker, facecolor="white" if by_hand else colour, edgecolor=colour, linewidth=2.5,
+                   zorder=3)
+        words = {"ar": place.place, "en": place.place_en}
+        if not pd.isna(place.share):
+            words = {"ar": f"{place.place} ({place.share:g}%)", "en": f"{place.place_en} ({place.share:g}%)"}
+        ax.annotate(label(words, lang), (place.lon, place.lat), xytext=(0, 11), textcoords="offset points",
+                    ha="center", fontsize=9)
+    pad = 0.006
+    ax.set_xlim(shown["lon"].min() - 2 * pad, shown["lon"].max() + 2 * pad)
+    ax.set_ylim(shown["lat"].min() - pad, shown["lat"].max() + 1.5 * pad)
+    # A degree of longitude is shorter than a degree of latitude by cos(latitude).
+    ax.set_aspect(1 / math.cos(math.radians(shown["lat"].mean())))
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.annotate(label({"ar": "↑ شمال: وسط دمشق", "en": "↑ north: central Damascus"}, lang), (0.5, 0.98),
+                xycoords="axes fraction", ha="center", va="top", fontsize=9, color="#666666")
+    handles = [Patch(color=CONTROLLER_COLOURS[c], label=label(CONTROLLERS[c], lang))
+               for c in dict.fromkeys(shown["controller"])]
+    handles += [Line2D([], [], marker="o", ls="", mfc="white", mec="#666666", mew=2,
+                       label=label({"ar": "موضع تقريبي باليد", "en": "placed by hand"}, lang))]
+    legend_below(fig, handles, lang)
+    set_title(ax, {"ar": "من يسيطر على ماذا جنوبي دمشق، بحسب المقال؟",
+                   "en": "Who holds what south of Damascus, per the article?"}, lang)
+    return fig
+
+
+def _day_words(day, lang: str) -> str:
+    return label({"ar": f"{day.day} {MONTH_NAMES['ar'][day.month - 1]}",
+                  "en": f"{day.day} {MONTH_NAMES['en'][day.month - 1]}"}, lang)
+
+
+def timeline(events: pd.DataFrame, lang: str = "ar", published=None) -> Figure:
+    """One row per event, in date order: a dot for a day, a bar for a span
+    (part of a month, a month, "days ago"), an arrow for what is still to
+    come; coloured by who says it, with the amount the words give.
+    ``published`` draws the publication day as a line.
+
+    ``events`` is :func:`khabar.events`.
+
+    >>> from khabar import load_article, events
+    >>> fig = timeline(events(load_article()), lang="en")
+    >>> fig.axes[0].get_yticklabels()[0].get_text()
+    'photo from the front'
+    """
+    import matplotlib.dates as mdates
+    from matplotlib.ticker import FuncFormatter
+
+    shown = events.sort_values(["date", "start"], kind="stable").reset_index(drop=True)
+    fig, ax = new_axes(lang, size=(10, 1.6 + 0.42 * len(shown)))
+    one_day = pd.Timedelta(days=1)
+    last = pd.concat([shown["date"], shown["date_end"]]).max()
+    right_end = last + 4 * one_day
+    for row, event in shown.iterrows():
+        colour = CLAIMANT_COLOURS[event["claimant"]]
+        start = event["date"]
+        if event["date_precision"] == "after":
+            ax.annotate("", xy=(right_end, row), xytext=(start + one_day, row),
+                        arrowprops={"arrowstyle": "-|>", "color": colour, "lw": 2.5, "ls": "--"})
+            end = right_end
+        elif event["date_precision"] == "day":
+            ax.plot([start + one_day / 2], [row], "o", color=colour, ms=8)
+            end = start + one_day
+        else:
+            end = event["date_end"] + one_day
+            ax.barh(row, end - start, left=start, height=0.5, color=colour, alpha=0.45)
+        if event["amount_en"]:
+            words = {"ar": event["amount_ar"], "en": event["amount_en"]}
+            ax.annotate(label(words, lang), (end, row), xytext=(6 if lang == "en" else -6, 0),
+                        textcoords="offset points", va="center", fontsize=8.5, color=colour,
+                        ha="left" if lang == "en" else "right")
+    if published is not None:
+        ax.axvline(pd.Timestamp(published) + one_day / 2, color="#999999", lw=1, ls=":")
+    ax.set_yticks(range(len(shown)))
+    ax.set_yticklabels([label({"ar": a, "en": e}, lang) for a, e in zip(shown["label_ar"], shown["label_en"])],
+                       fontsize=9)
+    ax.set_ylim(len(shown) - 0.5, -0.7)
+    ax.set_xlim(shown["date"].min() - 2 * one_day, right_end + 12 * one_day)
+    ax.xaxis.set_major_locator(mdates.DayLocator(bymonthday=[1, 8, 15, 22]))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: _day_words(mdates.num2date(x), lang)))
+    ax.grid(axis="x", color="#eeeeee")
+    handles = [Patch(color=CLAIMANT_COLOURS[c], label=label(CLAIMANTS[c], lang))
+               for c in dict.fromkeys(shown["claimant"])]
+    if lang == "ar":
+        handles = handles[::-1]
+    # Up to four keys a row: seven claimants do not fit on one line.
+    fig.legend(handles=handles, loc="outside lower center", ncols=min(4, len(handles)),
+               frameon=False, markerfirst=lang != "ar")
+    set_title(ax, {"ar": "متى جرى ماذا، وبحسب من؟", "en": "What happened when, and says who?"}, lang)
     mirror_for_arabic(ax, lang)
     return fig

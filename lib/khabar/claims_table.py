@@ -12,34 +12,9 @@ import re
 
 import pandas as pd
 
-from khabar.numbers import NOUN, materiel_singulars, noun_info, quantities
 from khabar.names import NAMES
-
-# Who speaks in a sentence, tried in order; the first pattern found wins.
-# "لعنب بلدي" (to Enab Baladi) marks the outlet as the listener, not the
-# claimant, so the outlet is only the claimant when nobody else is named.
-CLAIMANT_PATTERNS = [
-    ("al_naba", re.compile(r"صحيفة\s*[“\"«]?النبأ|[“\"«]النبأ[”\"»]")),
-    ("pro_regime_pages", re.compile(r"صفحات موالية")),
-    ("informed_sources", re.compile(r"مصادر مطلعة")),
-    # "إلا أن أخرى تحدثت": "but others said" — other sources than those just named.
-    ("other_sources", re.compile(r"(?:^|\s)(?:إلا أن |لكن |بينما )?(?:مصادر )?أخرى\s+(?:تحدثت|قالت|ذكرت|أفادت|قدرت)")),
-    ("activists", re.compile(r"ناشطين|ناشطون|ناشطو")),
-    # The group as the subject of a verb of claiming: "وقدر التنظيم",
-    # "وكان تنظيم الدولة أعلن", "مقدرًا" after the group announced.
-    ("isis", re.compile(r"(?:قدر|أعلن|ذكر|زعم|أكد)\s+التنظيم|تنظيم\s+[“\"«]?الدولة[”\"»]?\s+(?:\w+\s+){0,2}(?:أعلن|قدر|زعم)")),
-]
-# "وقدرت المصادر": the definite "the sources" points back to the sources named before.
-BACK_REFERENCE = re.compile(r"(?:^|\s)(?:و|ف)?(?:قدرت|قالت|أكدت|أضافت|ذكرت)\s+المصادر")
-# A sentence that opens with a verb of saying and no new subject ("وتحدثت عن")
-# carries on the previous sentence's claimant (Arabic drops a known subject).
-CARRIED_SUBJECT = re.compile(r"^(?:و|ف)(?:تحدثت|قالت|أضافت|أشارت|ذكرت|أكدت|لفتت)\s+(?:عن|إلى|أن|إن)")
-
-SIDE = {
-    "informed_sources": "independent", "other_sources": "independent",
-    "pro_regime_pages": "regime", "al_naba": "isis", "isis": "isis",
-    "enab_baladi": "independent", "activists": "independent",
-}
+from khabar.numbers import NOUN, materiel_singulars, noun_info, quantities
+from khabar.sources import sentences
 
 KILLING = re.compile(r"قتل|مقتل|قتلى|مصرع|لقي")
 LOSSES = re.compile(r"خسائر|تدمير|دمر|اغتنام|استحواذ|إعطاب")
@@ -66,44 +41,6 @@ COLUMNS = [
 ]
 
 
-def sentences(article) -> pd.DataFrame:
-    """The body's sentences in order: ``paragraph``, ``text``, ``start``, ``end``
-    (offsets into ``article.text``).
-
-    >>> from khabar import load_article
-    >>> len(sentences(load_article()))
-    14
-    """
-    rows = []
-    for paragraph in article.paragraphs.itertuples():
-        if paragraph.kind != "body":
-            continue
-        for match in re.finditer(r"[^.!؟]+(?:[.!؟]+|$)", paragraph.text):
-            text = match.group().strip()
-            if len(text) > 1:
-                start = paragraph.start + match.start() + (len(match.group()) - len(match.group().lstrip()))
-                rows.append((paragraph.Index, text, start, start + len(text)))
-    return pd.DataFrame(rows, columns=["paragraph", "text", "start", "end"])
-
-
-def claimant_of(sentence: str, previous: str | None) -> str:
-    """Who makes the claims in ``sentence``, given the previous sentence's claimant.
-
-    >>> claimant_of("وقدر التنظيم خسائر القوات بخمس دبابات", None)
-    'isis'
-    >>> claimant_of("وتحدثت عن انتشال جثث بعض العناصر", "pro_regime_pages")
-    'pro_regime_pages'
-    """
-    for claimant, pattern in CLAIMANT_PATTERNS:
-        if pattern.search(sentence):
-            return claimant
-    if BACK_REFERENCE.search(sentence) and previous in ("informed_sources", "other_sources"):
-        return previous
-    if CARRIED_SUBJECT.search(sentence) and previous:
-        return previous
-    return "enab_baladi"
-
-
 def claims(article) -> pd.DataFrame:
     """One row per numeric claim in the article's body (columns: see ``COLUMNS``).
 
@@ -116,14 +53,10 @@ def claims(article) -> pd.DataFrame:
     >>> claims(load_article()).groupby("topic").size().to_dict()
     {'casualties': 3, 'control': 2, 'exchange': 7, 'materiel': 4}
     """
-    rows, previous, last_sources = [], None, None
+    rows = []
     for sentence in sentences(article).itertuples():
-        claimant = claimant_of(sentence.text, last_sources if BACK_REFERENCE.search(sentence.text) else previous)
-        if claimant in ("informed_sources", "other_sources"):
-            last_sources = claimant
-        previous = claimant
         for quantity in _quantities_in(sentence.text).itertuples():
-            row = _claim(quantity, sentence, claimant, article)
+            row = _claim(quantity, sentence, article)
             if row is not None:
                 rows.append(row)
     table = pd.DataFrame(rows, columns=COLUMNS)
@@ -159,7 +92,7 @@ def _clause_window(sentence: str, start: int, end: int) -> str:
     return sentence[window_start: clause_end if clause_end != -1 else len(sentence)]
 
 
-def _claim(quantity, sentence, claimant: str, article) -> dict | None:
+def _claim(quantity, sentence, article) -> dict | None:
     window = _clause_window(sentence.text, quantity.start, quantity.end)
     start, end = sentence.start + quantity.start, sentence.start + quantity.end
     subject, scope = quantity.subject, ""
@@ -173,7 +106,7 @@ def _claim(quantity, sentence, claimant: str, article) -> dict | None:
             if not before:
                 return None  # a number with nothing counted: not a claim
             subject = noun_info(before[-1].group("noun"))[1]
-        if subject in ("forces", "fighters", "soldiers", "officers", "civilians") and KILLING.search(window):
+        if subject in ("forces", "members", "soldiers", "officers", "civilians") and KILLING.search(window):
             scope = subject
             branch = BRANCH_AFTER.match(article.text[end:])
             if branch:
@@ -190,7 +123,7 @@ def _claim(quantity, sentence, claimant: str, article) -> dict | None:
         "topic": TOPIC[subject], "subject": subject, "scope": scope,
         "value": quantity.value, "value_low": quantity.value_low, "value_high": quantity.value_high,
         "qualifier": quantity.qualifier, "qualifier_ar": quantity.qualifier_ar,
-        "unit": unit, "claimant": claimant, "side": SIDE[claimant],
+        "unit": unit, "claimant": sentence.claimant, "side": sentence.side,
         "place": place, "place_en": place_en, "reported_on": _reported_on(sentence.text, article),
         "corroboration": "", "quote": article.text[start:end], "start": start, "end": end,
         "paragraph": sentence.paragraph, "sentence": sentence.text,

@@ -77,3 +77,46 @@ def mentions(article) -> pd.DataFrame:
                              start, start + len(match.group())))
     columns = ["name", "name_en", "kind", "paragraph", "quote", "start", "end"]
     return pd.DataFrame(rows, columns=columns).sort_values(["start", "end"]).reset_index(drop=True)
+
+
+# Approximate coordinates (latitude, longitude) of the places, for a schematic
+# map only, and where each comes from.  "wikipedia" rows are the coordinates in
+# the place's English Wikipedia infobox (Yarmouk Camp, Al-Hajar al-Aswad,
+# Qadam).  "approximate" rows are placed by hand relative to those: Wikipedia's
+# Qadam article lists al-Asali among Qadam's districts, and Syria Direct
+# (19 June 2013, "Regime forces try to break through rebels lines in south
+# Damascus") puts al-Asali east of the old Daraa road in al-Qadam and the Port
+# Said area west of it; Tadamon (Wikipedia: a district of al-Midan) lies east
+# of Yarmouk; the roundabout is put at al-Hajar al-Aswad's northern edge and
+# al-Madhaniya beside al-Qadam's point.  Read them to a few hundred metres at
+# best.
+PLACE_COORDINATES = {
+    "Damascus": (33.5131, 36.2919, "wikipedia"),
+    "al-Qadam": (33.4667, 36.2833, "wikipedia"),
+    "Yarmouk camp": (33.4742, 36.3031, "wikipedia"),
+    "al-Hajar al-Aswad": (33.4640, 36.3044, "wikipedia"),
+    "al-Hajar al-Aswad roundabout": (33.4685, 36.3040, "approximate"),
+    "al-Asali": (33.4600, 36.2905, "approximate"),
+    "al-Madhaniya": (33.4635, 36.2850, "approximate"),
+    "al-Tadamon": (33.4790, 36.3125, "approximate"),
+    "Port Said axis": (33.4660, 36.2780, "approximate"),
+}
+
+
+def place_table() -> pd.DataFrame:
+    """The gazetteer's places (not sources or organisations) with approximate
+    coordinates: ``name``, ``name_en``, ``kind``, ``lat``, ``lon``,
+    ``coordinates`` (``wikipedia`` or ``approximate``, see
+    :data:`PLACE_COORDINATES`).
+
+    >>> row = place_table().set_index("name_en").loc["Yarmouk camp"]
+    >>> float(row["lat"]), row["coordinates"]
+    (33.4742, 'wikipedia')
+    """
+    table = name_table()
+    table = table[~table["kind"].isin(["source", "organisation"])].reset_index(drop=True)
+    coords = table["name_en"].map(PLACE_COORDINATES)
+    table["lat"] = coords.str[0]
+    table["lon"] = coords.str[1]
+    table["coordinates"] = coords.str[2]
+    return table

@@ -42,6 +42,7 @@ VAGUE = {
     "مئات": ("hundreds", 200, 999),
     "آلاف": ("thousands", 2000, 9999),
 }
+VAGUE_EN = {qualifier: qualifier for qualifier, _, _ in VAGUE.values()}
 
 # Words that make the next number a name, not a count: "الفرع 215" (Branch
 # 215), "العدد 124" (issue no. 124), "رقم", "اللواء", "الفرقة".
@@ -71,7 +72,7 @@ NOUNS = [
     ("مدرعة", "مدرعات", "armoured_vehicles", True),
     ("راجمة", "راجمات", "rocket_launchers", True),
     ("رشاش", "رشاشات", "heavy_machine_guns", True),
-    ("عنصر", "عناصر", "fighters", True),
+    ("عنصر", "عناصر", "members", True),
     ("جندي", "جنود", "soldiers", False),
     ("ضابط", "ضباط", "officers", True),
     ("مقاتل", "مقاتلين", "fighters", False),
@@ -98,7 +99,7 @@ _QUALIFIER_OF = {word: key for key, words in QUALIFIERS.items() for word in word
 QUANTITY = re.compile(
     rf"(?<!\w)(?:(?P<qualifier>{CLITIC}(?:{_QUALIFIER}))\s+)?"
     rf"{CLITIC}(?:"
-    rf"[“\"«]?(?P<digits>[0-9٠-٩]+(?:[.,٫][0-9٠-٩]+)?)[”\"»]?\s?(?P<percent>[%٪])?"
+    rf"[“\"«]?(?P<digits>[0-9٠-٩]+(?:[.,٫][0-9٠-٩]+)?)[”\"»]?(?P<percent>\s?[%٪]|\s(?:في|بال)\s?الم(?:ئ|ائ)ة)?"
     rf"|(?P<words>{_NUMBER_WORD}(?:\s+و?{_NUMBER_WORD})*)"
     rf"|(?:ال)?(?P<vague>{'|'.join(VAGUE)})"
     rf")(?![\w])"
@@ -142,19 +143,57 @@ def to_western_digits(text: str) -> str:
     return normalize_digits(text, source="all", out="west")
 
 
-def value_range(qualifier: str, n: float) -> tuple[float, float]:
+def value_range(qualifier: str, n: float, upper: float = math.nan) -> tuple[float, float]:
     """The (low, high) range the words allow around ``n``; NaN where open.
+    ``upper`` caps the range (100 for a percentage).
 
     >>> value_range("about", 85), value_range("more_than", 100), value_range("nearly", 30)
     ((76.0, 94.0), (101.0, nan), (27.0, 30.0))
+    >>> value_range("more_than", 50, upper=100)
+    (51.0, 100.0)
     """
     if qualifier == "more_than":
-        return float(math.floor(n) + 1), math.nan
-    if qualifier == "less_than":
-        return math.nan, float(math.ceil(n) - 1)
-    low, high = BANDS[qualifier]
-    # round() first: 90 * 1.1 is 99.00000000000001 in floating point.
-    return float(math.floor(round(n * low, 9))), float(math.ceil(round(n * high, 9)))
+        low, high = float(math.floor(n) + 1), math.nan
+    elif qualifier == "less_than":
+        low, high = 0.0, float(math.ceil(n) - 1)
+    else:
+        low_factor, high_factor = BANDS[qualifier]
+        # round() first: 90 * 1.1 is 99.00000000000001 in floating point.
+        low, high = float(math.floor(round(n * low_factor, 9))), float(math.ceil(round(n * high_factor, 9)))
+    if not math.isnan(upper):
+        high = float(upper if math.isnan(high) else min(high, upper))
+    return low, high
+
+
+# English names of what is counted: (one, several).
+NOUNS_EN = {
+    "bodies": ("body", "bodies"), "prisoners": ("prisoner", "prisoners"),
+    "detainees": ("detainee", "detainees"), "tanks": ("tank", "tanks"),
+    "armoured_vehicles": ("armoured vehicle", "armoured vehicles"),
+    "rocket_launchers": ("rocket launcher", "rocket launchers"),
+    "heavy_machine_guns": ("heavy machine gun", "heavy machine guns"),
+    "members": ("member", "members"), "soldiers": ("soldier", "soldiers"),
+    "officers": ("officer", "officers"), "fighters": ("fighter", "fighters"),
+    "civilians": ("civilian", "civilians"), "forces": ("member of the forces", "members of the forces"),
+}
+QUALIFIERS_EN = {"exact": "", "about": "about", "nearly": "nearly", "more_than": "more than",
+                 "less_than": "fewer than", "unspecified": "an unstated number of"}
+
+
+def in_english(qualifier: str, value: float, unit: str = "count", subject: str | None = None) -> str:
+    """A quantity in English words, e.g. for chart labels.
+
+    >>> in_english("nearly", 30, subject="bodies"), in_english("about", 90, unit="percent")
+    ('nearly 30 bodies', 'about 90%')
+    >>> in_english("dozens", float("nan"), subject="soldiers")
+    'dozens of soldiers'
+    """
+    one, several = NOUNS_EN.get(subject, ("", ""))
+    if qualifier in VAGUE_EN:
+        return f"{VAGUE_EN[qualifier]} of {several}" if several else VAGUE_EN[qualifier]
+    number = "" if value != value else f"{value:g}" + ("%" if unit == "percent" else "")
+    noun = one if value == 1 else several
+    return " ".join(word for word in (QUALIFIERS_EN[qualifier], number, noun) if word)
 
 
 def _counted_noun(text: str, end: int):
@@ -206,7 +245,7 @@ def quantities(text: str) -> pd.DataFrame:
         if match.group("digits") and noun is None and unit == "count" and 1900 <= n <= 2100:
             continue  # a bare year
         if not match.group("vague"):
-            low, high = value_range(qualifier, n)
+            low, high = value_range(qualifier, n, upper=100 if unit == "percent" else math.nan)
         number, subject, singular = noun_info(noun) if noun else (None, None, None)
         rows.append({
             "start": start, "end": noun_end, "quote": text[start:noun_end],

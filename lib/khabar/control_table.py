@@ -1,0 +1,236 @@
+"""Who holds which place, what share of it, and who says so.
+
+One row per place per sentence that puts it under someone's control.  Places
+come from the gazetteer in :mod:`khabar.names`; "الحي" (the neighbourhood)
+with no name refers to the neighbourhood the article has named most often so
+far (its subject), not simply the last one named.
+
+A sentence places a place under control when it has a share ("بحوالي 90%"),
+a verb of control (سيطر، يسيطر، سيطرته، يتمركز، معقله), an actor doing
+something there ("التنظيم جمع الجثث على دوار ..."), or calls it a front
+(a front axis, "على الجبهات في ...") -- a front is held by neither side, so
+its controller is ``contested``.
+
+Shares are percent.  ``share_low``/``share_high`` are the range the words
+allow, with the same relative bands as the claims: ``exact`` n-n; ``about``
+(حوالي، نحو) within 10% of n either side; ``nearly`` (قرابة، ما يقارب) up
+to 10% below n and not above; ``more_than`` (أكثر من) n+1 to 100.  So "about
+90%" is 81-99 and "nearly 70%" 63-70.  With no share, both are NaN and the
+qualifier is ``unspecified``.
+
+>>> from khabar import load_article
+>>> rows = control(load_article())
+>>> rows.loc[rows.share_high.notna(), ["place_en", "share_low", "share_high", "qualifier", "claimant"]].values.tolist()
+[['al-Qadam', 81.0, 99.0, 'about', 'isis'], ['Yarmouk camp', 63.0, 70.0, 'nearly', 'enab_baladi']]
+"""
+from __future__ import annotations
+
+import math
+import re
+
+import pandas as pd
+
+from khabar.dates import find_dates
+from khabar.names import NAMES, _pattern
+from khabar.numbers import quantities
+from khabar.sources import sentences
+
+PLACE_KINDS = ("neighbourhood", "camp", "roundabout", "front_axis")
+
+_CONTROL_VERB = re.compile(r"(?<!\w)[وف]?(?:كما\s+)?(?:[يت]?سيطر\w*|[يت]?تمركز\w*|معقل\w*)")
+_FRONT = re.compile(r"(?:الجبهات|جبهة|خطوط\s+التماس)\s+(?:\S+\s+)?في\s*$")
+_PART = re.compile(r"(?<!\w)[وب]?(?:أجزاء|جزء|قسم|أقسام|مساحات|مساحة|المناطق|مناطق|أحياء)(?!\w)")
+_STRONGHOLD = re.compile(r"^\s*\((?:[^()]*معقل[^()]*)\)")
+_PARENTHESIS = re.compile(r"^\s*\([^()]{1,40}\)")
+# A nisba adjective right after a name belongs to it: "حي التضامن الدمشقي".
+_NISBA = re.compile(r"^\s+ال\w+ي(?!\w)")
+_CONTAINER = re.compile(r"^\s+في\s+$")
+# "الحي", with a clitic "والحي", "بالحي", or "للحي" (ل + الحي drops the alif).
+_ANAPHORA = re.compile(r"(?<!\w)(?:[وف]?ب?ال|[وف]?لل)حي(?!\w)")
+
+# Actors a place can be held by.  An actor with a preposition attached or
+# just before it ("للنظام", "من قوات الأسد", "لدى التنظيم") is not the one
+# acting, so it does not count.
+ACTORS = [
+    ("isis", r"(?:ال)?تنظيم(?:\s+[“\"«]?الدولة(?:\s+الإسلامية)?[”\"»]?)?"),
+    ("regime", r"(?:النظام|قوات\s+الأسد|قوات\s+النظام|الجيش\s+السوري)"),
+    ("opposition", r"(?:فصائل\s+المعارضة|المعارضة)"),
+]
+_ACTORS = [(key, re.compile(rf"(?<![\w])(?<!من\s)(?<!ضد\s)(?<!لدى\s)(?<!مقابل\s){pattern}(?!\w)"))
+           for key, pattern in ACTORS]
+
+
+def _places(text: str, start: int, end: int, topic) -> list[dict]:
+    """Gazetteer places and anaphoric "الحي" between ``start`` and ``end``."""
+    found = []
+    for name, name_en, kind in NAMES:
+        if kind not in PLACE_KINDS:
+            continue
+        for match in _pattern(name).finditer(text, start, end):
+            found.append({"place": name, "place_en": name_en, "kind": kind,
+                          "start": match.start(), "end": match.end(), "refers_by": "name"})
+    for match in _ANAPHORA.finditer(text, start, end):
+        resolved = topic(match.start())
+        if resolved:
+            name, name_en = resolved
+            found.append({"place": name, "place_en": name_en, "kind": "neighbourhood",
+                          "start": match.start(), "end": match.end(), "refers_by": "anaphora"})
+    found.sort(key=lambda p: p["start"])
+    # A match inside a longer one is part of that name.
+    return [p for p in found if not any(q is not p and q["start"] <= p["start"] and p["end"] <= q["end"]
+                                        and (q["end"] - q["start"]) > (p["end"] - p["start"]) for q in found)]
+
+
+def _topic(article):
+    """A function: offset -> (name, name_en) of the neighbourhood named most
+    often before that offset; ties go to the one named last."""
+    names = [(name, name_en) for name, name_en, kind in NAMES if kind == "neighbourhood"]
+    hits = []
+    for name, name_en in names:
+        for match in _pattern(name).finditer(article.text):
+            hits.append((match.start(), name, name_en))
+    hits.sort()
+
+    def topic(offset):
+        counts, last = {}, {}
+        for position, name, name_en in hits:
+            if position >= offset:
+                break
+            counts[(name, name_en)] = counts.get((name, name_en), 0) + 1
+            last[(name, name_en)] = position
+        if not counts:
+            return None
+        return max(counts, key=lambda key: (counts[key], last[key]))
+
+    return topic
+
+
+def _actor(text: str, lo: int, hi: int):
+    """``(key, start)`` of each acting actor in text[lo:hi]."""
+    return sorted((m.start(), key) for key, pattern in _ACTORS for m in pattern.finditer(text, lo, hi))
+
+
+def control(article) -> pd.DataFrame:
+    """One row per place per sentence that says who holds it.
+
+    Columns: ``place`` (the gazetteer's Arabic name, as the article writes
+    it), ``place_en``, ``kind``, ``refers_by`` (``name``, or ``anaphora`` for
+    "الحي"), ``controller`` (``isis``, ``regime``, ``opposition``,
+    ``contested``), ``basis`` (``share``, ``control_verb``, ``activity``,
+    ``front``), ``extent`` (``part``, ``stronghold`` or empty), ``within``
+    (the place it lies in, if the text says), ``share`` (the number as
+    written), ``share_low``, ``share_high``,
+    ``qualifier``, ``qualifier_ar``, ``claimant``, ``as_of`` (the sentence's
+    date, else the publication date), ``paragraph``, ``quote``
+    (``article.text[start:end]``), ``start``, ``end``.
+
+    >>> from khabar import load_article
+    >>> rows = control(load_article())
+    >>> rows.loc[rows.place_en == "al-Madhaniya", ["controller", "extent", "within"]].values.tolist()
+    [['isis', 'part', 'al-Qadam']]
+    """
+    text = article.text
+    topic = _topic(article)
+    dates = find_dates(text, article.published)
+    rows, previous_actor = [], None
+    for sentence in sentences(article).itertuples():
+        s_start, s_end = sentence.start, sentence.end
+        places = _places(text, s_start, s_end, topic)
+        # A place right after another, joined by في ("in"), is where the first lies.
+        within = {}
+        kept = []
+        for place in places:
+            if kept and _CONTAINER.match(text[kept[-1]["end"]:place["start"]]):
+                within[id(kept[-1])] = place
+                kept[-1]["container_end"] = place["end"]
+                continue
+            kept.append(place)
+        actors = _actor(text, s_start, s_end)
+        shares = [
+            {**row._asdict(), "start": s_start + row.start, "end": s_start + row.end}
+            for row in quantities(sentence.text).itertuples() if row.unit == "percent"
+        ]
+        verbs = list(_CONTROL_VERB.finditer(text, s_start, s_end))
+        here = dates[(dates.start >= s_start) & (dates.end <= s_end)]
+        as_of = here.iloc[0]["date"] if len(here) else pd.Timestamp(article.published)
+        by_place, order = {}, []
+        item_start = s_start
+        for place in kept:
+            end = place.get("container_end", place["end"])
+            tail = text[end:s_end]
+            extra = _PARENTHESIS.match(tail) or _NISBA.match(tail)
+            stronghold = bool(_STRONGHOLD.match(tail))
+            if extra:
+                end += extra.end()
+            item = (item_start, end)
+            item_start = end + len(re.match(r"[\s،,]*", text[end:s_end]).group())
+            key = place["place"]
+            entry = by_place.setdefault(key, {**place, "items": [], "stronghold": False,
+                                              "within": ""})
+            if key not in order:
+                order.append(key)
+            entry["items"].append(item)
+            entry["stronghold"] |= stronghold
+            if id(place) in within:
+                entry["within"] = within[id(place)]["place_en"]
+        for key in order:
+            entry = by_place[key]
+            lo, hi = entry["items"][0][0], entry["items"][-1][1]
+            share = _share_for(shares, entry, lo, hi, s_end, text)
+            # A control verb governs every place listed after it in the
+            # sentence: "يتمركز في حي الحجر الأسود، ومنطقة العسالي وأجزاء من ...".
+            verb = next((v for v in reversed(verbs) if s_start <= v.start() < hi), None)
+            front = entry["kind"] == "front_axis" or bool(_FRONT.search(text[lo:entry["start"]]))
+            acting = [(pos, who) for pos, who in actors if lo <= pos < entry["start"]]
+            if front:
+                basis, controller = "front", "contested"
+            elif share or verb:
+                basis = "share" if share else "control_verb"
+                controller = _controller(text, actors, verb, share, lo, previous_actor)
+            elif acting:
+                basis, controller = "activity", acting[-1][1]
+            else:
+                continue
+            extent = "stronghold" if entry["stronghold"] else (
+                "part" if any(_PART.search(text[i_lo:i_hi]) for i_lo, i_hi in entry["items"]) else "")
+            if share:
+                qualifier_ar, qualifier = share["qualifier_ar"], share["qualifier"]
+                stated, low, high = share["value"], share["value_low"], share["value_high"]
+            else:
+                qualifier_ar, qualifier, stated, low, high = "", "unspecified", math.nan, math.nan, math.nan
+            rows.append((entry["place"], entry["place_en"], entry["kind"], entry["refers_by"], controller,
+                         basis, extent, entry["within"], stated, low, high, qualifier, qualifier_ar,
+                         sentence.claimant, as_of, sentence.paragraph, text[lo:hi], lo, hi))
+        if actors:
+            previous_actor = actors[0][1]
+    columns = ["place", "place_en", "kind", "refers_by", "controller", "basis", "extent", "within",
+               "share", "share_low", "share_high", "qualifier", "qualifier_ar", "claimant", "as_of", "paragraph",
+               "quote", "start", "end"]
+    frame = pd.DataFrame(rows, columns=columns)
+    frame["as_of"] = pd.to_datetime(frame["as_of"])
+    return frame
+
+
+def _share_for(shares, entry, lo, hi, s_end, text):
+    """The share that names this place: "بحوالي 90% من الحي" -- the place
+    follows the share by "من" (of), perhaps with "مساحة" (the area of)."""
+    for share in shares:
+        between = text[share["end"]:entry["items"][-1][1]]
+        if lo <= share["start"] < hi and re.match(r"^\s+من\s+(?:مساحة\s+)?", between):
+            return share
+    return None
+
+
+def _controller(text, actors, verb, share, lo, previous_actor):
+    """Who holds it: the actor right after the control verb (verb-subject
+    order, "ويسيطر التنظيم"), else the nearest actor before the verb or share
+    ("تنظيم الدولة أعلن ... سيطرته"), else the previous sentence's first
+    actor (a dropped subject continues the one before: "كما يتمركز")."""
+    anchor_start, anchor_end = verb.span() if verb else (share["start"], share["end"])
+    for position, who in actors:
+        if 0 <= position - anchor_end <= 2:
+            return who
+    before = [(position, who) for position, who in actors if lo <= position < anchor_start]
+    if before:
+        return before[-1][1]
+    return previous_actor or "unspecified"

@@ -1,0 +1,276 @@
+"""Dates in Arabic news text, resolved against the publication date.
+
+Each date found carries a precision:
+
+- ``day``: one calendar day ("أمس", "السبت الماضي", "الاثنين 26 من آذار");
+- ``month_part``: a third of a month ("منتصف آذار الحالي"): أوائل is days
+  1-10, منتصف days 11-20, أواخر day 21 to the month's end;
+- ``month``: a whole month ("شباط 2018");
+- ``approx``: a span the words allow ("قبل أيام", "منذ أكثر من أسبوع").
+
+``date`` is the first day the words allow and ``date_end`` the last, so a
+``day`` has ``date == date_end``.
+
+dateparser (locale ``ar-SY``) resolves اليوم, أمس, "قبل N أيام" and month
+names, Levantine (آذار) and Egyptian (مارس) alike; ``languages=["ar"]``
+alone does not know the Levantine names, hence the locale.  It does not
+parse "X الماضي", قبل أيام, منذ أكثر من أسبوع, منتصف/أوائل/أواخر, or a day
+written "26 من آذار", so those are hand-written rules here.  Finding the
+expressions in running text is also done here with regular expressions:
+``dateparser.search`` reads many ordinary words as dates.
+
+>>> from datetime import date
+>>> resolve("السبت الماضي", date(2018, 3, 26))
+(Timestamp('2018-03-24 00:00:00'), Timestamp('2018-03-24 00:00:00'), 'day')
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date as Date
+from datetime import datetime, timedelta
+
+import pandas as pd
+
+PRECISIONS = ("day", "month_part", "month", "approx")
+
+# Month names as Syrian and Lebanese papers write them, and as Egyptian (and
+# most Gulf) papers write them; the index + 1 is the month number.
+LEVANTINE_MONTHS = [
+    "كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول",
+    "تشرين الأول", "تشرين الثاني", "كانون الأول",
+]
+EGYPTIAN_MONTHS = [
+    "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر",
+    "أكتوبر", "نوفمبر", "ديسمبر",
+]
+# Spellings seen in print besides the ones above.
+_MONTH_VARIANTS = {"إبريل": 4, "ابريل": 4, "يونيه": 6, "يوليه": 7, "اغسطس": 8, "اكتوبر": 10}
+
+# Python's weekday(): Monday is 0.
+WEEKDAYS = {"الاثنين": 0, "الإثنين": 0, "الثلاثاء": 1, "الأربعاء": 2, "الخميس": 3,
+            "الجمعة": 4, "السبت": 5, "الأحد": 6}
+
+# Thirds of a month, as (first day, last day); None is the month's last day.
+MONTH_PARTS = {"أوائل": (1, 10), "مطلع": (1, 10), "بداية": (1, 10),
+               "منتصف": (11, 20), "أواسط": (11, 20),
+               "أواخر": (21, None), "نهاية": (21, None)}
+
+_DATEPARSER_SETTINGS = {"PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first"}
+
+
+def _loose(word: str) -> str:
+    """A regex for ``word`` that accepts any alif (ا أ إ آ) where it has one:
+    hamza seats vary between copies of one text (آذار, اذار)."""
+    out = []
+    for ch in word:
+        if ch in "اأإآ":
+            out.append("[اأإآ]")
+        elif ch == " ":
+            out.append(r"\s+")
+        else:
+            out.append(re.escape(ch))
+    return "".join(out)
+
+
+def _month_number(name: str) -> int:
+    """The month number of a month name as written (any alif spelling).
+
+    >>> _month_number("اذار"), _month_number("يناير")
+    (3, 1)
+    """
+    numbers = {**{m: i for i, m in enumerate(LEVANTINE_MONTHS, 1)},
+               **{m: i for i, m in enumerate(EGYPTIAN_MONTHS, 1)}, **_MONTH_VARIANTS}
+    for candidate, number in numbers.items():
+        if re.fullmatch(_loose(candidate), name):
+            return number
+    raise ValueError(f"not a month name: {name!r}")
+
+
+_ALL_MONTHS = sorted(LEVANTINE_MONTHS + EGYPTIAN_MONTHS + list(_MONTH_VARIANTS), key=len, reverse=True)
+_MONTH = "(?P<month>" + "|".join(_loose(m) for m in _ALL_MONTHS) + ")"
+_WEEKDAY = "(?P<weekday>" + "|".join(_loose(w) for w in sorted(WEEKDAYS, key=len, reverse=True)) + ")"
+_PART = "(?P<part>" + "|".join(_loose(p) for p in MONTH_PARTS) + ")"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_DAY = r"(?P<day>[0-3]?\d)"
+# و (and), ف (so) and ب (in) attach to the next word, و/ف before ب:
+# "وأمس", "بمنتصف", "وبمنتصف".
+_PRE = r"(?<![\w])[وف]?ب?"
+_END = r"(?![\w])"
+
+# (form, pattern).  Order matters only for readability: overlaps are settled
+# by keeping the longest match.  A month name alone ("آذار") is not taken:
+# Egyptian names are also words (مارس, "he practised"), so a month counts only
+# with a day, a year, a part word or الحالي/الماضي/المقبل.
+PATTERNS = [
+    ("day_month", rf"{_PRE}(?:{_WEEKDAY}\s+)?{_DAY}\s+(?:من\s+)?{_MONTH}(?:\s+{_YEAR})?{_END}"),
+    ("month_part", rf"{_PRE}{_PART}\s+(?:شهر\s+)?{_MONTH}(?:\s+(?P<which>الحالي|الجاري|الماضي)|\s+{_YEAR})?{_END}"),
+    ("month_year", rf"{_PRE}(?:شهر\s+)?{_MONTH}\s+{_YEAR}{_END}"),
+    ("month_relative", rf"{_PRE}(?:شهر\s+)?{_MONTH}\s+(?P<which>الحالي|الجاري|الماضي|المقبل){_END}"),
+    ("weekday_relative", rf"{_PRE}(?:يوم\s+)?{_WEEKDAY}\s+(?P<which>الماضي|الفائت|المقبل|القادم){_END}"),
+    ("day_before_yesterday", rf"{_PRE}أول\s+(?:من\s+)?أمس{_END}"),
+    ("yesterday", rf"{_PRE}(?:يوم\s+)?أمس{_END}"),
+    ("today", rf"{_PRE}اليوم{_END}"),
+    ("days_ago", rf"{_PRE}(?:قبل|منذ)\s+(?P<count>\d+|بضعة)?\s*أيام{_END}"),
+    ("two_days_ago", rf"{_PRE}(?:قبل|منذ)\s+يومين{_END}"),
+    ("more_than_week", rf"{_PRE}(?:قبل|منذ)\s+أكثر\s+من\s+أسبوع{_END}"),
+    ("week_ago", rf"{_PRE}(?:قبل|منذ)\s+أسبوع{_END}"),
+    ("past_days", rf"{_PRE}(?:خلال\s+)?الأيام\s+(?:الماضية|الأخيرة|الفائتة){_END}"),
+]
+_COMPILED = [(form, re.compile(pattern)) for form, pattern in PATTERNS]
+
+# How many days back a vague phrase reaches, as (nearest, farthest).
+# أيام is a plural of paucity (جمع قلة), the plural Arabic counts 3 to 10 with
+# ("ثلاثة أيام" ... "عشرة أيام"); two days would be the dual يومين.  So
+# "قبل أيام" is 3 to 10 days back.  "أكثر من أسبوع" is more than 7 days and
+# fewer than 14, which a writer would call أسبوعين.  "الأيام الماضية" runs up
+# to the day before publication.
+BANDS = {
+    "days_ago": (3, 10),
+    "more_than_week": (8, 13),
+    "week_ago": (6, 8),
+    "past_days": (1, 10),
+}
+
+
+def _parse(text: str, anchor: Date) -> pd.Timestamp:
+    """dateparser on a canonical string, anchored at ``anchor``."""
+    import dateparser
+
+    settings = {**_DATEPARSER_SETTINGS, "RELATIVE_BASE": datetime.combine(anchor, datetime.min.time())}
+    parsed = dateparser.parse(text, locales=["ar-SY"], settings=settings)
+    if parsed is None:
+        raise ValueError(f"dateparser could not read {text!r}")
+    return pd.Timestamp(parsed.date())
+
+
+def _month_end(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
+
+
+def _relative_month(month: int, which: str | None, anchor: Date) -> int:
+    """The year of a month said without a year.  الحالي/الجاري (current) is
+    the anchor's year; الماضي (last) the latest such month before the anchor's
+    month; المقبل (next) the first after it; nothing: not after the anchor."""
+    if which in ("الحالي", "الجاري"):
+        return anchor.year
+    if which == "الماضي":
+        return anchor.year if month < anchor.month else anchor.year - 1
+    if which == "المقبل":
+        return anchor.year if month > anchor.month else anchor.year + 1
+    return anchor.year if month <= anchor.month else anchor.year - 1
+
+
+def resolve_match(form: str, groups: dict, anchor: Date):
+    """``(date, date_end, precision, method)`` for one matched expression.
+
+    ``form`` and ``groups`` come from :data:`PATTERNS`; ``method`` is
+    ``"dateparser"`` or ``"rule"``.
+
+    >>> resolve_match("yesterday", {}, Date(2018, 3, 26))[2:]
+    ('day', 'dateparser')
+    """
+    ts = pd.Timestamp(anchor)
+    if form == "today":
+        day = _parse("اليوم", anchor)
+        return day, day, "day", "dateparser"
+    if form == "yesterday":
+        day = _parse("أمس", anchor)
+        return day, day, "day", "dateparser"
+    if form == "two_days_ago":
+        day = _parse("قبل يومين", anchor)
+        return day, day, "day", "dateparser"
+    if form == "days_ago" and groups.get("count") and groups["count"].isdigit():
+        day = _parse(f"قبل {int(groups['count'])} أيام", anchor)
+        return day, day, "day", "dateparser"
+    if form in BANDS:
+        near, far = BANDS[form]
+        return ts - pd.Timedelta(days=far), ts - pd.Timedelta(days=near), "approx", "rule"
+    if form == "day_before_yesterday":
+        day = ts - pd.Timedelta(days=2)
+        return day, day, "day", "rule"
+    if form == "weekday_relative":
+        target = WEEKDAYS[_canonical_weekday(groups["weekday"])]
+        if groups["which"] in ("الماضي", "الفائت"):
+            # The latest such weekday strictly before the anchor: on a Monday,
+            # "الاثنين الماضي" is a week earlier, not the same day.
+            back = (anchor.weekday() - target) % 7 or 7
+            day = ts - pd.Timedelta(days=back)
+        else:
+            ahead = (target - anchor.weekday()) % 7 or 7
+            day = ts + pd.Timedelta(days=ahead)
+        return day, day, "day", "rule"
+    month = _month_number(groups["month"])
+    canonical = LEVANTINE_MONTHS[month - 1]
+    if form == "day_month":
+        # dateparser reads "26 آذار 2018" but not "26 من آذار", and a weekday
+        # in front is only a check for the reader, so both are left out.
+        year = f" {groups['year']}" if groups.get("year") else ""
+        day = _parse(f"{int(groups['day'])} {canonical}{year}", anchor)
+        return day, day, "day", "dateparser"
+    if form == "month_year":
+        first = _parse(f"{canonical} {groups['year']}", anchor)
+        return first, first.replace(day=_month_end(first.year, first.month)), "month", "dateparser"
+    year = int(groups["year"]) if groups.get("year") else _relative_month(month, groups.get("which"), anchor)
+    if form == "month_relative":
+        first = pd.Timestamp(year, month, 1)
+        return first, first.replace(day=_month_end(year, month)), "month", "rule"
+    if form == "month_part":
+        low, high = MONTH_PARTS[_canonical_part(groups["part"])]
+        high = high or _month_end(year, month)
+        return pd.Timestamp(year, month, low), pd.Timestamp(year, month, high), "month_part", "rule"
+    raise ValueError(f"unknown date form {form!r}")
+
+
+def _canonical_weekday(word: str) -> str:
+    return next(w for w in WEEKDAYS if re.fullmatch(_loose(w), word))
+
+
+def _canonical_part(word: str) -> str:
+    return next(p for p in MONTH_PARTS if re.fullmatch(_loose(p), word))
+
+
+def find_dates(text: str, published: Date) -> pd.DataFrame:
+    """Every date expression in ``text``, resolved against ``published``.
+
+    Columns: ``expression`` (``text[start:end]``), ``form``, ``date``,
+    ``date_end``, ``precision``, ``method`` (dateparser or rule), ``start``,
+    ``end``.  Overlapping matches keep the longest.
+
+    >>> found = find_dates("وقالت اليوم، الاثنين 26 من آذار، إن صفقة عقدت السبت الماضي", Date(2018, 3, 26))
+    >>> found[["expression", "date"]].astype(str).values.tolist()
+    [['اليوم', '2018-03-26'], ['الاثنين 26 من آذار', '2018-03-26'], ['السبت الماضي', '2018-03-24']]
+    """
+    candidates = []
+    for form, pattern in _COMPILED:
+        for match in pattern.finditer(text):
+            candidates.append((match.start(), match.end(), form, match))
+    candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
+    taken, rows = [], []
+    for start, end, form, match in candidates:
+        if any(start < t_end and t_start < end for t_start, t_end in taken):
+            continue
+        taken.append((start, end))
+        groups = {k: v for k, v in match.groupdict().items() if v is not None}
+        first, last, precision, method = resolve_match(form, groups, published)
+        rows.append((text[start:end], form, first, last, precision, method, start, end))
+    columns = ["expression", "form", "date", "date_end", "precision", "method", "start", "end"]
+    frame = pd.DataFrame(rows, columns=columns).sort_values("start").reset_index(drop=True)
+    for column in ("date", "date_end"):
+        frame[column] = pd.to_datetime(frame[column])
+    return frame
+
+
+def resolve(expression: str, published: Date):
+    """``(date, date_end, precision)`` for one date expression on its own.
+
+    >>> resolve("منتصف آذار الحالي", Date(2018, 3, 26))
+    (Timestamp('2018-03-11 00:00:00'), Timestamp('2018-03-20 00:00:00'), 'month_part')
+    >>> resolve("شباط 2018", Date(2018, 3, 26))[1:]
+    (Timestamp('2018-02-28 00:00:00'), 'month')
+    """
+    found = find_dates(expression.strip(), published)
+    if len(found) != 1 or found.at[0, "expression"] != expression.strip():
+        raise ValueError(f"not one date expression: {expression!r}")
+    row = found.iloc[0]
+    return row["date"], row["date_end"], row["precision"]

@@ -1,0 +1,145 @@
+"""Control rows: each row of the article, made-up sentences of the same
+shapes, and quotes that are exact substrings."""
+import math
+from datetime import date
+
+import pytest
+
+from khabar import load_article
+from khabar.control_table import control
+from khabar.numbers import value_range
+
+
+@pytest.fixture(scope="module")
+def article():
+    return load_article()
+
+
+@pytest.fixture(scope="module")
+def rows(article):
+    return control(article)
+
+
+def made_up(tmp_path, *body, published=date(2019, 1, 9)):
+    path = tmp_path / "made-up.txt"
+    path.write_text("\n\n".join(["عنوان تجريبي", *body]), encoding="utf-8")
+    article = load_article(path, published=published)
+    return article, control(article)
+
+
+def one(rows, place_en, paragraph=None):
+    picked = rows[rows.place_en == place_en]
+    if paragraph is not None:
+        picked = picked[picked.paragraph == paragraph]
+    assert len(picked) == 1, picked
+    return picked.iloc[0]
+
+
+def test_quotes_are_exact_substrings(article, rows):
+    for row in rows.itertuples():
+        assert article.text[row.start:row.end] == row.quote
+
+
+def test_one_row_per_place_statement(rows):
+    # Read from the article: the caption's front, the roundabout, al-Qadam in
+    # paragraphs 7 and 10, Yarmouk, the four places of paragraph 12, Port Said.
+    assert rows[["place_en", "paragraph"]].values.tolist() == [
+        ["al-Qadam", 1], ["al-Hajar al-Aswad roundabout", 6], ["al-Qadam", 7], ["al-Qadam", 10],
+        ["Yarmouk camp", 11], ["al-Hajar al-Aswad", 12], ["al-Asali", 12], ["al-Madhaniya", 12],
+        ["al-Tadamon", 12], ["Port Said axis", 14],
+    ]
+
+
+def test_al_qadam_about_90_percent_by_the_groups_own_announcement(rows):
+    row = one(rows, "al-Qadam", 7)
+    assert (row.controller, row.share_low, row.share_high) == ("isis", 81, 99)
+    assert (row.qualifier, row.qualifier_ar, row.claimant) == ("about", "حوالي", "isis")
+    assert "بحوالي 90% من الحي" in row.quote and row.quote.startswith("وكان تنظيم")
+
+
+def test_yarmouk_nearly_70_percent(rows):
+    row = one(rows, "Yarmouk camp")
+    assert (row.controller, row.share_low, row.share_high, row.qualifier) == ("isis", 63, 70, "nearly")
+    assert row.claimant == "enab_baladi"
+    assert row.quote == "ويسيطر التنظيم على قرابة 70% من مساحة مخيم اليرموك"
+
+
+def test_al_hajar_al_aswad_is_the_stronghold(rows):
+    row = one(rows, "al-Hajar al-Aswad")
+    assert (row.controller, row.extent, row.qualifier) == ("isis", "stronghold", "unspecified")
+    assert math.isnan(row.share_low) and math.isnan(row.share_high)
+    assert row.quote == "كما يتمركز في حي الحجر الأسود (معقله الرئيسي)"
+
+
+def test_al_asali_and_al_madhaniya_inside_al_qadam(rows):
+    asali = one(rows, "al-Asali")
+    madhaniya = one(rows, "al-Madhaniya")
+    assert (asali.controller, asali.quote) == ("isis", "ومنطقة العسالي")
+    assert (madhaniya.controller, madhaniya.extent, madhaniya.within) == ("isis", "part", "al-Qadam")
+    assert madhaniya.quote == "وأجزاء من حي الماذنية في حي القدم"
+
+
+def test_part_of_al_tadamon(rows):
+    row = one(rows, "al-Tadamon")
+    assert (row.controller, row.extent, row.basis) == ("isis", "part", "control_verb")
+    assert row.quote == "إضافة إلى سيطرته على قسم من حي التضامن الدمشقي"
+
+
+def test_al_qadam_seized_mid_march_through_the_neighbourhood_anaphora(rows):
+    row = one(rows, "al-Qadam", 10)
+    assert (row.refers_by, row.controller, row.extent) == ("anaphora", "isis", "part")
+    assert str(row.as_of.date()) == "2018-03-11"
+    assert row.quote.endswith("في الحي")
+
+
+def test_named_points(rows):
+    roundabout = one(rows, "al-Hajar al-Aswad roundabout")
+    assert (roundabout.controller, roundabout.basis, roundabout.claimant) == ("isis", "activity", "other_sources")
+    port_said = one(rows, "Port Said axis")
+    assert (port_said.controller, port_said.basis, port_said.claimant) == ("contested", "front", "pro_regime_pages")
+    # "في الحي" after the axis is al-Qadam, the neighbourhood named most often,
+    # not al-Tadamon, the one named last.
+    assert port_said.within == "al-Qadam"
+
+
+def test_caption_front_in_february(rows):
+    row = one(rows, "al-Qadam", 1)
+    assert (row.controller, row.basis, str(row.as_of.date())) == ("contested", "front", "2018-02-01")
+
+
+def test_share_bands():
+    assert value_range("exact", 40, upper=100) == (40, 40)
+    assert value_range("about", 90, upper=100) == (81, 99)
+    assert value_range("nearly", 70, upper=100) == (63, 70)
+    assert value_range("more_than", 95, upper=100) == (96, 100)
+    assert value_range("about", 95, upper=100) == (85, 100)     # capped at 100%
+
+
+def test_made_up_regime_share_verb_subject_order(tmp_path):
+    article, rows = made_up(tmp_path, "وتسيطر قوات الأسد على نحو 40% من حي التضامن، وفق مصادر مطلعة.")
+    row = one(rows, "al-Tadamon")
+    assert (row.controller, row.share_low, row.share_high, row.qualifier) == ("regime", 36, 44, "about")
+    assert row.claimant == "informed_sources"
+    assert article.text[row.start:row.end] == row.quote
+
+
+def test_made_up_exact_and_more_than_shares(tmp_path):
+    _, rows = made_up(tmp_path, "ويسيطر التنظيم على 55% من مساحة حي القدم.",
+                      "وقالت مصادر مطلعة إن المعارضة تسيطر على أكثر من 60% من مساحة مخيم اليرموك.")
+    assert one(rows, "al-Qadam")[["share_low", "share_high", "qualifier"]].tolist() == [55, 55, "exact"]
+    yarmouk = one(rows, "Yarmouk camp")
+    assert yarmouk[["controller", "share_low", "share_high", "qualifier"]].tolist() == ["opposition", 61, 100, "more_than"]
+
+
+def test_made_up_list_after_one_control_verb_and_dropped_subject(tmp_path):
+    _, rows = made_up(tmp_path, "ويسيطر النظام على حي التضامن.",
+                      "كما يتمركز في مخيم اليرموك، ومنطقة العسالي وقسم من حي الماذنية في حي القدم.")
+    assert rows["place_en"].tolist() == ["al-Tadamon", "Yarmouk camp", "al-Asali", "al-Madhaniya"]
+    assert set(rows["controller"]) == {"regime"}
+    assert one(rows, "al-Madhaniya")["within"] == "al-Qadam"
+
+
+def test_made_up_places_without_control_give_no_rows(tmp_path):
+    _, rows = made_up(tmp_path, "قتل ثلاثة مدنيين خلال معارك حي القدم أمس.",
+                      "ووثقت صفحات موالية للنظام سقوط قذائف على مخيم اليرموك.")
+    assert rows.empty
