@@ -103,6 +103,17 @@ def test_scopes_of_the_body_counts(table):
     assert row(table, "12 عنصرا من مخابرات الفرع 215").scope == "branch_215_members"
 
 
+def test_when_each_claim_was_made(table):
+    day = pd.Timestamp
+    assert row(table, "عشرات الجثث").reported_on == day("2018-03-26")        # اليوم
+    assert row(table, "العشرات من الجثث").reported_on == day("2018-03-25")   # أمس
+    assert row(table, "175 من قوات الأسد").reported_on == day("2018-03-22")  # الخميس الماضي
+    assert row(table, "بحوالي 90%").reported_precision == "approx"           # قبل أيام
+    recovered = row(table, "جثث بعض العناصر من محور بور سعيد في الحي، دون تحديد العدد")
+    # carried on from the sentence before: "خلال الأيام الماضية"
+    assert (recovered.reported_on, recovered.reported_precision) == (day("2018-03-16"), "approx")
+
+
 def test_corroboration_is_computed(table):
     # about 85 handed over cannot be squared with "nearly 30 held" from others.
     assert row(table, "بحوالي 85").corroboration == "contested"

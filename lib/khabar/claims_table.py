@@ -36,7 +36,7 @@ PLACES = [(name, name_en) for name, name_en, kind in NAMES if kind not in ("sour
 
 COLUMNS = [
     "topic", "subject", "scope", "value", "value_low", "value_high", "qualifier", "qualifier_ar",
-    "unit", "claimant", "side", "place", "place_en", "reported_on", "corroboration",
+    "unit", "claimant", "side", "place", "place_en", "reported_on", "reported_precision", "corroboration",
     "quote", "start", "end", "paragraph", "sentence",
 ]
 
@@ -54,7 +54,7 @@ def claims(article) -> pd.DataFrame:
     {'casualties': 3, 'control': 2, 'exchange': 7, 'materiel': 4}
     """
     rows = []
-    for sentence in sentences(article).itertuples():
+    for sentence in _with_report_dates(sentences(article), article.published).itertuples():
         for quantity in _quantities_in(sentence.text).itertuples():
             row = _claim(quantity, sentence, article)
             if row is not None:
@@ -63,6 +63,31 @@ def claims(article) -> pd.DataFrame:
     table["reported_on"] = pd.to_datetime(table["reported_on"])
     table["corroboration"] = corroboration(table)
     return table.sort_values("start", kind="stable").reset_index(drop=True)
+
+
+def _with_report_dates(table: pd.DataFrame, published) -> pd.DataFrame:
+    """When each sentence's claim was made: the first date the sentence gives
+    ("أمس" in "وتحدثت صفحات موالية، أمس، عن ..."; al-Naba's "الخميس الماضي"),
+    else the previous sentence's when it carries on the same speaker, else
+    the publication date.  Adds ``reported_on`` and ``reported_precision``."""
+    table = table.copy()
+    table["reported_on"], table["reported_precision"] = pd.NaT, ""
+    if published is None:
+        return table
+    from khabar.dates import find_dates
+
+    previous = (pd.Timestamp(published), "day")
+    for index, sentence in table.iterrows():
+        found = find_dates(sentence["text"], published)
+        if len(found):
+            reported = (found.at[0, "date"], found.at[0, "precision"])
+        elif not sentence["continues"]:
+            reported = (pd.Timestamp(published), "day")
+        else:
+            reported = previous
+        table.at[index, "reported_on"], table.at[index, "reported_precision"] = reported
+        previous = reported
+    return table
 
 
 def _quantities_in(sentence: str) -> pd.DataFrame:
@@ -124,20 +149,11 @@ def _claim(quantity, sentence, article) -> dict | None:
         "value": quantity.value, "value_low": quantity.value_low, "value_high": quantity.value_high,
         "qualifier": quantity.qualifier, "qualifier_ar": quantity.qualifier_ar,
         "unit": unit, "claimant": sentence.claimant, "side": sentence.side,
-        "place": place, "place_en": place_en, "reported_on": _reported_on(sentence.text, article),
+        "place": place, "place_en": place_en,
+        "reported_on": sentence.reported_on, "reported_precision": sentence.reported_precision,
         "corroboration": "", "quote": article.text[start:end], "start": start, "end": end,
         "paragraph": sentence.paragraph, "sentence": sentence.text,
     }
-
-
-def _reported_on(sentence: str, article):
-    if article.published is None:
-        return pd.NaT
-    try:
-        from khabar.dates import claim_date
-    except ImportError:
-        return pd.NaT
-    return claim_date(sentence, article.published)
 
 
 # Parts cannot outnumber the whole they come from: bodies handed over so far

@@ -17,6 +17,8 @@ import pandas as pd
 from pyarabic.number import text2number
 from pyarabic.trans import normalize_digits
 
+from khabar.dates import EGYPTIAN_MONTHS, LEVANTINE_MONTHS
+
 # Clitics Arabic writes joined to the next word: و (and), ف (so), ب (by, with),
 # ل (for), ك (like); "بخمس" is "with five", "و12" is "and 12".
 CLITIC = "(?:[وف]?[بلك]?)"
@@ -48,13 +50,7 @@ VAGUE_EN = {qualifier: qualifier for qualifier, _, _ in VAGUE.values()}
 # 215), "العدد 124" (issue no. 124), "رقم", "اللواء", "الفرقة".
 IDENTIFIER_BEFORE = re.compile(r"(?:الفرع|العدد|رقم|اللواء|الفرقة|الكتيبة|المادة|القرار)\s*[“\"«]?$")
 
-MONTHS = [
-    "كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول",
-    "تشرين الأول", "تشرين الثاني", "كانون الأول",
-    "يناير", "فبراير", "مارس", "أبريل", "إبريل", "مايو", "يونيو", "يوليو", "أغسطس",
-    "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر",
-]
-_MONTH = "(?:" + "|".join(MONTHS) + ")"
+_MONTH = "(?:" + "|".join(LEVANTINE_MONTHS + EGYPTIAN_MONTHS) + ")"
 DATE_AFTER = re.compile(rf"^\s*(?:من\s+)?{_MONTH}")
 DATE_BEFORE = re.compile(rf"{_MONTH}\s*$")
 
