@@ -54,7 +54,7 @@ def claims(article) -> pd.DataFrame:
     {'casualties': 3, 'control': 2, 'exchange': 7, 'materiel': 4}
     """
     rows = []
-    for sentence in _with_report_dates(sentences(article), article.published).itertuples():
+    for sentence in _with_report_dates(sentences(article), article.text, article.published).itertuples():
         for quantity in _quantities_in(sentence.text).itertuples():
             row = _claim(quantity, sentence, article)
             if row is not None:
@@ -65,7 +65,7 @@ def claims(article) -> pd.DataFrame:
     return table.sort_values("start", kind="stable").reset_index(drop=True)
 
 
-def _with_report_dates(table: pd.DataFrame, published) -> pd.DataFrame:
+def _with_report_dates(table: pd.DataFrame, text: str, published) -> pd.DataFrame:
     """When each sentence's claim was made: the first date the sentence gives
     ("أمس" in "وتحدثت صفحات موالية، أمس، عن ..."; al-Naba's "الخميس الماضي"),
     else the previous sentence's when it carries on the same speaker, else
@@ -76,17 +76,20 @@ def _with_report_dates(table: pd.DataFrame, published) -> pd.DataFrame:
         return table
     from khabar.dates import find_dates
 
-    previous = (pd.Timestamp(published), "day")
-    for index, sentence in table.iterrows():
-        found = find_dates(sentence["text"], published)
-        if len(found):
-            reported = (found.at[0, "date"], found.at[0, "precision"])
+    found = find_dates(text, published)[["start", "end", "date", "precision"]].to_dict("records")
+    previous, dates, precisions = (pd.Timestamp(published), "day"), [], []
+    for sentence in table[["start", "end", "continues"]].to_dict("records"):
+        inside = [d for d in found if d["start"] >= sentence["start"] and d["end"] <= sentence["end"]]
+        if inside:
+            reported = (inside[0]["date"], inside[0]["precision"])
         elif not sentence["continues"]:
             reported = (pd.Timestamp(published), "day")
         else:
             reported = previous
-        table.at[index, "reported_on"], table.at[index, "reported_precision"] = reported
+        dates.append(reported[0])
+        precisions.append(reported[1])
         previous = reported
+    table["reported_on"], table["reported_precision"] = dates, precisions
     return table
 
 
@@ -161,6 +164,22 @@ def _claim(quantity, sentence, article) -> dict | None:
 PART_OF = {("bodies", "handed_over"): ("bodies", "held")}
 
 
+def _ranges(table: pd.DataFrame) -> list[dict]:
+    """Plain records with an open upper end as infinity (pairwise loops over
+    records are far faster than over dataframe rows)."""
+    records = table[["subject", "scope", "claimant", "value_low", "value_high"]].to_dict("records")
+    for index, record in zip(table.index, records):
+        record["index"] = index
+        record["low"] = float(record["value_low"])
+        record["high"] = float("inf") if pd.isna(record["value_high"]) else float(record["value_high"])
+        record["has_figure"] = not pd.isna(record["value_low"])
+    return records
+
+
+def _overlap(a: dict, b: dict) -> bool:
+    return a["low"] <= b["high"] and b["low"] <= a["high"]
+
+
 def conflicts(table: pd.DataFrame) -> list[tuple[int, int, str]]:
     """Pairs of claims by different claimants that cannot both be true, as
     (index, index, reason): same subject and scope with ranges that do not
@@ -171,20 +190,19 @@ def conflicts(table: pd.DataFrame) -> list[tuple[int, int, str]]:
     >>> conflicts(rows)
     [(0, 1, 'ranges do not meet')]
     """
-    low = table["value_low"].astype(float)
-    high = table["value_high"].astype(float).fillna(float("inf"))
+    records = [r for r in _ranges(table) if r["has_figure"]]
     found = []
-    for i, j in ((i, j) for i in table.index for j in table.index if i < j):
-        a, b = table.loc[i], table.loc[j]
-        if a["claimant"] == b["claimant"] or pd.isna(a["value_low"]) or pd.isna(b["value_low"]):
-            continue
-        if (a["subject"], a["scope"]) == (b["subject"], b["scope"]):
-            if not (low[i] <= high[j] and low[j] <= high[i]):
-                found.append((i, j, "ranges do not meet"))
-        elif PART_OF.get((a["subject"], a["scope"])) == (b["subject"], b["scope"]) and low[i] > high[j]:
-            found.append((i, j, "part larger than the whole"))
-        elif PART_OF.get((b["subject"], b["scope"])) == (a["subject"], a["scope"]) and low[j] > high[i]:
-            found.append((i, j, "part larger than the whole"))
+    for k, a in enumerate(records):
+        for b in records[k + 1:]:
+            if a["claimant"] == b["claimant"]:
+                continue
+            kind_a, kind_b = (a["subject"], a["scope"]), (b["subject"], b["scope"])
+            if kind_a == kind_b and not _overlap(a, b):
+                found.append((a["index"], b["index"], "ranges do not meet"))
+            elif PART_OF.get(kind_a) == kind_b and a["low"] > b["high"]:
+                found.append((a["index"], b["index"], "part larger than the whole"))
+            elif PART_OF.get(kind_b) == kind_a and b["low"] > a["high"]:
+                found.append((a["index"], b["index"], "part larger than the whole"))
     return found
 
 
@@ -201,19 +219,18 @@ def corroboration(table: pd.DataFrame) -> pd.Series:
     ['contested', 'corroborated', 'contested']
     """
     contested = {index for i, j, _ in conflicts(table) for index in (i, j)}
-    low = table["value_low"].astype(float)
-    high = table["value_high"].astype(float).fillna(float("inf"))
+    records = _ranges(table)
     grades = []
-    for i, claim in table.iterrows():
-        if pd.isna(claim["value_low"]) and pd.isna(claim["value_high"]):
+    for claim in records:
+        if not claim["has_figure"]:
             grades.append("unspecified")
-        elif i in contested:
+        elif claim["index"] in contested:
             grades.append("contested")
         elif any(
-            other["claimant"] != claim["claimant"]
+            other["has_figure"] and other["claimant"] != claim["claimant"]
             and (other["subject"], other["scope"]) == (claim["subject"], claim["scope"])
-            and low[j] <= high[i] and low[i] <= high[j]
-            for j, other in table.iterrows()
+            and _overlap(claim, other)
+            for other in records
         ):
             grades.append("corroborated")
         else:
