@@ -1,6 +1,7 @@
 """The shareable HTML pages, opened in a real headless Chromium with the
 network blocked.  Needs Debian's chromium (`apt-get install chromium`, which
 .ci/run does); without it these tests skip and say so."""
+import hashlib
 import json
 import re
 import shutil
@@ -11,6 +12,7 @@ import pytest
 
 from khabar.arabic import has_presentation_forms
 from khabar.article import PROJECT_ROOT
+from khabar import export
 from khabar.export import export_all, notebook_paths, notebook_to_html
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -22,9 +24,41 @@ NETWORK_OFF_ARGS = [
 ]
 
 
+def tree_hashes(*folders):
+    return {str(path): hashlib.sha256(path.read_bytes()).hexdigest()
+            for folder in folders for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+SOURCES_BEFORE = tree_hashes(PROJECT_ROOT / "seeds", PROJECT_ROOT / "notebooks")
+
+
 @pytest.fixture(scope="session")
 def exported(tmp_path_factory):
     return export_all(tmp_path_factory.mktemp("export") / "html")
+
+
+def test_export_writes_nothing_into_seeds_or_notebooks(exported):
+    assert tree_hashes(PROJECT_ROOT / "seeds", PROJECT_ROOT / "notebooks") == SOURCES_BEFORE
+
+
+def test_a_failed_export_leaves_the_previous_pages(tmp_path, monkeypatch):
+    out = tmp_path / "html"
+    out.mkdir()
+    (out / "index.html").write_text("previous export", encoding="utf-8")
+    calls = []
+
+    def fail_on_second(path, **options):
+        calls.append(path)
+        if len(calls) == 2:
+            raise RuntimeError("kernel died")
+        return "<html></html>"
+
+    monkeypatch.setattr(export, "notebook_to_html", fail_on_second)
+    with pytest.raises(RuntimeError, match="kernel died"):
+        export_all(out)
+    assert [p.name for p in tmp_path.iterdir()] == ["html"]  # no half-written folder left
+    assert [p.name for p in out.iterdir()] == ["index.html"]
+    assert (out / "index.html").read_text(encoding="utf-8") == "previous export"
 
 
 def pages(folder):

@@ -13,6 +13,7 @@ _PUBLIC = {
     "Article": "article",
     "ArticleError": "article",
     "load_article": "article",
+    "article_from_text": "article",
     "claims": "claims_table",
     "events": "events_table",
     "control": "control_table",

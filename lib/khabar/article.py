@@ -115,11 +115,22 @@ def load_article(path=None, published: date | None = None) -> Article:
         raise ArticleError(path, "is a directory, not an article file") from None
 
     text, decode_notes = _decode(raw, path)
+    return article_from_text(text, source=path, published=published, metadata=metadata, notes=decode_notes)
+
+
+def article_from_text(text: str, *, source="<text>", published: date | None = None,
+                      metadata: dict | None = None, notes: list[str] | None = None) -> Article:
+    """An Article from text already in memory (plain text or an HTML page).
+    ``source`` names it in error messages and becomes ``source_path``.
+
+    >>> article = article_from_text("عنوان\\n\\nنص الفقرة الأولى.", published=date(2018, 3, 26))
+    >>> article.paragraphs["kind"].tolist()
+    ['title', 'body']
+    """
     if _HTML_HINT.search(text):
         text = _text_from_html(text)
-    paragraphs, dropped = _split(_normalise(text), path)
-    for note in decode_notes:
-        dropped.append(("", note))
+    paragraphs, dropped = _split(_normalise(text), source)
+    dropped += [("", note) for note in notes or []]
 
     kept = pd.DataFrame(paragraphs, columns=["kind", "text"])
     starts, offset = [], 0
@@ -134,8 +145,8 @@ def load_article(path=None, published: date | None = None) -> Article:
         text="\n\n".join(kept["text"]),
         paragraphs=kept,
         dropped=pd.DataFrame(dropped, columns=["text", "reason"]),
-        source_path=path,
-        metadata=metadata,
+        source_path=Path(source),
+        metadata=metadata or {},
     )
 
 

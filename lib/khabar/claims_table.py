@@ -13,7 +13,7 @@ import re
 import pandas as pd
 
 from khabar.names import NAMES
-from khabar.numbers import NOUN, materiel_singulars, noun_info, quantities
+from khabar.numbers import NOUN, materiel_singulars, noun_info, quantities, to_western_digits
 from khabar.sources import sentences
 
 KILLING = re.compile(r"قتل|مقتل|قتلى|مصرع|لقي")
@@ -139,7 +139,7 @@ def _claim(quantity, sentence, article) -> dict | None:
             branch = BRANCH_AFTER.match(article.text[end:])
             if branch:
                 end += branch.end()
-                scope = f"branch_{branch.group(1)}_members"
+                scope = f"branch_{to_western_digits(branch.group(1))}_members"
             subject = "killed"
         if subject in ("bodies", "prisoners", "detainees"):
             scope = next((name for name, pattern in SCOPES if pattern.search(window)), "unspecified")

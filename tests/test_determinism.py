@@ -1,0 +1,27 @@
+"""The stored notebook outputs are accepted by nbval run after run, in another
+time zone and locale, and from another working directory."""
+import os
+import subprocess
+import sys
+
+import pytest
+
+from khabar.export import notebook_paths
+
+RUNS = {
+    "again": {},
+    "damascus-time": {"TZ": "Asia/Damascus"},
+    "c-locale": {"LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"},
+}
+
+
+@pytest.mark.parametrize("run", RUNS)
+def test_nbval_accepts_the_stored_outputs(tmp_path, run):
+    env = {**os.environ, **RUNS[run]}
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval",
+         *[str(path) for path in notebook_paths()]],
+        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600,
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+    assert " passed" in result.stdout and "failed" not in result.stdout
