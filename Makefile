@@ -5,7 +5,7 @@ VENV310 := .venv-mpl310
 PY := $(VENV)/bin/python
 NOTEBOOKS := $(wildcard notebooks/[0-9][0-9]-*.ipynb)
 
-.PHONY: html test unit pixels-mpl310 nbval lab outputs clean
+.PHONY: html test unit pixels-mpl310 nbval lab outputs bench clean
 
 $(VENV)/installed: requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -44,3 +44,7 @@ outputs: $(VENV)/installed
 
 clean:
 	rm -rf build $(VENV) $(VENV310)
+
+# Benchmarks: ratios against the floor, measured side by side (see README).
+bench: $(VENV)/installed
+	$(PY) -m khabar.bench

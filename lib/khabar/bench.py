@@ -1,0 +1,130 @@
+"""Benchmarks, measured side by side in one run: ``python -m khabar.bench``
+(``make bench``).  Prints ratios, not verdicts; the goals are in the README.
+
+- nbval over the notebooks, over the same number of "floor" notebooks that
+  only import pandas, matplotlib.pyplot and khabar (goal: at most 1.5);
+- ``import khabar`` over ``import pandas, matplotlib.pyplot`` (goal: at most 1.3);
+- claims extraction on 1, 10, 100 and 1,000 copies of the article with varied
+  numbers: the time per article should stay flat.
+
+>>> len(varied_copies(3))
+3
+"""
+from __future__ import annotations
+
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from khabar.article import SEED_PATH, article_from_text, load_article
+from khabar.export import notebook_paths
+
+
+def _timed(command: list[str], cwd: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, cwd=cwd, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def _floor_notebooks(folder: Path, count: int) -> list[Path]:
+    import nbformat
+
+    paths = []
+    for index in range(count):
+        notebook = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "python3", "display_name": "Python 3"}})
+        notebook.cells = [nbformat.v4.new_code_cell("import pandas, matplotlib.pyplot, khabar")]
+        path = folder / f"floor-{index}.ipynb"
+        nbformat.write(notebook, path)
+        paths.append(path)
+    return paths
+
+
+def nbval_ratio(repeats: int = 3) -> tuple[float, float]:
+    """Median wall seconds of ``pytest --nbval`` over the notebooks and over
+    as many floor notebooks, alternating the two."""
+    notebooks = notebook_paths()
+    pytest = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval"]
+    with tempfile.TemporaryDirectory() as folder:
+        floor = _floor_notebooks(Path(folder), len(notebooks))
+        real_times, floor_times = [], []
+        for _ in range(repeats):
+            real_times.append(_timed(pytest + [str(p) for p in notebooks], Path(folder)))
+            floor_times.append(_timed(pytest + [str(p) for p in floor], Path(folder)))
+    return statistics.median(real_times), statistics.median(floor_times)
+
+
+def import_ratio(repeats: int = 7) -> tuple[float, float]:
+    """Median wall seconds of a fresh interpreter importing khabar, and pandas
+    with matplotlib.pyplot, alternating the two."""
+    khabar_times, floor_times = [], []
+    for _ in range(repeats):
+        khabar_times.append(_timed([sys.executable, "-c", "import khabar"], Path.cwd()))
+        floor_times.append(_timed([sys.executable, "-c", "import pandas, matplotlib.pyplot"], Path.cwd()))
+    return statistics.median(khabar_times), statistics.median(floor_times)
+
+
+def varied_copies(count: int, seed: int = 26) -> list[str]:
+    """``count`` copies of the seed's text, each count number in it replaced
+    by another number of the same order of magnitude.
+
+    >>> copies = varied_copies(2)
+    >>> copies[0] != copies[1]
+    True
+    """
+    from khabar.numbers import quantities
+
+    text = SEED_PATH.read_text(encoding="utf-8")
+    spans = [(row.start, row.end) for row in quantities(text).itertuples() if row.value == row.value]
+    rng = random.Random(seed)
+    copies = []
+    for _ in range(count):
+        pieces, last = [], 0
+        for start, end in spans:
+            quote = text[start:end]
+            digits = "".join(ch for ch in quote if ch.isdigit())
+            if not digits:
+                pieces.append(text[last:end])
+            else:
+                size = len(digits)
+                new = str(rng.randrange(10 ** (size - 1) if size > 1 else 2, 10 ** size))
+                pieces.append(text[last:start] + quote.replace(digits, new, 1))
+            last = end
+        pieces.append(text[last:])
+        copies.append("".join(pieces))
+    return copies
+
+
+def claims_per_article(sizes=(1, 10, 100, 1000)) -> list[tuple[int, float, int]]:
+    """(articles, milliseconds per article, claims found) for each corpus size."""
+    from khabar.claims_table import claims
+
+    published = load_article().published
+    claims(load_article())  # first use loads pandas and compiles the patterns
+    results = []
+    for size in sizes:
+        articles = [article_from_text(text, published=published) for text in varied_copies(size)]
+        start = time.perf_counter()
+        found = sum(len(claims(article)) for article in articles)
+        results.append((size, (time.perf_counter() - start) * 1000 / size, found))
+    return results
+
+
+def main() -> int:
+    real, floor = nbval_ratio()
+    count = len(notebook_paths())
+    print(f"pytest --nbval, {count} notebooks: {real:.2f} s; {count} floor notebooks: {floor:.2f} s; "
+          f"ratio {real / floor:.2f} (goal <= 1.5)")
+    khabar_import, floor_import = import_ratio()
+    print(f"import khabar: {khabar_import * 1000:.0f} ms; import pandas, matplotlib.pyplot: "
+          f"{floor_import * 1000:.0f} ms; ratio {khabar_import / floor_import:.2f} (goal <= 1.3)")
+    for size, per_article, found in claims_per_article():
+        print(f"claims() on {size:>5} articles: {per_article:6.1f} ms per article ({found} claims)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
