@@ -3,21 +3,11 @@ import re
 
 import pytest
 
-from khabar import charts, claims, load_article
+from khabar import charts
 from khabar.arabic import has_presentation_forms
 from khabar.names import mentions
 
 ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
-
-
-@pytest.fixture(scope="module")
-def article():
-    return load_article()
-
-
-@pytest.fixture(scope="module")
-def table(article):
-    return claims(article)
 
 
 def texts(fig):

@@ -11,16 +11,6 @@ from khabar.claims_table import claims
 from khabar.sources import claimant_of
 
 
-@pytest.fixture(scope="module")
-def article():
-    return load_article()
-
-
-@pytest.fixture(scope="module")
-def table(article):
-    return claims(article)
-
-
 def row(table, quote):
     rows = table[table["quote"] == quote]
     assert len(rows) == 1, f"{quote!r} found {len(rows)} times in {table['quote'].tolist()}"

@@ -1,18 +1,11 @@
 """Control rows: each row of the article, made-up sentences of the same
 shapes, and quotes that are exact substrings."""
 import math
-from datetime import date
 
 import pytest
 
-from khabar import load_article
 from khabar.control_table import control
 from khabar.numbers import value_range
-
-
-@pytest.fixture(scope="module")
-def article():
-    return load_article()
 
 
 @pytest.fixture(scope="module")
@@ -20,11 +13,13 @@ def rows(article):
     return control(article)
 
 
-def made_up(tmp_path, *body, published=date(2019, 1, 9)):
-    path = tmp_path / "made-up.txt"
-    path.write_text("\n\n".join(["عنوان تجريبي", *body]), encoding="utf-8")
-    article = load_article(path, published=published)
-    return article, control(article)
+@pytest.fixture
+def made_up(made_up_article):
+    def make(*body, **options):
+        article = made_up_article(*body, **options)
+        return article, control(article)
+
+    return make
 
 
 def one(rows, place_en, paragraph=None):
@@ -115,31 +110,31 @@ def test_share_bands():
     assert value_range("about", 95, upper=100) == (85, 100)     # capped at 100%
 
 
-def test_made_up_regime_share_verb_subject_order(tmp_path):
-    article, rows = made_up(tmp_path, "وتسيطر قوات الأسد على نحو 40% من حي التضامن، وفق مصادر مطلعة.")
+def test_made_up_regime_share_verb_subject_order(made_up):
+    article, rows = made_up("وتسيطر قوات الأسد على نحو 40% من حي التضامن، وفق مصادر مطلعة.")
     row = one(rows, "al-Tadamon")
     assert (row.controller, row.share_low, row.share_high, row.qualifier) == ("regime", 36, 44, "about")
     assert row.claimant == "informed_sources"
     assert article.text[row.start:row.end] == row.quote
 
 
-def test_made_up_exact_and_more_than_shares(tmp_path):
-    _, rows = made_up(tmp_path, "ويسيطر التنظيم على 55% من مساحة حي القدم.",
+def test_made_up_exact_and_more_than_shares(made_up):
+    _, rows = made_up("ويسيطر التنظيم على 55% من مساحة حي القدم.",
                       "وقالت مصادر مطلعة إن المعارضة تسيطر على أكثر من 60% من مساحة مخيم اليرموك.")
     assert one(rows, "al-Qadam")[["share_low", "share_high", "qualifier"]].tolist() == [55, 55, "exact"]
     yarmouk = one(rows, "Yarmouk camp")
     assert yarmouk[["controller", "share_low", "share_high", "qualifier"]].tolist() == ["opposition", 61, 100, "more_than"]
 
 
-def test_made_up_list_after_one_control_verb_and_dropped_subject(tmp_path):
-    _, rows = made_up(tmp_path, "ويسيطر النظام على حي التضامن.",
+def test_made_up_list_after_one_control_verb_and_dropped_subject(made_up):
+    _, rows = made_up("ويسيطر النظام على حي التضامن.",
                       "كما يتمركز في مخيم اليرموك، ومنطقة العسالي وقسم من حي الماذنية في حي القدم.")
     assert rows["place_en"].tolist() == ["al-Tadamon", "Yarmouk camp", "al-Asali", "al-Madhaniya"]
     assert set(rows["controller"]) == {"regime"}
     assert one(rows, "al-Madhaniya")["within"] == "al-Qadam"
 
 
-def test_made_up_places_without_control_give_no_rows(tmp_path):
-    _, rows = made_up(tmp_path, "قتل ثلاثة مدنيين خلال معارك حي القدم أمس.",
+def test_made_up_places_without_control_give_no_rows(made_up):
+    _, rows = made_up("قتل ثلاثة مدنيين خلال معارك حي القدم أمس.",
                       "ووثقت صفحات موالية للنظام سقوط قذائف على مخيم اليرموك.")
     assert rows.empty

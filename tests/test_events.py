@@ -1,11 +1,9 @@
 """Events: each stage of the article with its date, precision and claimant,
 made-up sentences of the same shapes, and exact quotes."""
-from datetime import date
 
 import pandas as pd
 import pytest
 
-from khabar import load_article
 from khabar.events_table import amounts, events
 from khabar.sources import sentences
 
@@ -13,20 +11,17 @@ T = pd.Timestamp
 
 
 @pytest.fixture(scope="module")
-def article():
-    return load_article()
-
-
-@pytest.fixture(scope="module")
 def found(article):
     return events(article)
 
 
-def made_up(tmp_path, *body, published=date(2019, 1, 9)):
-    path = tmp_path / "made-up.txt"
-    path.write_text("\n\n".join(["عنوان تجريبي", *body]), encoding="utf-8")
-    article = load_article(path, published=published)
-    return article, events(article)
+@pytest.fixture
+def made_up(made_up_article):
+    def make(*body, **options):
+        article = made_up_article(*body, **options)
+        return article, events(article)
+
+    return make
 
 
 def pick(found, stage, claimant):
@@ -94,9 +89,8 @@ def test_amounts_skip_identifiers_and_years():
     assert amounts("مقتل 12 عنصرا من مخابرات الفرع 215 في العدد “124” عام 2018") == [(5, 13, "12 members")]
 
 
-def test_made_up_deal_and_handover(tmp_path):
+def test_made_up_deal_and_handover(made_up):
     article, found = made_up(
-        tmp_path,
         "وقالت مصادر مطلعة لعنب بلدي اليوم، الأربعاء 9 من كانون الثاني، إن اتفاقًا أبرم بين الطرفين، الأحد الماضي، مقابل الإفراج عن معتقلين.",
         "وتحدثت صفحات موالية، أمس، عن تسليم 20 جثة من قوات النظام.",
     )
@@ -108,9 +102,8 @@ def test_made_up_deal_and_handover(tmp_path):
         assert article.text[row.start:row.end] == row.quote
 
 
-def test_made_up_stages_still_to_come_and_continued_speaker(tmp_path):
+def test_made_up_stages_still_to_come_and_continued_speaker(made_up):
     _, found = made_up(
-        tmp_path,
         "وأكدت المصادر أن العملية ستستكمل على مراحل خلال أواخر كانون الثاني الحالي.",
         "ووثقت صفحات موالية مقتل 7 عناصر قبل أيام.",
         "وتحدثت عن انتشال جثث من محور بور سعيد.",
@@ -123,8 +116,8 @@ def test_made_up_stages_still_to_come_and_continued_speaker(tmp_path):
     assert (recovered.date, recovered.date_basis) == (T(2018, 12, 30), "previous_sentence")
 
 
-def test_made_up_state_is_not_an_event(tmp_path):
+def test_made_up_state_is_not_an_event(made_up):
     # The imperfect يسيطر is a standing state; كانت بحوزة a past one.
-    _, found = made_up(tmp_path, "ويسيطر التنظيم على حي القدم منذ أكثر من أسبوع.",
+    _, found = made_up("ويسيطر التنظيم على حي القدم منذ أكثر من أسبوع.",
                        "وتحدثت صفحات موالية عن جثث كانت بحوزة التنظيم.")
     assert found.empty

@@ -28,7 +28,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date as Date
-from datetime import datetime, timedelta
+from datetime import datetime
 
 import pandas as pd
 

@@ -249,7 +249,7 @@ def quantities(text: str) -> pd.DataFrame:
             "qualifier": qualifier, "qualifier_ar": qualifier_ar, "unit": unit,
             "noun": singular, "subject": subject,
         })
-    rows += _duals(text, taken=[(row["start"], row["end"]) for row in rows])
+    rows += _uncounted_nouns(text, "dual", 2.0, _DUAL_MODIFIER, taken=[(row["start"], row["end"]) for row in rows])
     return _frame(rows)
 
 
@@ -260,39 +260,35 @@ def materiel_singulars(text: str) -> pd.DataFrame:
     >>> materiel_singulars("خسائر القوات بخمس دبابات وعربة “BMP” وراجمة صواريخ")["quote"].tolist()
     ['وعربة “BMP”', 'وراجمة صواريخ']
     """
-    rows = []
-    for match in NOUN.finditer(text):
-        number, subject, singular = noun_info(match.group("noun"))
-        if number != "singular" or subject not in MATERIEL:
-            continue
+    after_number = re.compile(rf"(?:[0-9٠-٩]|{_NUMBER_WORD})\s*$")
+    rows = [
+        row for row in _uncounted_nouns(text, "singular", 1.0, _SINGULAR_MODIFIER)
         # A singular noun after a number ("5 عربة") is the counted noun of that number.
-        if re.search(rf"(?:[0-9٠-٩]|{_NUMBER_WORD})\s*$", text[: match.start()]):
-            continue
-        end = match.end()
-        following = re.match(r"\s+(?:[“\"«][^”\"»]{1,12}[”\"»]|صواريخ|مدرعة|عسكرية)", text[end:])
-        if following:
-            end += following.end()
-        rows.append({
-            "start": match.start(), "end": end, "quote": text[match.start():end],
-            "value": 1.0, "value_low": 1.0, "value_high": 1.0, "qualifier": "exact",
-            "qualifier_ar": "", "unit": "count", "noun": singular, "subject": subject,
-        })
+        if row["subject"] in MATERIEL and not after_number.search(text[: row["start"]])
+    ]
     return _frame(rows)
 
 
-def _duals(text: str, taken: list[tuple[int, int]]) -> list[dict]:
+# What may follow a counted noun and belongs to it: a model name in quotes or
+# a qualifying word (عربة “BMP”، راجمة صواريخ); after a dual, its agreeing
+# dual adjective (رشاشين ثقيلين).
+_SINGULAR_MODIFIER = re.compile(r"\s+(?:[“\"«][^”\"»]{1,12}[”\"»]|صواريخ|مدرعة|عسكرية)")
+_DUAL_MODIFIER = re.compile(r"\s+\w+(?:ين|ان)(?!\w)")
+
+
+def _uncounted_nouns(text: str, form: str, value: float, modifier: re.Pattern, taken=()) -> list[dict]:
+    """Counted nouns standing with no number, whose grammatical ``form``
+    (singular, dual) gives the count ``value``."""
     rows = []
     for match in NOUN.finditer(text):
         number, subject, singular = noun_info(match.group("noun"))
-        if number != "dual" or any(s <= match.start() < e for s, e in taken):
+        if number != form or any(s <= match.start() < e for s, e in taken):
             continue
-        end = match.end()
-        adjective = re.match(r"\s+\w+(?:ين|ان)(?!\w)", text[end:])
-        if adjective:
-            end += adjective.end()
+        following = modifier.match(text, match.end())
+        end = following.end() if following else match.end()
         rows.append({
             "start": match.start(), "end": end, "quote": text[match.start():end],
-            "value": 2.0, "value_low": 2.0, "value_high": 2.0, "qualifier": "exact",
+            "value": value, "value_low": value, "value_high": value, "qualifier": "exact",
             "qualifier_ar": "", "unit": "count", "noun": singular, "subject": subject,
         })
     return rows
