@@ -59,6 +59,26 @@ def test_charts_leave_the_dataframe_in_logical_order(table):
     assert not table["quote"].map(has_presentation_forms).any()
 
 
+def test_no_dataframe_holds_presentation_forms(article):
+    import khabar
+    from khabar.names import place_table
+
+    frames = {
+        "paragraphs": article.paragraphs, "dropped": article.dropped, "claims": khabar.claims(article),
+        "events": khabar.events(article), "control": khabar.control(article),
+        "mentions": mentions(article), "places": place_table(),
+    }
+    for lang in ("ar", "en"):  # charts are drawn first: they must not write back
+        charts.claim_ranges(frames["claims"].query("topic == 'exchange'"), {"ar": "ع", "en": "t"}, lang)
+        charts.mentions_map(frames["mentions"], len(article.paragraphs), lang)
+        charts.timeline(frames["events"], lang=lang, published=article.published)
+    for name, frame in frames.items():
+        assert len(frame), name
+        for column in frame.columns:
+            values = frame[column].map(lambda v: isinstance(v, str) and has_presentation_forms(v))
+            assert not values.any(), f"{name}.{column}"
+
+
 def test_unknown_language_is_refused():
     with pytest.raises(ValueError, match="lang"):
         charts.label({"ar": "ع", "en": "t"}, "fr")

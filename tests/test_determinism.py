@@ -6,6 +6,7 @@ import sys
 
 import pytest
 
+from khabar.article import PROJECT_ROOT
 from khabar.export import notebook_paths
 
 RUNS = {
@@ -25,3 +26,13 @@ def test_nbval_accepts_the_stored_outputs(tmp_path, run):
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
     assert " passed" in result.stdout and "failed" not in result.stdout
+
+
+def test_unit_tests_pass_from_another_working_directory(tmp_path):
+    tests = PROJECT_ROOT / "tests"
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+         str(tests / "test_article.py"), str(tests / "test_claims.py"), str(tests / "test_events.py")],
+        cwd=tmp_path, capture_output=True, text=True, timeout=600,
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]

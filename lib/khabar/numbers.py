@@ -47,8 +47,11 @@ VAGUE = {
 VAGUE_EN = {qualifier: qualifier for qualifier, _, _ in VAGUE.values()}
 
 # Words that make the next number a name, not a count: "الفرع 215" (Branch
-# 215), "العدد 124" (issue no. 124), "رقم", "اللواء", "الفرقة".
-IDENTIFIER_BEFORE = re.compile(r"(?:الفرع|العدد|رقم|اللواء|الفرقة|الكتيبة|المادة|القرار)\s*[“\"«]?$")
+# 215), "العدد 124" (issue no. 124), "رقم", "اللواء", "الفرقة".  With ل the
+# article's alif drops: "للفرع 2015" is ل + الفرع.
+IDENTIFIER_BEFORE = re.compile(
+    r"(?<!\w)(?:[وب]?ال|[وف]?لل)(?:فرع|عدد|لواء|فرقة|كتيبة|مادة|قرار)\s*[“\"«]?$|(?<!\w)[وبل]?رقم\s*$"
+)
 
 _MONTH = "(?:" + "|".join(LEVANTINE_MONTHS + EGYPTIAN_MONTHS) + ")"
 DATE_AFTER = re.compile(rf"^\s*(?:من\s+)?{_MONTH}")
