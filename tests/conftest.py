@@ -1,20 +1,23 @@
-"""Fixtures shared by the test modules."""
+"""Fixtures shared by the test modules.  Imports of khabar stay inside the
+fixtures: the matplotlib 3.10 environment runs the pixel test without pandas."""
 from datetime import date
 
 import pytest
-
-from khabar import claims, load_article
 
 
 @pytest.fixture(scope="session")
 def article():
     """The seed article."""
+    from khabar import load_article
+
     return load_article()
 
 
 @pytest.fixture(scope="session")
 def table(article):
     """The seed's claims."""
+    from khabar import claims
+
     return claims(article)
 
 
@@ -23,6 +26,8 @@ def made_up_article(tmp_path):
     """A function writing a made-up article (a title, then the given body
     paragraphs) and loading it, so rules can be tried on text of the same
     shape as the seed."""
+    from khabar import load_article
+
     def make(*body, published=date(2019, 1, 9)):
         path = tmp_path / "made-up.txt"
         path.write_text("\n\n".join(["عنوان تجريبي", *body]), encoding="utf-8")
