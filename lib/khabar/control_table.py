@@ -31,7 +31,7 @@ import re
 import pandas as pd
 
 from khabar.dates import find_dates
-from khabar.names import NAMES, _pattern
+from khabar.names import NAMES, name_pattern
 from khabar.numbers import quantities
 from khabar.sources import sentences
 
@@ -66,7 +66,7 @@ def _places(text: str, start: int, end: int, topic) -> list[dict]:
     for name, name_en, kind in NAMES:
         if kind not in PLACE_KINDS:
             continue
-        for match in _pattern(name).finditer(text, start, end):
+        for match in name_pattern(name).finditer(text, start, end):
             found.append({"place": name, "place_en": name_en, "kind": kind,
                           "start": match.start(), "end": match.end(), "refers_by": "name"})
     for match in _ANAPHORA.finditer(text, start, end):
@@ -87,7 +87,7 @@ def _topic(article):
     names = [(name, name_en) for name, name_en, kind in NAMES if kind == "neighbourhood"]
     hits = []
     for name, name_en in names:
-        for match in _pattern(name).finditer(article.text):
+        for match in name_pattern(name).finditer(article.text):
             hits.append((match.start(), name, name_en))
     hits.sort()
 

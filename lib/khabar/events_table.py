@@ -27,7 +27,7 @@ import re
 import pandas as pd
 
 from khabar.dates import find_dates
-from khabar.names import NAMES, _pattern
+from khabar.names import NAMES, name_pattern
 from khabar.numbers import in_english, quantities
 from khabar.sources import sentences
 
@@ -115,7 +115,7 @@ def events(article) -> pd.DataFrame:
     """
     text, published = article.text, article.published
     dates = find_dates(text, published)
-    organisations = [(name_en, _pattern(name)) for name, name_en, kind in NAMES if kind == "organisation"]
+    organisations = [(name_en, name_pattern(name)) for name, name_en, kind in NAMES if kind == "organisation"]
     rows, previous_date = [], None
     for sentence in sentences(article).itertuples():
         here = dates[(dates.start >= sentence.start) & (dates.end <= sentence.end)]

@@ -44,7 +44,13 @@ def name_table() -> pd.DataFrame:
     return pd.DataFrame(NAMES, columns=["name", "name_en", "kind"])
 
 
-def _pattern(name: str) -> re.Pattern:
+def name_pattern(name: str) -> re.Pattern:
+    """A pattern finding ``name`` in running text, with the prefixes Arabic
+    joins to it.
+
+    >>> name_pattern("عنب بلدي").search("وقالت لعنب بلدي").group()
+    'لعنب بلدي'
+    """
     # Arabic attaches و (and), ب (in/by), ل (for) and ف (so) to the next word,
     # and ل swallows the alif of ال: "لعنب بلدي", "والهلال", "للحي".
     # Any such prefix may stand before a name; the name must end at a word end.
@@ -69,7 +75,7 @@ def mentions(article) -> pd.DataFrame:
     """
     rows = []
     for name, name_en, kind in NAMES:
-        pattern = _pattern(name)
+        pattern = name_pattern(name)
         for paragraph in article.paragraphs.itertuples():
             for match in pattern.finditer(paragraph.text):
                 start = paragraph.start + match.start()
