@@ -153,5 +153,7 @@ def inline_figure_setup() -> None:
     cfg.print_figure_kwargs = {
         **cfg.print_figure_kwargs,
         "metadata": {"Date": None, "Creator": None},
+        # Charts lay themselves out (constrained layout): no second, cropping draw.
+        "bbox_inches": None,
     }
     set_matplotlib_formats("svg")
