@@ -163,6 +163,12 @@ def test_rules_on_a_made_up_article(tmp_path):
     assert row(made_up, "قرابة 15 جثة").corroboration == "contested"
 
 
+def test_a_number_takes_its_noun_from_before_it(made_up_article):
+    made_up = claims(made_up_article("وقدر التنظيم عدد الدبابات المدمرة بحوالي 8، وعدد الجثث بأكثر من 40."))
+    assert made_up[["subject", "unit", "value_low"]].values.tolist() == [
+        ["tanks", "items", 7.0], ["bodies", "persons", 41.0]]
+
+
 def test_no_presentation_forms_in_the_dataframe(table):
     from khabar.arabic import has_presentation_forms
 

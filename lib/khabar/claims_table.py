@@ -12,8 +12,10 @@ import re
 
 import pandas as pd
 
-from khabar.names import NAMES
-from khabar.numbers import NOUN, materiel_singulars, noun_info, quantities, to_western_digits
+from khabar.names import NAMES, name_pattern
+from khabar.numbers import (
+    NOUN, materiel_singulars, noun_info, quantities, to_western_digits, unspecified_counts,
+)
 from khabar.sources import sentences
 
 KILLING = re.compile(r"قتل|مقتل|قتلى|مصرع|لقي")
@@ -24,7 +26,6 @@ SCOPES = [
     ("recovered", re.compile(r"انتشال")),
     ("held", re.compile(r"لدى|بحوزة")),
 ]
-UNSPECIFIED = re.compile(r"دون تحديد (?:ال)?عدد|لم يحدد (?:ال)?عدد|دون ذكر (?:ال)?عدد|عدد غير محدد")
 BRANCH_AFTER = re.compile(r"^\s+من\s+(?:\w+\s+)?الفرع\s+([0-9٠-٩]+)")
 TOPIC = {
     "bodies": "exchange", "prisoners": "exchange", "detainees": "exchange",
@@ -32,7 +33,8 @@ TOPIC = {
     "tanks": "materiel", "armoured_vehicles": "materiel",
     "rocket_launchers": "materiel", "heavy_machine_guns": "materiel",
 }
-PLACES = [(name, name_en) for name, name_en, kind in NAMES if kind not in ("source", "organisation", "city")]
+PLACES = [(name, name_en, name_pattern(name)) for name, name_en, kind in NAMES
+          if kind not in ("source", "organisation", "city")]
 
 COLUMNS = [
     "topic", "subject", "scope", "value", "value_low", "value_high", "qualifier", "qualifier_ar",
@@ -42,7 +44,7 @@ COLUMNS = [
 
 
 def claims(article) -> pd.DataFrame:
-    """One row per numeric claim in the article's body (columns: see ``COLUMNS``).
+    """One row per numeric claim in the article (columns: see ``COLUMNS``).
 
     ``value_low``/``value_high`` are the range the words allow (see
     :mod:`khabar.numbers`); ``quote`` is ``article.text[start:end]``;
@@ -94,21 +96,9 @@ def _with_report_dates(table: pd.DataFrame, text: str, published) -> pd.DataFram
 
 
 def _quantities_in(sentence: str) -> pd.DataFrame:
-    found = [quantities(sentence)]
+    found = [quantities(sentence), unspecified_counts(sentence)]
     if LOSSES.search(sentence):
         found.append(materiel_singulars(sentence))
-    unspecified = UNSPECIFIED.search(sentence)
-    if unspecified:
-        noun = NOUN.search(sentence)
-        if noun:
-            found.append(pd.DataFrame([{
-                "start": noun.start(), "end": unspecified.end(),
-                "quote": sentence[noun.start():unspecified.end()],
-                "value": float("nan"), "value_low": float("nan"), "value_high": float("nan"),
-                "qualifier": "unspecified", "qualifier_ar": unspecified.group(),
-                "unit": "count", "noun": noun_info(noun.group("noun"))[2],
-                "subject": noun_info(noun.group("noun"))[1],
-            }]))
     return pd.concat([frame for frame in found if len(frame)] or found[:1], ignore_index=True)
 
 
@@ -124,11 +114,10 @@ def _claim(quantity, sentence, article) -> dict | None:
     window = _clause_window(sentence.text, quantity.start, quantity.end)
     start, end = sentence.start + quantity.start, sentence.start + quantity.end
     subject, scope = quantity.subject, ""
-    place, place_en = next(((name, en) for name, en in PLACES if name in sentence.text), ("", ""))
+    place, place_en = next(((name, en) for name, en, pattern in PLACES if pattern.search(sentence.text)), ("", ""))
     if quantity.unit == "percent":
-        subject, unit, scope = "area_share", "percent", place_en  # shares of different places never compare
+        subject, scope = "area_share", place_en  # shares of different places never compare
     else:
-        unit = "items" if subject in TOPIC and TOPIC[subject] == "materiel" else "persons"
         if subject is None:
             before = list(NOUN.finditer(window[: window.find(quantity.quote)]))
             if not before:
@@ -147,6 +136,7 @@ def _claim(quantity, sentence, article) -> dict | None:
             scope = "lost"
         if subject not in TOPIC:
             return None
+    unit = {"control": "percent", "materiel": "items"}.get(TOPIC[subject], "persons")
     return {
         "topic": TOPIC[subject], "subject": subject, "scope": scope,
         "value": quantity.value, "value_low": quantity.value_low, "value_high": quantity.value_high,

@@ -246,12 +246,7 @@ def quantities(text: str) -> pd.DataFrame:
         if not match.group("vague"):
             low, high = value_range(qualifier, n, upper=100 if unit == "percent" else math.nan)
         number, subject, singular = noun_info(noun) if noun else (None, None, None)
-        rows.append({
-            "start": start, "end": noun_end, "quote": text[start:noun_end],
-            "value": n, "value_low": float(low), "value_high": float(high),
-            "qualifier": qualifier, "qualifier_ar": qualifier_ar, "unit": unit,
-            "noun": singular, "subject": subject,
-        })
+        rows.append(_row(text, start, noun_end, n, low, high, qualifier, qualifier_ar, unit, singular, subject))
     rows += _uncounted_nouns(text, "dual", 2.0, _DUAL_MODIFIER, taken=[(row["start"], row["end"]) for row in rows])
     return _frame(rows)
 
@@ -289,12 +284,37 @@ def _uncounted_nouns(text: str, form: str, value: float, modifier: re.Pattern, t
             continue
         following = modifier.match(text, match.end())
         end = following.end() if following else match.end()
-        rows.append({
-            "start": match.start(), "end": end, "quote": text[match.start():end],
-            "value": value, "value_low": value, "value_high": value, "qualifier": "exact",
-            "qualifier_ar": "", "unit": "count", "noun": singular, "subject": subject,
-        })
+        rows.append(_row(text, match.start(), end, value, value, value, "exact", "", "count", singular, subject))
     return rows
+
+
+# Counts the text says it does not give: "دون تحديد العدد" (without giving the number).
+UNSPECIFIED = re.compile(r"دون تحديد (?:ال)?عدد|لم يحدد (?:ال)?عدد|دون ذكر (?:ال)?عدد|عدد غير محدد")
+
+
+def unspecified_counts(text: str) -> pd.DataFrame:
+    """A counted noun whose number the text says it does not give; the quote
+    runs from the noun to those words.  Same columns as :func:`quantities`.
+
+    >>> unspecified_counts("وتحدثت عن انتشال جثث بعض العناصر، دون تحديد العدد")[["quote", "subject"]].values.tolist()
+    [['جثث بعض العناصر، دون تحديد العدد', 'bodies']]
+    """
+    unspecified = UNSPECIFIED.search(text)
+    noun = NOUN.search(text, 0, unspecified.start()) if unspecified else None
+    if not noun:
+        return _frame([])
+    number, subject, singular = noun_info(noun.group("noun"))
+    nan = math.nan
+    return _frame([_row(text, noun.start(), unspecified.end(), nan, nan, nan, "unspecified",
+                        unspecified.group(), "count", singular, subject)])
+
+
+def _row(text, start, end, value, low, high, qualifier, qualifier_ar, unit, noun, subject) -> dict:
+    return {
+        "start": start, "end": end, "quote": text[start:end], "value": float(value),
+        "value_low": float(low), "value_high": float(high), "qualifier": qualifier,
+        "qualifier_ar": qualifier_ar, "unit": unit, "noun": noun, "subject": subject,
+    }
 
 
 def _strip_clitic(words: str) -> str:
