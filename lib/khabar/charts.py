@@ -21,6 +21,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
 from khabar.arabic import ar, use_arabic_style
+from khabar.dates import LEVANTINE_MONTHS
 from khabar.numbers import in_english
 
 LANGS = ("ar", "en")
@@ -76,7 +77,7 @@ def set_title(ax, title: dict, lang: str) -> None:
     ax.set_title(label(title, lang), loc="right" if lang == "ar" else "left", fontsize=13)
 
 
-def legend_below(fig, handles, lang: str) -> None:
+def legend_below(fig, handles, lang: str, max_columns: int = 8) -> None:
     """A legend under the axes; in Arabic it reads right to left, key after text.
 
     >>> fig, ax = new_axes("en")
@@ -86,7 +87,7 @@ def legend_below(fig, handles, lang: str) -> None:
     """
     if lang == "ar":
         handles = handles[::-1]
-    fig.legend(handles=handles, loc="outside lower center", ncols=len(handles),
+    fig.legend(handles=handles, loc="outside lower center", ncols=min(max_columns, len(handles)),
                frameon=False, markerfirst=lang != "ar")
 
 
@@ -307,8 +308,7 @@ CLAIMANT_COLOURS = {"isis": "#404040", "al_naba": "#7f7f7f", "informed_sources":
                     "enab_baladi": "#1b9e77", "activists": "#7570b3"}
 SHARE_QUALIFIERS = {"exact": {"ar": "", "en": ""}, "about": {"ar": "حوالي", "en": "about"},
                     "nearly": {"ar": "قرابة", "en": "nearly"}, "more_than": {"ar": "أكثر من", "en": "more than"}}
-MONTH_NAMES = {"ar": ["كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب",
-                      "أيلول", "تشرين الأول", "تشرين الثاني", "كانون الأول"],
+MONTH_NAMES = {"ar": LEVANTINE_MONTHS,
                "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]}
 
 
@@ -471,13 +471,9 @@ def timeline(events: pd.DataFrame, lang: str = "ar", published=None) -> Figure:
     ax.xaxis.set_major_locator(mdates.DayLocator(bymonthday=[1, 8, 15, 22]))
     ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: _day_words(mdates.num2date(x), lang)))
     ax.grid(axis="x", color="#eeeeee")
-    handles = [Patch(color=CLAIMANT_COLOURS[c], label=label(CLAIMANTS[c], lang))
-               for c in dict.fromkeys(shown["claimant"])]
-    if lang == "ar":
-        handles = handles[::-1]
     # Up to four keys a row: seven claimants do not fit on one line.
-    fig.legend(handles=handles, loc="outside lower center", ncols=min(4, len(handles)),
-               frameon=False, markerfirst=lang != "ar")
+    legend_below(fig, [Patch(color=CLAIMANT_COLOURS[c], label=label(CLAIMANTS[c], lang))
+                       for c in dict.fromkeys(shown["claimant"])], lang, max_columns=4)
     set_title(ax, {"ar": "متى جرى ماذا، وبحسب من؟", "en": "What happened when, and says who?"}, lang)
     mirror_for_arabic(ax, lang)
     return fig
