@@ -52,6 +52,17 @@ def test_variants_give_the_same_claims(tmp_path, clean, encode):
     assert key_rows(claims(load_bytes(tmp_path, encode(SEED_TEXT)))) == clean
 
 
+@pytest.mark.parametrize("variant", [with_arabic_indic_digits, with_tatweel_and_diacritics])
+def test_variants_give_the_same_events_and_control(tmp_path, article, variant):
+    from khabar import control, events
+
+    copy = load_bytes(tmp_path, variant(SEED_TEXT).encode("utf-8"))
+    event_key = ["date", "date_end", "date_precision", "stage", "claimant"]
+    control_key = ["place_en", "controller", "share_low", "share_high", "qualifier", "claimant"]
+    assert events(copy)[event_key].equals(events(article)[event_key])
+    assert control(copy)[control_key].equals(control(article)[control_key])
+
+
 def test_html_page_gives_the_same_claims(tmp_path, clean):
     paragraphs = [p for p in SEED_TEXT.split("\n\n") if p.strip()]
     page = "<html><body><h1>{}</h1>{}</body></html>".format(

@@ -91,8 +91,9 @@ _ALL_MONTHS = sorted(LEVANTINE_MONTHS + EGYPTIAN_MONTHS + list(_MONTH_VARIANTS),
 _MONTH = "(?P<month>" + "|".join(_loose(m) for m in _ALL_MONTHS) + ")"
 _WEEKDAY = "(?P<weekday>" + "|".join(_loose(w) for w in sorted(WEEKDAYS, key=len, reverse=True)) + ")"
 _PART = "(?P<part>" + "|".join(_loose(p) for p in MONTH_PARTS) + ")"
-_YEAR = r"(?P<year>(?:19|20)\d\d)"
-_DAY = r"(?P<day>[0-3]?\d)"
+# \d is any decimal digit, Arabic-Indic (٠–٩) too; int() reads both.
+_YEAR = r"(?P<year>(?:19|20|١٩|٢٠)\d\d)"
+_DAY = r"(?P<day>[0-3٠-٣]?\d)"
 # و (and), ف (so) and ب (in) attach to the next word, و/ف before ب:
 # "وأمس", "بمنتصف", "وبمنتصف".
 _PRE = r"(?<![\w])[وف]?ب?"
@@ -205,11 +206,11 @@ def resolve_match(form: str, groups: dict, anchor: Date):
     if form == "day_month":
         # dateparser reads "26 آذار 2018" but not "26 من آذار", and a weekday
         # in front is only a check for the reader, so both are left out.
-        year = f" {groups['year']}" if groups.get("year") else ""
+        year = f" {int(groups['year'])}" if groups.get("year") else ""
         day = _parse(f"{int(groups['day'])} {canonical}{year}", anchor)
         return day, day, "day", "dateparser"
     if form == "month_year":
-        first = _parse(f"{canonical} {groups['year']}", anchor)
+        first = _parse(f"{canonical} {int(groups['year'])}", anchor)
         return first, first.replace(day=_month_end(first.year, first.month)), "month", "dateparser"
     year = int(groups["year"]) if groups.get("year") else _relative_month(month, groups.get("which"), anchor)
     if form == "month_relative":
