@@ -113,6 +113,15 @@ def test_bad_input_gives_a_clear_error_naming_the_file(tmp_path, data, problem):
     assert problem in str(caught.value)
 
 
+def test_a_missing_title_is_caught_by_the_metadata(tmp_path):
+    text = SEED_PATH.read_text(encoding="utf-8").split("\n", 1)[1]  # the title line removed
+    path = tmp_path / "no-title.txt"
+    path.write_text(text, encoding="utf-8")
+    path.with_suffix(".json").write_bytes(SEED_PATH.with_suffix(".json").read_bytes())
+    with pytest.raises(ArticleError, match="no-title.txt: the first paragraph is not the title"):
+        load_article(path)
+
+
 def test_missing_file_and_directory(tmp_path):
     with pytest.raises(ArticleError, match="nothere.txt: file not found"):
         load_article(tmp_path / "nothere.txt")

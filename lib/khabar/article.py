@@ -133,6 +133,10 @@ def article_from_text(text: str, *, source="<text>", published: date | None = No
     dropped += [("", note) for note in notes or []]
 
     kept = pd.DataFrame(paragraphs, columns=["kind", "text"])
+    expected_title = " ".join(_normalise((metadata or {}).get("title", "")).split())
+    if expected_title and kept["text"][0] != expected_title:
+        raise ArticleError(source, f"the first paragraph is not the title its metadata gives "
+                                   f"({expected_title!r}): the title is missing or changed")
     starts, offset = [], 0
     for paragraph in kept["text"]:
         starts.append(offset)
