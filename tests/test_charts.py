@@ -20,6 +20,13 @@ def test_paragraph_lengths_are_the_word_counts(article):
     assert heights == article.paragraphs["text"].str.split().str.len().tolist()
 
 
+def test_mentions_map_places_each_mention_at_its_paragraph(article):
+    named = mentions(article)
+    fig = charts.mentions_map(named, len(article.paragraphs), lang="en")
+    drawn = sorted(x for collection in fig.axes[0].collections for x, _ in collection.get_offsets())
+    assert drawn == sorted(named["paragraph"].tolist())
+
+
 def test_claim_ranges_draw_the_claims_ranges(table):
     shown = table.query("topic == 'exchange'").dropna(subset=["value_low"])
     fig = charts.claim_ranges(shown, {"ar": "ع", "en": "t"}, lang="en")

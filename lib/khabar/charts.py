@@ -38,6 +38,9 @@ KIND_LABELS = {
     "roundabout": {"ar": "دوار", "en": "roundabout"},
     "front_axis": {"ar": "محور جبهة", "en": "front axis"},
 }
+# Paragraphs are numbered as the rows of Article.paragraphs (0 is the title),
+# the numbering every table's "paragraph" column uses.
+PARAGRAPH_AXIS = {"ar": "الفقرة (رقم الصف في جدول الفقرات)", "en": "paragraph (row of the paragraph table)"}
 PALETTE = ["#4d7ea8", "#d95f02", "#1b9e77", "#7570b3", "#e7298a", "#66a61e", "#a6761d"]
 
 
@@ -118,13 +121,13 @@ def paragraph_lengths(paragraphs: pd.DataFrame, lang: str = "ar") -> Figure:
     16
     """
     fig, ax = new_axes(lang)
-    numbers = range(1, len(paragraphs) + 1)
+    numbers = list(paragraphs.index)  # the rows of the paragraph table, as in every table
     words = paragraphs["text"].str.split().str.len()
     ax.bar(numbers, words, color=[KIND_COLOURS[kind] for kind in paragraphs["kind"]])
     legend_below(fig, [Patch(color=colour, label=label(KIND_LABELS[kind], lang))
                        for kind, colour in KIND_COLOURS.items()], lang)
-    ax.set_xticks(list(numbers))
-    ax.set_xlabel(label({"ar": "رقم الفقرة", "en": "paragraph number"}, lang))
+    ax.set_xticks(numbers)
+    ax.set_xlabel(label(PARAGRAPH_AXIS, lang))
     ax.set_ylabel(label({"ar": "عدد الكلمات", "en": "words"}, lang))
     set_title(ax, {"ar": "ما طول كل فقرة؟", "en": "How long is each paragraph?"}, lang)
     mirror_for_arabic(ax, lang)
@@ -150,15 +153,15 @@ def mentions_map(mentions: pd.DataFrame, paragraph_count: int, lang: str = "ar")
     kinds = list(names["kind"].unique())
     for kind, colour in zip(kinds, PALETTE):
         rows = mentions[mentions["kind"] == kind]
-        ax.scatter(rows["paragraph"] + 1, rows["name"].map(row_of), s=60, color=colour,
+        ax.scatter(rows["paragraph"], rows["name"].map(row_of), s=60, color=colour,
                    label=label(KIND_LABELS[kind], lang))
     ax.set_yticks(range(len(names)))
     ax.set_yticklabels([label({"ar": n, "en": e}, lang) for n, e in zip(names["name"], names["name_en"])])
     ax.invert_yaxis()
-    ax.set_xticks(range(1, paragraph_count + 1))
-    ax.set_xlim(0.5, paragraph_count + 0.5)
+    ax.set_xticks(range(paragraph_count))
+    ax.set_xlim(-0.5, paragraph_count - 0.5)
     ax.grid(axis="x", color="#dddddd")
-    ax.set_xlabel(label({"ar": "رقم الفقرة", "en": "paragraph number"}, lang))
+    ax.set_xlabel(label(PARAGRAPH_AXIS, lang))
     legend_below(fig, ax.get_legend_handles_labels()[0], lang)
     set_title(ax, {"ar": "أين يُذكر كل مصدر ومكان؟", "en": "Where is each source and place named?"}, lang)
     mirror_for_arabic(ax, lang)
