@@ -61,17 +61,23 @@ def claimant_of(sentence: str, previous: str | None = None, last_sources: str | 
     >>> claimant_of("وتحدثت عن انتشال جثث بعض العناصر", previous="pro_regime_pages")
     'pro_regime_pages'
     """
+    return _attribute(sentence, previous, last_sources)[0]
+
+
+def _attribute(sentence: str, previous: str | None, last_sources: str | None) -> tuple[str, bool]:
+    """(claimant, continues): ``continues`` is True when the sentence names
+    no speaker and carries on the previous one."""
     hits = [(match.start(), key) for key, pattern in _CLAIMANTS for match in [pattern.search(sentence)] if match]
     if hits:
         claimant = min(hits)[1]
         if claimant != "the_sources":
-            return claimant
+            return claimant, False
         if last_sources in SOURCES:
-            return last_sources
-        return "informed_sources" if previous not in SOURCES else previous
+            return last_sources, False
+        return ("informed_sources" if previous not in SOURCES else previous), False
     if previous and CONTINUES.search(sentence):
-        return previous
-    return "enab_baladi"
+        return previous, True
+    return "enab_baladi", False
 
 
 def sentences(article) -> pd.DataFrame:
@@ -94,9 +100,7 @@ def sentences(article) -> pd.DataFrame:
             local = paragraph.text.index(piece, offset)
             offset = local + len(piece)
             start = paragraph.start + local
-            explicit = any(pattern.search(piece) for _, pattern in _CLAIMANTS)
-            claimant = claimant_of(piece, previous, last_sources)
-            continues = not explicit and claimant == previous and bool(CONTINUES.search(piece))
+            claimant, continues = _attribute(piece, previous, last_sources)
             rows.append((paragraph.Index, paragraph.kind, piece, start, start + len(piece),
                          claimant, SIDE[claimant], continues))
             previous = claimant
