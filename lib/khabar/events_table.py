@@ -72,7 +72,6 @@ STAGES = [
      "انتشال جثث", "bodies recovered", None),
 ]
 _STAGES = [(key, re.compile(trigger), ar, en, precision) for key, trigger, ar, en, precision in STAGES]
-STAGE_ORDER = [key for key, *_ in STAGES] + ["photo"]
 
 # When a sentence concludes a deal, the handover it mentions is the deal's
 # terms ("ضمنت تسليم عشرات الجثث"), not a separate happening.
@@ -83,6 +82,7 @@ _ABSORBED_BY = {"handover": "deal"}
 _IN_RETURN = [(re.compile(r"مقابل\s+(?:\S+\s+){0,4}?معتقلات(?!\w)"), "women detainees"),
               (re.compile(r"مقابل\s+(?:\S+\s+){0,4}?معتقلين(?!\w)"), "detainees")]
 _UNDER = re.compile(r"برعاية\s+")
+
 
 def amounts(text: str) -> list[tuple[int, int, str]]:
     """Quantities in ``text`` as ``(start, end, english)``, read by
