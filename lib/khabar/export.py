@@ -19,6 +19,8 @@ from html import escape
 from pathlib import Path
 
 from khabar.article import PROJECT_ROOT
+from khabar.datapackage import write_data
+from khabar.schema import TABLES
 
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 HTML_DIR = PROJECT_ROOT / "build" / "html"
@@ -65,6 +67,15 @@ def notebook_to_html(path: Path, *, lang: str = "ar", with_code: bool = False) -
     return page
 
 
+# The tables as CSV files, written beside build/html/ by khabar.datapackage.
+DATA_LINKS = (
+    '<h2 lang="en" dir="ltr">Data</h2>\n<p lang="en" dir="ltr">The tables as CSV (UTF-8): '
+    + ", ".join(f'<a href="../data/{name}.csv">{name}.csv</a>' for name in TABLES)
+    + '; every column described in <a href="../data/datapackage.json">datapackage.json</a>'
+    " (a Frictionless Data Package).</p>"
+)
+
+
 def index_page(entries: list[tuple[str, str, str, str]]) -> str:
     """The index: one entry per notebook, linking its Arabic page and its
     English edition (``en/``), with a one-line description in each language.
@@ -91,6 +102,7 @@ def index_page(entries: list[tuple[str, str, str, str]]) -> str:
 <ol>
 {items}
 </ol>
+{DATA_LINKS}
 </body>
 </html>
 """
@@ -128,6 +140,7 @@ def export_all(out_dir: Path = HTML_DIR, *, with_code: bool = False) -> Path:
                 (folder / page_name).write_text(page, encoding="utf-8")
             entries.append((page_name, *_description(path)))
         (staging / "index.html").write_text(index_page(entries), encoding="utf-8")
+        write_data(out_dir=out_dir.parent / "data")  # the tables the pages show, linked from the index
         if out_dir.exists():
             shutil.rmtree(out_dir)
         staging.rename(out_dir)

@@ -1,0 +1,209 @@
+"""The article's tables as shareable data: one CSV per table and a
+``datapackage.json`` (a Frictionless Data Package) describing them.
+
+The CSV files are UTF-8 with logical-order Arabic, ISO dates, whole numbers
+without a decimal point and an empty cell for unknown; every column's type,
+allowed values and meaning come from :mod:`khabar.schema`, which is also the
+package's codebook.  The folder is written whole or not at all: the tables
+are checked against the schema, written to a temporary folder beside the
+target, validated (with the ``frictionless`` library when it is installed),
+and only then put in place of the previous one.
+
+Run it as ``python -m khabar.datapackage`` (``make html`` does).
+
+>>> [name for name in tables(load_article())]
+['claims', 'events', 'control', 'paragraphs', 'dropped']
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+from khabar import schema
+from khabar.article import PROJECT_ROOT, load_article
+
+DATA_DIR = PROJECT_ROOT / "build" / "data"
+
+
+class DataPackageError(ValueError):
+    """A data package that was not written because it would not validate.
+
+    >>> str(DataPackageError("build/data", ["claims.csv row 2: bad"]))
+    'build/data: not written, the data do not validate: claims.csv row 2: bad'
+    """
+
+    def __init__(self, folder, problems: list[str]):
+        self.problems = problems
+        super().__init__(f"{folder}: not written, the data do not validate: " + "; ".join(problems))
+
+
+def tables(article) -> dict[str, pd.DataFrame]:
+    """The article's shared tables by name, in :data:`khabar.schema.TABLES`
+    order; ``paragraphs`` gains its row number as a ``paragraph`` column.
+
+    >>> tables(load_article())["paragraphs"].columns.tolist()[:2]
+    ['paragraph', 'kind']
+    """
+    from khabar import claims, control, events
+
+    return {
+        "claims": claims(article),
+        "events": events(article),
+        "control": control(article),
+        "paragraphs": article.paragraphs.reset_index(drop=True).rename_axis("paragraph").reset_index(),
+        "dropped": article.dropped,
+    }
+
+
+def article_source(article) -> dict:
+    """What the data were read from: the article's title, outlet, publication
+    date and URL (empty when not known), from the article and its metadata.
+
+    >>> article_source(load_article())["outlet"]
+    'Enab Baladi'
+    """
+    meta = article.metadata
+    return {
+        "title": article.title,
+        "title_en": meta.get("title_en", ""),
+        "outlet": meta.get("outlet", ""),
+        "outlet_ar": meta.get("outlet_ar", ""),
+        "published": article.published.isoformat() if article.published else "",
+        "url": meta.get("url", ""),
+        "file": Path(article.source_path).name,
+    }
+
+
+def descriptor(source: dict, names=schema.TABLES) -> dict:
+    """The ``datapackage.json`` content for tables ``names`` read from ``source``
+    (see :func:`article_source`): one tabular resource per table, each with
+    its Table Schema.
+
+    >>> package = descriptor({"title": "عنوان", "outlet": "An Outlet", "published": "2018-03-26"})
+    >>> package["name"], [r["path"] for r in package["resources"]][:2]
+    ('an-outlet-2018-03-26', ['claims.csv', 'events.csv'])
+    """
+    slug = Path(source.get("file", "")).stem or "-".join(filter(None, [source.get("outlet"), source.get("published")]))
+    slug = re.sub(r"[^a-z0-9._-]+", "-", slug.lower()).strip("-") or "khabar"
+    citation = ", ".join(filter(None, [source.get("outlet"), source.get("published")]))
+    origin = {"title": f"{citation}: {source['title']}" if citation else source["title"]}
+    if source.get("url"):
+        origin["path"] = source["url"]
+    resources = []
+    for name in names:
+        table = schema.table_schema(name)
+        resources.append(
+            {
+                "name": name,
+                "path": f"{name}.csv",
+                "profile": "tabular-data-resource",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "description": table.pop("description"),
+                "schema": table,
+            }
+        )
+    return {
+        "profile": "tabular-data-package",
+        "name": slug,
+        "title": source.get("title_en") or source["title"],
+        "description": (
+            "Every number, dated happening and claim of control in one Arabic news report, "
+            "with who states it and the exact quote (offsets into the article text), "
+            "as read by khabar. Each table's columns are described in its schema below."
+        ),
+        "sources": [origin],
+        "article": source,
+        "resources": resources,
+    }
+
+
+def validate(folder) -> list[str]:
+    """The problems the ``frictionless`` validator finds in ``folder``'s
+    ``datapackage.json`` (each naming the file, row and column), or an empty
+    list; also empty when frictionless is not installed.
+
+    >>> validate(write_data(out_dir=Path(tempfile.mkdtemp()) / "data"))
+    []
+    """
+    try:
+        import frictionless
+    except ImportError:
+        return []
+    report = frictionless.validate(str(Path(folder) / "datapackage.json"))
+    if report.valid:
+        return []
+    found = [f"{error.type}: {error.message}" for error in report.errors]
+    for task in report.tasks:
+        found += [f"{task.name}.csv: {error.message}" for error in task.errors]
+    return found
+
+
+def write_package(named: dict[str, pd.DataFrame], source: dict, out_dir=DATA_DIR) -> Path:
+    """Write ``named`` tables and their ``datapackage.json`` to ``out_dir``,
+    replacing it only if every table fits its schema and the package
+    validates; otherwise raise (:class:`khabar.schema.SchemaError` or
+    :class:`DataPackageError`) and leave the previous folder as it was.
+
+    >>> write_package({"dropped": load_article().dropped}, article_source(load_article()),
+    ...               Path(tempfile.mkdtemp()) / "data").name
+    'data'
+    """
+    out_dir = Path(out_dir)
+    unknown = [name for name in named if name not in schema.TABLES]
+    if unknown:
+        raise KeyError(f"no schema for {unknown}: the tables are {', '.join(schema.TABLES)}")
+    for name, table in named.items():
+        schema.check(table, name)
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".data-", dir=out_dir.parent))
+    try:
+        staging.chmod(0o755)
+        for name, table in named.items():
+            schema.to_csv(table, staging / f"{name}.csv", name)
+        package = descriptor(source, list(named))
+        (staging / "datapackage.json").write_text(
+            json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        )
+        found = validate(staging)
+        if found:
+            raise DataPackageError(out_dir, found)
+        if out_dir.exists():
+            shutil.rmtree(out_dir)
+        staging.rename(out_dir)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return out_dir
+
+
+def write_data(article=None, out_dir=DATA_DIR) -> Path:
+    """Write ``article``'s tables (default: the seed) as a data package to
+    ``out_dir`` (default ``build/data/``); see :func:`write_package`.
+
+    >>> sorted(p.name for p in write_data(out_dir=Path(tempfile.mkdtemp()) / "data").iterdir())[:2]
+    ['claims.csv', 'control.csv']
+    """
+    article = load_article() if article is None else article
+    return write_package(tables(article), article_source(article), out_dir)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    out_dir = write_data(load_article(argv[0]) if argv else None)
+    for path in sorted(out_dir.iterdir()):
+        print(
+            f"{path.stat().st_size:>8}  {path.relative_to(PROJECT_ROOT) if path.is_relative_to(PROJECT_ROOT) else path}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

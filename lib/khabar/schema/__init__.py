@@ -1,0 +1,299 @@
+"""The tables' columns, types and allowed values, defined once.
+
+Each shared table has a Frictionless Table Schema beside this file
+(``claims.json``, ``events.json``, ``control.json``, ``paragraphs.json``,
+``dropped.json``): every column's name, type, one-line description and
+constraints (``required``, ``enum``, ``pattern``, ``minimum``, ``maximum``,
+``unique``), plus ``rowConstraints``, comparisons between two columns of
+a row ("start <= end") that hold wherever both are given.  Adding a column
+or an allowed value is one edit in that file; the checks, the CSV files and
+the codebook (``datapackage.json``) all come from it.
+
+>>> columns("paragraphs")
+['paragraph', 'kind', 'text', 'start', 'end']
+>>> check(pd.DataFrame({"text": ["x"], "reason": [""]}), "dropped")
+Traceback (most recent call last):
+...
+khabar.schema.SchemaError: dropped: column 'reason', row 0: empty, but the column is required
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+from pathlib import Path
+
+import pandas as pd
+
+SCHEMA_DIR = Path(__file__).resolve().parent
+TABLES = ("claims", "events", "control", "paragraphs", "dropped")
+"""The shared tables, in the order the data package lists them."""
+
+_ROW_RULE = re.compile(r"^(\w+)\s*(<=|<|>=|>)\s*(\w+)$")
+_COMPARE = {"<=": lambda a, b: a <= b, "<": lambda a, b: a < b, ">=": lambda a, b: a >= b, ">": lambda a, b: a > b}
+# At most this many problems are listed in one error, so a broken table
+# gives a readable message.
+MAX_LISTED = 10
+
+
+class SchemaError(ValueError):
+    """A table that does not fit its schema; the message names the table, the
+    column and the row of each problem.
+
+    >>> SchemaError("claims", ["column 'value', row 2: -3 is below the minimum 0"]).problems
+    ["column 'value', row 2: -3 is below the minimum 0"]
+    """
+
+    def __init__(self, table: str, problems: list[str]):
+        self.table = table
+        self.problems = problems
+        listed = problems[:MAX_LISTED]
+        more = f"; and {len(problems) - MAX_LISTED} more" if len(problems) > MAX_LISTED else ""
+        super().__init__(f"{table}: " + f"; {table}: ".join(listed) + more)
+
+
+@functools.cache
+def _load(name: str) -> str:
+    path = SCHEMA_DIR / f"{name}.json"
+    if name not in TABLES or not path.is_file():
+        raise KeyError(f"no schema for a table named {name!r}: the tables are {', '.join(TABLES)}")
+    try:
+        json.loads(path.read_text(encoding="utf-8"))
+    except ValueError as error:
+        raise ValueError(f"{path}: not valid JSON ({error})") from None
+    return path.read_text(encoding="utf-8")
+
+
+def table_schema(name: str) -> dict:
+    """The Table Schema of table ``name`` (a fresh copy, safe to change).
+
+    >>> [field["type"] for field in table_schema("paragraphs")["fields"]]
+    ['integer', 'string', 'string', 'integer', 'integer']
+    """
+    return json.loads(_load(name))
+
+
+def columns(name: str) -> list[str]:
+    """The column names of table ``name``, in order.
+
+    >>> columns("dropped")
+    ['text', 'reason']
+    """
+    return [field["name"] for field in table_schema(name)["fields"]]
+
+
+def allowed(name: str, column: str) -> list[str]:
+    """The allowed values of a column with an ``enum`` constraint.
+
+    >>> allowed("paragraphs", "kind")
+    ['title', 'caption', 'body']
+    """
+    field = _field(name, column)
+    return list(field.get("constraints", {}).get("enum", []))
+
+
+def _field(name: str, column: str) -> dict:
+    for field in table_schema(name)["fields"]:
+        if field["name"] == column:
+            return field
+    raise KeyError(f"{name}: no column {column!r} in {SCHEMA_DIR / (name + '.json')}")
+
+
+def dtype(field: dict) -> str:
+    """The pandas dtype a column of this Table Schema field has: an integer
+    column that may be empty is ``float64`` (empty is NaN, as in khabar's own
+    tables), a required one ``int64``.
+
+    >>> dtype({"name": "n", "type": "integer"}), dtype({"name": "d", "type": "date"})
+    ('float64', 'datetime64[us]')
+    """
+    kind = field["type"]
+    if kind == "integer":
+        return "int64" if field.get("constraints", {}).get("required") else "float64"
+    return {"number": "float64", "date": "datetime64[us]", "boolean": "boolean", "string": "str"}[kind]
+
+
+def _is_empty(value) -> bool:
+    if value is None or value is pd.NaT:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    return isinstance(value, str) and value == ""
+
+
+def _value_problem(field: dict, value) -> str | None:
+    """Why one non-empty value does not fit its field, or None."""
+    kind, constraints = field["type"], field.get("constraints", {})
+    if kind == "string":
+        if not isinstance(value, str):
+            return f"{value!r} is not text"
+    elif kind in ("integer", "number"):
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            try:
+                value = float(value)
+            except (TypeError, ValueError):
+                return f"{value!r} is not a number"
+        if kind == "integer" and float(value) != math.floor(float(value)):
+            return f"{value!r} is not a whole number"
+    elif kind == "date":
+        try:
+            stamp = pd.Timestamp(value)
+        except (TypeError, ValueError):
+            return f"{value!r} is not a date"
+        if stamp != stamp.normalize():
+            return f"{value!r} is not a date (it has a time of day)"
+    elif kind == "boolean" and not isinstance(value, bool):
+        return f"{value!r} is not true or false"
+    if "enum" in constraints and value not in constraints["enum"]:
+        return f"{value!r} is not one of the allowed values {constraints['enum']}"
+    if "pattern" in constraints and not re.fullmatch(constraints["pattern"], value):
+        return f"{value!r} does not match the pattern {constraints['pattern']!r}"
+    if "minimum" in constraints and value < constraints["minimum"]:
+        return f"{value!r} is below the minimum {constraints['minimum']}"
+    if "maximum" in constraints and value > constraints["maximum"]:
+        return f"{value!r} is above the maximum {constraints['maximum']}"
+    return None
+
+
+def problems(table: pd.DataFrame, name: str) -> list[str]:
+    """Every way ``table`` does not fit the schema of table ``name``, each
+    naming the column and the row (the row's index label); empty if it fits.
+
+    >>> problems(pd.DataFrame({"text": ["x"], "reason": ["icon"]}), "dropped")
+    []
+    """
+    schema = table_schema(name)
+    source = SCHEMA_DIR / f"{name}.json"
+    found = []
+    wanted = [field["name"] for field in schema["fields"]]
+    missing = [column for column in wanted if column not in table.columns]
+    extra = [column for column in table.columns if column not in wanted]
+    found += [f"column {column!r} is missing" for column in missing]
+    found += [
+        f"column {column!r} is not in the schema: add it to {source} with its type and description" for column in extra
+    ]
+    if not missing and not extra and list(table.columns) != wanted:
+        found.append(f"the columns are not in the schema's order {wanted}")
+    for field in schema["fields"]:
+        column = field["name"]
+        if column in missing:
+            continue
+        constraints = field.get("constraints", {})
+        seen = {}
+        for row, value in table[column].items():
+            if _is_empty(value):
+                if constraints.get("required"):
+                    found.append(f"column {column!r}, row {row}: empty, but the column is required")
+                continue
+            problem = _value_problem(field, value)
+            if problem:
+                found.append(f"column {column!r}, row {row}: {problem}")
+            elif constraints.get("unique"):
+                if value in seen:
+                    found.append(f"column {column!r}, row {row}: {value!r} repeats row {seen[value]}")
+                seen.setdefault(value, row)
+    for rule in schema.get("rowConstraints", []):
+        left, op, right = _ROW_RULE.match(rule).groups()
+        if left in missing or right in missing:
+            continue
+        for row, a, b in zip(table.index, table[left], table[right]):
+            if _is_empty(a) or _is_empty(b):
+                continue
+            try:
+                holds = _COMPARE[op](a, b)
+            except TypeError:
+                continue  # a value of the wrong type, already reported above
+            if not holds:
+                found.append(f"columns {left!r} and {right!r}, row {row}: {a!r} {op} {b!r} does not hold")
+    return found
+
+
+def check(table: pd.DataFrame, name: str) -> pd.DataFrame:
+    """Return ``table`` if it fits the schema of table ``name``; otherwise
+    raise :class:`SchemaError` listing each problem with its column and row.
+
+    >>> bad = pd.DataFrame({"paragraph": [0], "kind": ["footer"], "text": ["x"], "start": [5], "end": [2]})
+    >>> try:
+    ...     check(bad, "paragraphs")
+    ... except SchemaError as error:
+    ...     print(*error.problems, sep="\\n")
+    column 'kind', row 0: 'footer' is not one of the allowed values ['title', 'caption', 'body']
+    columns 'start' and 'end', row 0: 5 <= 2 does not hold
+    """
+    found = problems(table, name)
+    if found:
+        raise SchemaError(name, found)
+    return table
+
+
+def conform(table: pd.DataFrame, name: str) -> pd.DataFrame:
+    """``table`` checked against the schema of ``name`` and given the schema's
+    dtypes (see :func:`dtype`); empty text is "" and an empty number NaN.
+
+    >>> conform(pd.DataFrame({"text": [None], "reason": ["icon"]}), "dropped")["text"].tolist()
+    ['']
+    """
+    check(table, name)
+    out = table.copy()
+    for field in table_schema(name)["fields"]:
+        column, kind = field["name"], dtype(field)
+        if kind == "str":
+            out[column] = out[column].map(lambda v: "" if _is_empty(v) else v).astype("str")
+        elif kind.startswith("datetime64"):
+            out[column] = pd.to_datetime(out[column]).astype(kind)
+        else:
+            out[column] = out[column].astype(kind)
+    return out
+
+
+def to_csv(table: pd.DataFrame, path, name: str) -> Path:
+    """Write ``table`` (checked) to ``path`` as UTF-8 CSV: ISO dates, whole
+    numbers without a decimal point, empty for unknown.  Returns the path.
+
+    >>> import tempfile, os
+    >>> folder = tempfile.mkdtemp()
+    >>> path = to_csv(pd.DataFrame({"text": ["نص"], "reason": ["icon"]}), os.path.join(folder, "d.csv"), "dropped")
+    >>> path.read_text(encoding="utf-8")
+    'text,reason\\nنص,icon\\n'
+    """
+    out = conform(table, name)
+    for field in table_schema(name)["fields"]:
+        column = field["name"]
+        if field["type"] == "date":
+            out[column] = out[column].dt.strftime("%Y-%m-%d").fillna("")
+        elif field["type"] == "integer":
+            out[column] = out[column].astype("Int64")
+    path = Path(path)
+    out.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+    return path
+
+
+def read_csv(path, name: str) -> pd.DataFrame:
+    """Load a CSV written by :func:`to_csv` back as table ``name``, with the
+    schema's dtypes, and check it.
+
+    >>> import tempfile, os
+    >>> folder = tempfile.mkdtemp()
+    >>> path = to_csv(pd.DataFrame({"text": [""], "reason": ["icon"]}), os.path.join(folder, "d.csv"), "dropped")
+    >>> read_csv(path, "dropped").values.tolist()
+    [['', 'icon']]
+    """
+    fields = table_schema(name)["fields"]
+    dtypes = {f["name"]: dtype(f) for f in fields if not dtype(f).startswith("datetime64")}
+    dates = [f["name"] for f in fields if dtype(f).startswith("datetime64")]
+    text = [f["name"] for f in fields if f["type"] == "string"]
+    frame = pd.read_csv(
+        path,
+        dtype=dtypes,
+        keep_default_na=False,
+        encoding="utf-8",
+        na_values={f["name"]: [""] for f in fields if f["name"] not in text},
+    )
+    for column in dates:
+        frame[column] = pd.to_datetime(frame[column], format="%Y-%m-%d").astype(dtype(_field(name, column)))
+    try:
+        return check(frame, name)
+    except SchemaError as error:
+        raise SchemaError(f"{path} ({name})", error.problems) from None
