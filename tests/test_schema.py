@@ -1,0 +1,151 @@
+"""Every shared table against its one schema (lib/khabar/schema/*.json), and
+the messages a table outside its schema gets."""
+
+import re
+
+import pandas as pd
+import pytest
+
+from khabar import schema
+from khabar.datapackage import tables
+from khabar.schema import SchemaError, allowed, check, columns, conform, table_schema
+
+TYPES = {"string", "integer", "number", "date", "boolean"}
+
+
+@pytest.fixture(scope="module")
+def seed_tables(article):
+    return tables(article)
+
+
+@pytest.mark.parametrize("name", schema.TABLES)
+def test_the_seeds_tables_fit_their_schema(seed_tables, name):
+    table = seed_tables[name]
+    assert len(table), name
+    assert list(table.columns) == columns(name)
+    assert schema.problems(table, name) == []
+
+
+def test_tables_of_a_made_up_article_fit_too(made_up_article):
+    made_up = made_up_article(
+        "وقالت مصادر محلية لعنب بلدي، أمس، إن قرابة 40 جثة سلمت إلى الهلال الأحمر في حي القدم.",
+        "وأعلن التنظيم سيطرته على أكثر من 60% من مخيم اليرموك، وقدر خسائر القوات بعشرات الجنود.",
+    )
+    found = tables(made_up)
+    assert all(len(found[name]) for name in ("claims", "events", "control", "paragraphs"))
+    for name, table in found.items():
+        assert schema.problems(table, name) == [], name
+
+
+@pytest.mark.parametrize("name", schema.TABLES)
+def test_every_column_is_described_with_a_known_type(name):
+    described = table_schema(name)
+    assert described["description"].strip()
+    for field in described["fields"]:
+        assert field["type"] in TYPES, field["name"]
+        assert field["description"].strip() and "\n" not in field["description"], field["name"]
+        enum = field.get("constraints", {}).get("enum", [])
+        assert len(enum) == len(set(enum)), field["name"]
+    assert len(columns(name)) == len(set(columns(name)))
+    for rule in described.get("rowConstraints", []):
+        left, _, right = rule.split()
+        assert left in columns(name) and right in columns(name), rule
+
+
+def test_allowed_values_cover_the_codes_vocabulary():
+    from khabar.control_table import ACTORS, PLACE_KINDS
+    from khabar.dates import PRECISIONS
+    from khabar.numbers import QUALIFIERS, VAGUE
+    from khabar.sources import SIDE
+
+    qualifiers = set(QUALIFIERS) | {q for q, _, _ in VAGUE.values()} | {"exact", "unspecified"}
+    assert qualifiers <= set(allowed("claims", "qualifier"))
+    assert set(PRECISIONS) <= set(allowed("claims", "reported_precision"))
+    assert set(PRECISIONS) | {"after"} == set(allowed("events", "date_precision"))
+    assert set(SIDE.values()) <= set(allowed("claims", "side"))
+    assert {key for key, _ in ACTORS} <= set(allowed("control", "controller"))
+    assert set(PLACE_KINDS) == set(allowed("control", "kind"))
+
+
+def claims_with(seed_tables, row, **values):
+    table = seed_tables["claims"].copy()
+    for column, value in values.items():
+        table.loc[row, column] = value
+    return table
+
+
+def test_a_new_qualifier_names_table_column_and_row(seed_tables):
+    bad = claims_with(seed_tables, 3, qualifier="roughly")
+    with pytest.raises(SchemaError, match=r"^claims: column 'qualifier', row 3: 'roughly' is not one of"):
+        check(bad, "claims")
+
+
+def test_a_negative_count_names_table_column_and_row(seed_tables):
+    bad = claims_with(seed_tables, 5, value_low=-12.0)
+    with pytest.raises(SchemaError, match=r"claims: column 'value_low', row 5: -12\.0 is below the minimum 0"):
+        check(bad, "claims")
+
+
+def test_a_count_that_is_not_whole_is_refused(seed_tables):
+    bad = claims_with(seed_tables, 2, value_high=94.5)
+    with pytest.raises(SchemaError, match=r"column 'value_high', row 2: 94\.5 is not a whole number"):
+        check(bad, "claims")
+
+
+def test_an_end_before_its_start_names_table_columns_and_row(seed_tables):
+    events = seed_tables["events"].copy()
+    events.loc[1, ["start", "end"]] = [events.loc[1, "end"], events.loc[1, "start"]]
+    with pytest.raises(SchemaError, match=r"^events: columns 'start' and 'end', row 1: \d+ <= \d+ does not hold"):
+        check(events, "events")
+    dated = seed_tables["events"].copy()
+    dated.loc[0, "date_end"] = dated.loc[0, "date"] - pd.Timedelta(days=3)
+    with pytest.raises(SchemaError, match=r"events: columns 'date' and 'date_end', row 0"):
+        check(dated, "events")
+
+
+def test_a_range_upside_down_is_refused(seed_tables):
+    bad = claims_with(seed_tables, 4, value_low=40.0)  # "nearly 30" is 27-30
+    with pytest.raises(SchemaError, match=r"columns 'value_low' and 'value_high', row 4: 40\.0 <= 30\.0"):
+        check(bad, "claims")
+
+
+def test_a_column_the_schema_does_not_know_points_to_the_schema_file(seed_tables):
+    table = seed_tables["claims"].assign(noun="جثة")
+    with pytest.raises(SchemaError, match=r"column 'noun' is not in the schema: add it to .*claims\.json"):
+        check(table, "claims")
+    with pytest.raises(SchemaError, match=r"column 'quote' is missing"):
+        check(seed_tables["claims"].drop(columns="quote"), "claims")
+
+
+def test_a_missing_required_value_and_a_repeated_key(seed_tables):
+    paragraphs = seed_tables["paragraphs"].copy()
+    paragraphs.loc[2, "paragraph"] = 1
+    paragraphs.loc[4, "kind"] = ""
+    found = schema.problems(paragraphs, "paragraphs")
+    assert found == [
+        "column 'paragraph', row 2: 1 repeats row 1",
+        "column 'kind', row 4: empty, but the column is required",
+    ]
+
+
+def test_every_problem_is_listed(seed_tables):
+    bad = claims_with(seed_tables, 0, qualifier="roughly", corroboration="likely", start=-1)
+    with pytest.raises(SchemaError) as caught:
+        check(bad, "claims")
+    assert [re.match(r"columns? '(\w+)'", p).group(1) for p in caught.value.problems] == [
+        "qualifier",
+        "corroboration",
+        "start",
+    ]
+
+
+def test_conform_keeps_the_values(seed_tables):
+    for name, table in seed_tables.items():
+        conformed = conform(table, name)
+        pd.testing.assert_frame_equal(conformed, table, check_dtype=False)
+        assert [str(t) for t in conformed.dtypes] == [schema.dtype(f) for f in table_schema(name)["fields"]]
+
+
+def test_an_unknown_table_is_named():
+    with pytest.raises(KeyError, match="no schema for a table named 'casualties'"):
+        columns("casualties")
