@@ -1,11 +1,11 @@
-# Quick start: `make html` (execute the notebooks, write build/html/) and `make test`.
+# Quick start: `make html` (execute the notebooks, write build/html/ and build/data/) and `make test`.
 PYTHON ?= python3
 VENV := .venv
 VENV310 := .venv-mpl310
 PY := $(VENV)/bin/python
 NOTEBOOKS := $(wildcard notebooks/[0-9][0-9]-*.ipynb)
 
-.PHONY: html test unit pixels-mpl310 nbval lab outputs bench clean
+.PHONY: html test lint unit pixels-mpl310 nbval lab outputs bench clean
 
 $(VENV)/installed: requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -20,7 +20,12 @@ $(VENV310)/installed: requirements-mpl310.txt pyproject.toml
 html: $(VENV)/installed
 	$(PY) -m khabar.export
 
-test: unit pixels-mpl310 nbval
+test: unit pixels-mpl310 nbval lint
+
+# Lint and format check (settings in pyproject.toml); notebooks through ruff's own notebook support.
+lint: $(VENV)/installed
+	$(VENV)/bin/ruff check lib tests notebooks
+	$(VENV)/bin/ruff format --check lib tests notebooks
 
 unit: $(VENV)/installed
 	$(PY) -m pytest -q --doctest-modules lib tests
