@@ -277,13 +277,17 @@ def test_svg_is_deterministic_text_as_paths_without_presentation_forms():
     assert arabic.has_presentation_forms(first) == arabic._needs_reshaping()
 
 
-def test_inline_figure_setup_is_a_no_op_outside_ipython():
-    assert arabic.inline_figure_setup() is None
+def test_inline_figure_setup_outside_ipython_sets_the_style_only():
+    matplotlib.rcdefaults()  # restored by the style fixture's rc_context
+    assert matplotlib.rcParams["svg.hashsalt"] is None and arabic.FONT_FAMILY not in matplotlib.rcParams["font.family"]
+    arabic.inline_figure_setup()
+    assert matplotlib.rcParams["font.family"][:2] == [arabic.FONT_FAMILY, arabic.LATIN_FALLBACK]
+    assert (matplotlib.rcParams["svg.fonttype"], matplotlib.rcParams["svg.hashsalt"]) == ("path", arabic.SVG_HASHSALT)
     try:
         from IPython.core.interactiveshell import InteractiveShell
     except ImportError:
         return
-    assert not InteractiveShell.initialized()
+    assert not InteractiveShell.initialized()  # no shell was started to configure inline figures
 
 
 _IN_IPYTHON = """
