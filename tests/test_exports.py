@@ -1,8 +1,10 @@
 """The shareable HTML pages, opened in a real headless Chromium with the
 network blocked.  Needs Debian's chromium (`apt-get install chromium`, which
 .ci/run does); without it these tests skip and say so."""
+import base64
 import hashlib
 import json
+import os
 import re
 import shutil
 from pathlib import Path
@@ -10,9 +12,9 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from khabar import export
 from khabar.arabic import has_presentation_forms
 from khabar.article import PROJECT_ROOT
-from khabar import export
 from khabar.export import export_all, notebook_paths, notebook_to_html
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -82,6 +84,43 @@ def test_pages_are_small_offline_and_logical_order(exported):
         assert not has_presentation_forms(html), page
         assert not re.search(r"<(?:script|link|img)[^>]+(?:src|href)=[\"']?(?:https?:)?//", html), page
         assert "require.min.js" not in html and "MathJax" not in html
+
+
+# An IPython startup file that puts ar() on its reshape+bidi path in the
+# kernel, as on matplotlib < 3.11: on 3.11 ar() returns its input, so pages
+# would be free of presentation forms whatever a chart did to a dataframe.
+FORCE_RESHAPING = "import khabar.arabic\nkhabar.arabic._needs_reshaping = lambda: True\n"
+
+
+def svg_images(html):
+    return [base64.b64decode(data).decode("utf-8")
+            for data in re.findall(r'<img[^>]+src="data:image/svg\+xml;base64,([^"]+)"', html)]
+
+
+@pytest.fixture(scope="session")
+def reshaped_pages(tmp_path_factory):
+    """The Arabic pages, written with ar() forced onto its reshaping path."""
+    ipython_dir = tmp_path_factory.mktemp("ipython")
+    startup = ipython_dir / "profile_default" / "startup"
+    startup.mkdir(parents=True)
+    (startup / "00-force-reshaping.py").write_text(FORCE_RESHAPING, encoding="utf-8")
+    before = os.environ.get("IPYTHONDIR")
+    os.environ["IPYTHONDIR"] = str(ipython_dir)
+    try:
+        return {path.stem: notebook_to_html(path, lang="ar") for path in notebook_paths()}
+    finally:
+        if before is None:
+            del os.environ["IPYTHONDIR"]
+        else:
+            os.environ["IPYTHONDIR"] = before
+
+
+def test_pages_stay_logical_order_when_charts_get_reshaped_text(reshaped_pages):
+    for stem, html in reshaped_pages.items():
+        charts = [svg for svg in svg_images(html) if has_presentation_forms(svg)]
+        assert charts, f"{stem}: no chart drew reshaped text, so the path was not forced"
+        outside_images = re.sub(r'src="data:image/svg\+xml;base64,[^"]+"', "", html)
+        assert not has_presentation_forms(outside_images), stem
 
 
 def test_editions_set_language_and_direction(exported):
@@ -172,3 +211,10 @@ def test_article_text_is_escaped(browser, tmp_path):
     assert problems["dialogs"] == [] and problems["network"] == []
     assert "<script>window.pwned = 1" in page.inner_text("body")  # shown as text
     page.context.close()
+
+
+def test_the_index_links_the_data_written_beside_the_pages(exported):
+    index = (exported / "index.html").read_text(encoding="utf-8")
+    links = re.findall(r'href="(\.\./data/[^"]+)"', index)
+    assert len(links) == 6 and "../data/datapackage.json" in links
+    assert all((exported / link).resolve().is_file() for link in links)
