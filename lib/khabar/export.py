@@ -68,11 +68,13 @@ def notebook_to_html(path: Path, *, lang: str = "ar", with_code: bool = False) -
 
 
 # The tables as CSV files, written beside build/html/ by khabar.datapackage.
+_CSV_LINKS = "، ".join(f'<a href="../data/{name}.csv">{name}.csv</a>' for name in TABLES)
 DATA_LINKS = (
-    '<h2 lang="en" dir="ltr">Data</h2>\n<p lang="en" dir="ltr">The tables as CSV (UTF-8): '
-    + ", ".join(f'<a href="../data/{name}.csv">{name}.csv</a>' for name in TABLES)
-    + '; every column described in <a href="../data/datapackage.json">datapackage.json</a>'
-    " (a Frictionless Data Package).</p>"
+    "<h2>البيانات — Data</h2>\n"
+    f'<p dir="rtl" lang="ar">الجداول بصيغة CSV: {_CSV_LINKS}، ووصف كل عمود في '
+    '<a href="../data/datapackage.json">datapackage.json</a>.</p>\n'
+    '<p dir="ltr" lang="en">The tables as CSV (UTF-8) are linked above; every column is described in '
+    "datapackage.json (a Frictionless Data Package).</p>"
 )
 
 
@@ -154,6 +156,7 @@ def main(argv: list[str] | None = None) -> int:
     out_dir = export_all(with_code="--with-code" in argv)
     pages = sorted(out_dir.rglob("*.html"))
     print(f"wrote {len(pages)} pages to {out_dir}/ — open {out_dir / 'index.html'} in a browser")
+    print(f"wrote the tables and datapackage.json to {out_dir.parent / 'data'}/")
     return 0
 
 
