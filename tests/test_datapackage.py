@@ -150,3 +150,12 @@ def test_the_index_links_every_file(data):
     assert sorted(links) == FILES
     html_dir = data.parent / "html"
     assert all(Path(os.path.normpath(html_dir / ".." / "data" / link)).is_file() for link in links)
+
+
+def test_a_bad_csv_read_back_names_file_column_row_and_line(data, tmp_path):
+    lines = (data / "paragraphs.csv").read_text(encoding="utf-8").split("\n")
+    lines[3] = lines[3].replace(",body,", ",footer,", 1)
+    broken = tmp_path / "paragraphs.csv"
+    broken.write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(SchemaError, match=r"paragraphs\.csv \(paragraphs\): column 'kind', row 2 \(line 4\): 'footer'"):
+        read_csv(broken, "paragraphs")

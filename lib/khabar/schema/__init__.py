@@ -94,6 +94,27 @@ def allowed(name: str, column: str) -> list[str]:
     return list(field.get("constraints", {}).get("enum", []))
 
 
+def codebook(name: str) -> pd.DataFrame:
+    """Table ``name``'s columns as a dataframe: ``column``, ``type``,
+    ``required``, ``allowed`` (the allowed values, joined by ", ") and
+    ``description``; what ``datapackage.json`` says, for reading in a notebook.
+
+    >>> codebook("paragraphs").loc[1, ["column", "type", "allowed"]].tolist()
+    ['kind', 'string', 'title, caption, body']
+    """
+    rows = [
+        {
+            "column": field["name"],
+            "type": field["type"],
+            "required": bool(field.get("constraints", {}).get("required", False)),
+            "allowed": ", ".join(field.get("constraints", {}).get("enum", [])),
+            "description": field["description"],
+        }
+        for field in table_schema(name)["fields"]
+    ]
+    return pd.DataFrame(rows, columns=["column", "type", "required", "allowed", "description"])
+
+
 def _field(name: str, column: str) -> dict:
     for field in table_schema(name)["fields"]:
         if field["name"] == column:
@@ -296,4 +317,6 @@ def read_csv(path, name: str) -> pd.DataFrame:
     try:
         return check(frame, name)
     except SchemaError as error:
-        raise SchemaError(f"{path} ({name})", error.problems) from None
+        # Row n of the table is line n + 2 of the file (after the header).
+        found = [re.sub(r"row (\d+)", lambda m: f"{m.group()} (line {int(m.group(1)) + 2})", p) for p in error.problems]
+        raise SchemaError(f"{path} ({name})", found) from None
