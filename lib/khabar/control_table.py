@@ -12,16 +12,16 @@ something there ("التنظيم جمع الجثث على دوار ..."), or cal
 its controller is ``contested``.
 
 Shares are percent.  ``share_low``/``share_high`` are the range the words
-allow, with the same relative bands as the claims: ``exact`` n-n; ``about``
-(حوالي، نحو) within 10% of n either side; ``nearly`` (قرابة، ما يقارب) up
-to 10% below n and not above; ``more_than`` (أكثر من) n+1 to 100.  So "about
-90%" is 81-99 and "nearly 70%" 63-70.  With no share, both are NaN and the
+allow, with the same bands as the claims (the default reading convention of
+:mod:`khabar.conventions`): ``exact`` n-n; ``about`` (حوالي، نحو) and
+``nearly`` (قرابة، ما يقارب) within 10% of n either side; ``more_than``
+(أكثر من) n+1 to 100.  So "about 90%" is 81-99 and "nearly 70%" 63-77.  With no share, both are NaN and the
 qualifier is ``unspecified``.
 
 >>> from khabar import load_article
 >>> rows = control(load_article())
 >>> rows.loc[rows.share_high.notna(), ["place_en", "share_low", "share_high", "qualifier", "claimant"]].values.tolist()
-[['al-Qadam', 81.0, 99.0, 'about', 'isis'], ['Yarmouk camp', 63.0, 70.0, 'nearly', 'enab_baladi']]
+[['al-Qadam', 81.0, 99.0, 'about', 'isis'], ['Yarmouk camp', 63.0, 77.0, 'nearly', 'enab_baladi']]
 """
 from __future__ import annotations
 
