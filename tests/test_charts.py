@@ -116,7 +116,8 @@ def test_map_says_whose_share_and_draws_part_unlike_stronghold(article):
 
     rows = khabar.control(article)
     ax = charts.control_map(rows, place_table(), lang="en").axes[0]
-    assert "al-Qadam (about 90%, by its own claim)" in texts(ax.figure)
+    # the group's own 90%, and the pages' «المعارك الدائرة في الحي» after it
+    assert "al-Qadam (about 90%, by its own claim; fought over, per pro-regime pages)" in texts(ax.figure)
     hatched = [c for c in ax.collections if c.get_hatch()]
     rings = [c for c in ax.collections if len(c.get_facecolor()) == 0 or c.get_facecolor()[0][3] == 0]
     # «قسم من حي التضامن», «أجزاء من حي الماذنية», «مساحات واسعة من حي القدم», 70% of Yarmouk

@@ -326,7 +326,7 @@ CONTROLLERS = {
     "isis": {"ar": "تنظيم الدولة", "en": "Islamic State group"},
     "regime": {"ar": "النظام", "en": "regime"},
     "opposition": {"ar": "المعارضة", "en": "opposition"},
-    "contested": {"ar": "خط جبهة", "en": "front line"},
+    "contested": {"ar": "متنازع عليه (جبهة أو معارك دائرة)", "en": "contested (front or fighting)"},
     "unspecified": {"ar": "غير محدد", "en": "unspecified"},
 }
 CLAIMANT_COLOURS = {"isis": "#404040", "al_naba": "#7f7f7f", "informed_sources": "#2166ac",
@@ -407,7 +407,7 @@ def control_map(rows: pd.DataFrame, places: pd.DataFrame, lang: str = "ar") -> F
     >>> len(fig.axes[0].collections)  # one marker per place, and the stronghold's ring
     9
     >>> [t.get_text() for t in fig.axes[0].texts if "%" in t.get_text()]
-    ['al-Qadam (about 90%, by its own claim)', 'Yarmouk camp (nearly 70%, per Enab Baladi)']
+    ['al-Qadam (about 90%, by its own claim; fought over, per pro-regime pages)', 'Yarmouk camp (nearly 70%, per Enab Baladi)']
     """
     import math
 
@@ -438,6 +438,10 @@ def control_map(rows: pd.DataFrame, places: pd.DataFrame, lang: str = "ar") -> F
         words = {"ar": place.place, "en": place.place_en}
         if place.place_en in shared.index:
             share = _share_words(shared.loc[place.place_en], comma=True)
+            if place.controller == "contested" and place.claimant != shared.loc[place.place_en, "claimant"]:
+                # the latest word is a counter-claim: say both
+                share = {"ar": f"{share['ar']}؛ متنازع عليه بحسب {CLAIMANTS[place.claimant]['ar']}",
+                         "en": f"{share['en']}; fought over, per {CLAIMANTS[place.claimant]['en']}"}
             words = {"ar": f"{place.place} ({share['ar']})", "en": f"{place.place_en} ({share['en']})"}
         ax.annotate(label(words, lang), (place.lon, place.lat), xytext=(0, 11), textcoords="offset points",
                     ha="center", fontsize=9)

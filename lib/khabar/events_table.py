@@ -2,18 +2,27 @@
 
 Found with rules over sentences: a stage is a trigger phrase (a deal
 "concluded", bodies "exchanged", "in stages" still to come...), its date is
-the date expression in the same sentence nearest the trigger (resolved by
-:mod:`khabar.dates` against the publication date), and its claimant is who
-the sentence attributes it to.
+the date expression after the trigger in the same sentence (resolved by
+:mod:`khabar.dates`), and its claimant is who the sentence attributes it to.
+
+When it was said is kept apart from when it happened.  A date between a
+word of telling and the first happening ("وتحدثت صفحات موالية، أمس، عن
+تبادل") is when the source spoke (``reported_on``); a happening with no
+date of its own then took place on or before that day (``relation`` ``by``,
+``date_basis`` ``told``).  Relative words in a quoted source's account count
+from the day it spoke (``anchor``).  "حتى اليوم" makes a count a running
+total (``by``); "المستمرة منذ ..." an ongoing happening (``since``); "X خلال
+Y" puts an undated X inside Y (``date_basis`` ``during``).
 
 A sentence with no date takes the previous sentence's date when it continues
 the previous speaker ("وتحدثت عن ..." after "ووثقت صفحات موالية ..."), and
 otherwise the publication date; ``date_basis`` says which (``text``,
-``previous_sentence``, ``publication``).
+``told``, ``during``, ``previous_sentence``, ``publication``).
 
 ``date_precision`` is one of :data:`khabar.dates.PRECISIONS`, plus ``after``
 for what the text says is still to come: it happens after ``date`` and no
-end is known.
+end is known.  Mentions of one happening are merged (:func:`events`); every
+mention is in :func:`event_mentions`.
 
 >>> from khabar import load_article
 >>> found = events(load_article())
