@@ -103,3 +103,13 @@ def test_every_convention_grades_every_figure(table, name):
     grid = sensitivity(table, [name])
     assert len(grid) == table["value_low"].notna().sum()
     assert grid[name].str.match(r"^(contested|single_source|corroborated \((strong|moderate|weak)\))$").all()
+
+
+def test_discrepancies_say_what_the_other_reading_makes_of_them(article, table):
+    from khabar.claims_table import discrepancies
+
+    found = discrepancies(article, table)
+    bodies = found[found["what"] == "bodies"]
+    assert len(bodies) == 2
+    assert set(bodies["conflict_under_other_reading"]) == {"none if قرابة 30 جثة is what is still held (readings)"}
+    assert found.loc[found["what"] == "unit_number", "conflict_under_other_reading"].tolist() == [""]

@@ -411,16 +411,24 @@ def discrepancies(article, table: pd.DataFrame | None = None) -> pd.DataFrame:
     """What a reader should look at twice: pairs of conflicting claims
     (:func:`conflicts`) and one unit named with different numbers in different
     paragraphs (the caption's "الفرع 2015", the body's "الفرع 215").
-    Columns: ``what``, ``quote_a``, ``said_by_a``, ``quote_b``, ``said_by_b``, ``reason``.
+    Columns: ``what``, ``quote_a``, ``said_by_a``, ``quote_b``, ``said_by_b``, ``reason``,
+    ``conflict_under_other_reading`` (what :func:`readings` makes of it).
 
     >>> from khabar import load_article
     >>> discrepancies(load_article())["reason"].tolist()[-1]
     'the same unit with two numbers'
     """
     table = claims(article) if table is None else table
+    # a conflict that one reading of the held counts removes says so
+    other = readings(table)
+    other = other[(other["reading"] == "remaining") & other["fits"]]
+    resolved = {quote for pair in zip(other["claim_a"], other["claim_b"]) for quote in pair}
+    note = {quote: f"none if {b} is what is still held (readings)"
+            for a, b in zip(other["claim_a"], other["claim_b"]) for quote in (a, b)}
     rows = [
         (table.loc[i, "subject"], table.loc[i, "quote"], table.loc[i, "claimant"],
-         table.loc[j, "quote"], table.loc[j, "claimant"], reason)
+         table.loc[j, "quote"], table.loc[j, "claimant"], reason,
+         note.get(table.loc[j, "quote"], "") if table.loc[j, "quote"] in resolved else "")
         for i, j, reason in conflicts(table)
     ]
     branches = []
@@ -429,6 +437,6 @@ def discrepancies(article, table: pd.DataFrame | None = None) -> pd.DataFrame:
             branches.append((match.group(), match.group(1), paragraph.kind))
     for a, b in ((a, b) for k, a in enumerate(branches) for b in branches[k + 1:]):
         if a[1] != b[1]:
-            rows.append(("unit_number", a[0], a[2], b[0], b[2], "the same unit with two numbers"))
-    columns = ["what", "quote_a", "said_by_a", "quote_b", "said_by_b", "reason"]
+            rows.append(("unit_number", a[0], a[2], b[0], b[2], "the same unit with two numbers", ""))
+    columns = ["what", "quote_a", "said_by_a", "quote_b", "said_by_b", "reason", "conflict_under_other_reading"]
     return pd.DataFrame(rows, columns=columns)
