@@ -175,7 +175,8 @@ def event_table(article, events: pd.DataFrame | None = None, claims: pd.DataFram
 
 def _claim_ids(table, group, fits):
     spans = [(row["start"], row["end"]) for row in group]
-    return [index for index, claim in table.iterrows()
+    records = table[["start", "subject", "scope"]].to_dict("records")
+    return [index for index, claim in zip(table.index, records)
             if any(s <= claim["start"] < e for s, e in spans) and fits(claim)]
 
 
