@@ -201,3 +201,16 @@ def test_made_up_two_deals_far_apart_stay_two(made_up):
     _, found = made_up("وقالت مصادر مطلعة إن صفقة عقدت بين الطرفين، الأحد الماضي.",
                        "وكانت صفقة سابقة عقدت منتصف تشرين الثاني الماضي.")
     assert len(found[found.stage == "deal"]) == 2
+
+
+def test_made_up_a_day_said_twice_in_the_telling(made_up):
+    # "أمس، الثلاثاء 8 من كانون الثاني،" both say when the pages spoke
+    _, found = made_up("وتحدثت صفحات موالية، أمس، الثلاثاء 8 من كانون الثاني، عن تسليم 15 جثة.",
+                       "وتحدثت عن انتشال جثث من محور بور سعيد.")
+    handover = pick(found, "handover", "pro_regime_pages")
+    assert (handover.relation, handover.date_end, handover.reported_on, handover.date_basis) == (
+        "by", T(2019, 1, 8), T(2019, 1, 8), "told")
+    # the same pages go on: what they tell of happened by the day they spoke,
+    # not on the day of publication
+    recovered = pick(found, "bodies_recovered", "pro_regime_pages")
+    assert (recovered.relation, recovered.date_end, recovered.reported_on) == ("by", T(2019, 1, 8), T(2019, 1, 8))

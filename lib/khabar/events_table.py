@@ -219,6 +219,8 @@ def _mentions(article):
                 date_row, basis = previous_date, "previous_sentence"
             relation = "at"
             if date_row is None:
+                if sentence.continues and told is None:
+                    basis = "told"  # the same speaker goes on: by the day it spoke
                 bound = reported if basis == "told" else (pd.Timestamp(published), "day")
                 date, date_end, date_precision, expression = bound[0], bound[0], bound[1], ""
                 if key not in STATES and key != "photo":
@@ -273,10 +275,12 @@ def _telling(text, sentence, here, triggers):
     """(the date the sentence's source spoke, the other dates): a date after a
     word of telling and before the first happening (:data:`REPORTING`)."""
     first = triggers[0][0] if triggers else sentence.end
-    for index, row in here.iterrows():
-        if row["end"] <= first and REPORTING.search(text, sentence.start, row["start"]):
-            return row, here.drop(index)
-    return None, here
+    telling = [index for index, row in here.iterrows()
+               if row["end"] <= first and REPORTING.search(text, sentence.start, row["start"])]
+    if not telling:
+        return None, here
+    # "اليوم، الاثنين 26 من آذار،": one day said twice; the first is kept
+    return here.loc[telling[0]], here.drop(telling)
 
 
 def _reanchored(here, anchor):
