@@ -70,3 +70,18 @@ def test_unspecified_rows_keep_no_figure():
     rows = pd.DataFrame({"qualifier": ["unspecified"], "value": [math.nan], "value_low": [math.nan],
                          "value_high": [math.nan], "unit": ["persons"]})
     assert with_convention(rows, "acled_points")["value_low"].isna().all()
+
+
+@pytest.mark.parametrize("name", conventions.names())
+def test_a_figure_lies_in_its_own_band_unless_the_words_exclude_it(name):
+    # "about n" and "nearly n" include n; "more than n" and "fewer than n"
+    # exclude it, except where a convention codes one conservative figure.
+    rules = conventions._table()[name]
+    for qualifier, (rule, _, _) in rules.items():
+        if rule == "count":
+            continue
+        for n in (1, 7, 12, 30, 85, 99, 100, 175, 1000):
+            low, high = band(qualifier, n, convention=name)
+            inside = low <= n and (math.isnan(high) or n <= high)
+            assert inside == (rule not in ("above", "below")), (qualifier, n, low, high)
+            assert math.isnan(high) or low <= high
