@@ -120,3 +120,57 @@ def test_no_dataframe_holds_presentation_forms(article, reshaping):
 def test_unknown_language_is_refused():
     with pytest.raises(ValueError, match="lang"):
         charts.label({"ar": "ع", "en": "t"}, "fr")
+
+
+def test_no_dot_outside_its_own_range_and_open_ranges_reach_the_edge(table):
+    # «تتجاوز 100» is 101 and up: its figure, 100, is not in it
+    shown = table.query("topic == 'exchange'").dropna(subset=["value_low"])
+    ax = charts.claim_ranges(shown, {"ar": "ع", "en": "t"}, lang="en").axes[0]
+    dots = sorted(line.get_xdata()[0] for line in ax.lines if len(line.get_xdata()) == 1)
+    assert 100 not in dots
+    assert dots == sorted(v for v, lo, hi in zip(shown.value, shown.value_low, shown.value_high)
+                          if v == v and v >= lo and (hi != hi or v <= hi))
+    arrows = [a for a in ax.texts if getattr(a, "arrow_patch", None) is not None]
+    assert [a.xy[0] for a in arrows] == [ax.get_xlim()[1]]
+    assert "open, no upper bound" in texts(ax.figure)
+
+
+def test_parts_are_labelled_as_parts(table):
+    ax = charts.claim_ranges(table.query("subject == 'killed'"), {"ar": "ع", "en": "t"}, lang="en").axes[0]
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert [name.endswith("(part)") for name in labels] == [False, True, True]
+
+
+def test_map_says_whose_share_and_draws_part_unlike_stronghold(article):
+    import khabar
+    from khabar.names import place_table
+
+    rows = khabar.control(article)
+    ax = charts.control_map(rows, place_table(), lang="en").axes[0]
+    # the group's own 90%, and the pages' «المعارك الدائرة في الحي» after it
+    assert "al-Qadam (about 90%, by its own claim; fought over, per pro-regime pages)" in texts(ax.figure)
+    hatched = [c for c in ax.collections if c.get_hatch()]
+    rings = [c for c in ax.collections if len(c.get_facecolor()) == 0 or c.get_facecolor()[0][3] == 0]
+    # «قسم من حي التضامن», «أجزاء من حي الماذنية», «مساحات واسعة من حي القدم», 70% of Yarmouk
+    assert len(hatched) == 4
+    # «حي الحجر الأسود (معقله الرئيسي)»
+    assert len(rings) == 1 and tuple(rings[0].get_offsets()[0]) in {
+        (p.lon, p.lat) for p in place_table().itertuples() if p.name_en == "al-Hajar al-Aswad"}
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_timeline_breaks_for_february_and_says_its_direction(article, lang):
+    import khabar
+
+    found = khabar.events(article)
+    fig = charts.timeline(found, lang=lang, published=article.published)
+    assert len(fig.axes) == 2
+    early, main = fig.axes if lang == "en" else fig.axes[::-1]
+    assert early.get_xlim()[1 if lang == "en" else 0] < main.get_xlim()[0 if lang == "en" else 1]
+    assert early.bbox.width < main.bbox.width / 3
+    words = texts(fig)
+    assert ("time runs left to right →" in words) == (lang == "en")
+    assert main.xaxis_inverted() == (lang == "ar")
+    # one row per happening: the deal once
+    names = [t.get_text() for t in fig.axes[0 if lang == "en" else 1].get_yticklabels()]
+    assert len(names) == len(found)

@@ -30,7 +30,7 @@ EXPECTED = [
     ("العشرات من الجثث", "bodies", 20, 99, "dozens", "pro_regime_pages"),
     ("بحوالي 85", "bodies", 76, 94, "about", "informed_sources"),
     ("تتجاوز 100", "bodies", 101, math.nan, "more_than", "informed_sources"),
-    ("قرابة 30 جثة", "bodies", 27, 30, "nearly", "other_sources"),
+    ("قرابة 30 جثة", "bodies", 27, 33, "nearly", "other_sources"),
     ("و12 أسيرا", "prisoners", 12, 12, "exact", "other_sources"),
     ("بحوالي 90%", "area_share", 81, 99, "about", "isis"),
     ("175 من قوات الأسد", "killed", 175, 175, "exact", "al_naba"),
@@ -38,7 +38,7 @@ EXPECTED = [
     ("وعربة “BMP”", "armoured_vehicles", 1, 1, "exact", "isis"),
     ("وراجمة صواريخ", "rocket_launchers", 1, 1, "exact", "isis"),
     ("رشاشين ثقيلين", "heavy_machine_guns", 2, 2, "exact", "isis"),
-    ("قرابة 70%", "area_share", 63, 70, "nearly", "enab_baladi"),
+    ("قرابة 70%", "area_share", 63, 77, "nearly", "enab_baladi"),
     ("12 عنصرا من مخابرات الفرع 215", "killed", 12, 12, "exact", "pro_regime_pages"),
     ("العشرات من الجنود", "killed", 20, 99, "dozens", "pro_regime_pages"),
 ]

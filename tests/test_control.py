@@ -37,11 +37,12 @@ def test_quotes_are_exact_substrings(article, rows):
 
 def test_one_row_per_place_statement(rows):
     # Read from the article: the caption's front, the roundabout, al-Qadam in
-    # paragraphs 7 and 10, Yarmouk, the four places of paragraph 12, Port Said.
+    # paragraphs 7 and 10, Yarmouk, the four places of paragraph 12, al-Qadam
+    # still fought over in paragraph 13, Port Said.
     assert rows[["place_en", "paragraph"]].values.tolist() == [
         ["al-Qadam", 1], ["al-Hajar al-Aswad roundabout", 6], ["al-Qadam", 7], ["al-Qadam", 10],
         ["Yarmouk camp", 11], ["al-Hajar al-Aswad", 12], ["al-Asali", 12], ["al-Madhaniya", 12],
-        ["al-Tadamon", 12], ["Port Said axis", 14],
+        ["al-Tadamon", 12], ["al-Qadam", 13], ["Port Said axis", 14],
     ]
 
 
@@ -54,7 +55,7 @@ def test_al_qadam_about_90_percent_by_the_groups_own_announcement(rows):
 
 def test_yarmouk_nearly_70_percent(rows):
     row = one(rows, "Yarmouk camp")
-    assert (row.controller, row.share_low, row.share_high, row.qualifier) == ("isis", 63, 70, "nearly")
+    assert (row.controller, row.share_low, row.share_high, row.qualifier) == ("isis", 63, 77, "nearly")
     assert row.claimant == "enab_baladi"
     assert row.quote == "ويسيطر التنظيم على قرابة 70% من مساحة مخيم اليرموك"
 
@@ -105,7 +106,7 @@ def test_caption_front_in_february(rows):
 def test_share_bands():
     assert value_range("exact", 40, upper=100) == (40, 40)
     assert value_range("about", 90, upper=100) == (81, 99)
-    assert value_range("nearly", 70, upper=100) == (63, 70)
+    assert value_range("nearly", 70, upper=100) == (63, 77)
     assert value_range("more_than", 95, upper=100) == (96, 100)
     assert value_range("about", 95, upper=100) == (85, 100)     # capped at 100%
 
@@ -138,3 +139,20 @@ def test_made_up_places_without_control_give_no_rows(made_up):
     _, rows = made_up("قتل ثلاثة مدنيين خلال معارك حي القدم أمس.",
                       "ووثقت صفحات موالية للنظام سقوط قذائف على مخيم اليرموك.")
     assert rows.empty
+
+
+def test_pro_regime_pages_say_al_qadam_is_still_fought_over(rows):
+    # «خلال المعارك الدائرة في الحي»: the counter-claim to the group's 90%
+    row = one(rows, "al-Qadam", 13)
+    assert (row.controller, row.basis, row.claimant, row.refers_by) == (
+        "contested", "fighting", "pro_regime_pages", "anaphora")
+    assert row.quote.endswith("خلال المعارك الدائرة في الحي")
+    claim = one(rows, "al-Qadam", 7)
+    assert (claim.controller, claim.claimant) == ("isis", "isis")
+
+
+def test_made_up_ongoing_fighting_is_contested_past_battles_say_nothing(made_up):
+    _, rows = made_up("وقالت مصادر مطلعة إن الاشتباكات المستمرة في مخيم اليرموك أوقعت قتلى.",
+                      "وقتل خمسة عناصر خلال معارك حي التضامن الشهر الماضي.")
+    assert rows[["place_en", "controller", "basis", "claimant"]].values.tolist() == [
+        ["Yarmouk camp", "contested", "fighting", "informed_sources"]]

@@ -220,43 +220,66 @@ def _scope_words(claim) -> dict:
     return SCOPES.get(scope, {"ar": "", "en": ""})
 
 
+OPEN_RANGE = {"ar": "مفتوح، بلا حد أعلى", "en": "open, no upper bound"}
+PART = {"ar": "جزء", "en": "part"}
+
+
+def _in_range(value, low, high) -> bool:
+    return not pd.isna(value) and value >= low and (pd.isna(high) or value <= high)
+
+
 def claim_ranges(claims: pd.DataFrame, title: dict, lang: str = "ar") -> Figure:
     """Each claim as the range its words allow, one row per claim, coloured by
-    the claimant's side: a dot for an exact figure, a bar for a range, an
-    arrow for an open one ("more than 100").  Claims with no figure are left out.
+    the claimant's side: a dot for the figure as written when it lies in its
+    own range (not for "تتجاوز 100", which is 101 and up), a bar for a
+    range, an arrow reaching the axis edge for an open one, marked open.  A
+    claim that counts a part of another's whole (a unit's dead within the
+    forces' dead) says so: it is not a rival total.  Claims with no figure
+    are left out.
 
     ``claims`` is a slice of :func:`khabar.claims`.
 
     >>> from khabar import load_article, claims
     >>> table = claims(load_article()).query("subject == 'killed'")
     >>> fig = claim_ranges(table, {"ar": "القتلى", "en": "The dead"}, lang="en")
-    >>> len(fig.axes[0].get_yticklabels())
-    3
+    >>> [t.get_text() for t in fig.axes[0].get_yticklabels()][1]
+    'pro-regime pages — dead Branch 215 members (part)'
     """
+    from khabar.claims_table import _is_part
+
     shown = claims.dropna(subset=["value_low"]).reset_index(drop=True)
     fig, ax = new_axes(lang, size=(8, 1.6 + 0.55 * len(shown)))
     finite = pd.concat([shown["value_low"], shown["value_high"]]).dropna()
     right_end = finite.max() * 1.25
+    kinds = set(zip(shown["subject"], shown["scope"]))
     for row, claim in shown.iterrows():
         colour = SIDE_COLOURS[claim["side"]]
         low, high = claim["value_low"], claim["value_high"]
+        words = figure_words(claim, lang)
         if pd.isna(high):
             ax.annotate("", xy=(right_end, row), xytext=(low, row),
-                        arrowprops={"arrowstyle": "-|>", "color": colour, "lw": 6, "mutation_scale": 18})
+                        arrowprops={"arrowstyle": "-|>", "color": colour, "lw": 6, "mutation_scale": 18,
+                                    "shrinkA": 0, "shrinkB": 0})
+            ax.annotate(label({lang: OPEN_RANGE[lang]}, lang), (right_end, row), xytext=(0, -14),
+                        textcoords="offset points", fontsize=8, color=colour,
+                        ha="right" if lang == "en" else "left")
         elif high > low:
             ax.plot([low, high], [row, row], color=colour, lw=8, alpha=0.55, solid_capstyle="butt")
-        if not pd.isna(claim["value"]):
+        if _in_range(claim["value"], low, high):
             ax.plot([claim["value"]], [row], "o", color=colour, ms=8)
-        ax.annotate(label({lang: figure_words(claim, lang)}, lang), (low, row), xytext=(0, 9),
+        ax.annotate(label({lang: words}, lang), (low, row), xytext=(0, 9),
                     textcoords="offset points", fontsize=9, color=colour,
                     ha="right" if lang == "ar" else "left")
+    names = []
+    for _, c in shown.iterrows():
+        name = f"{CLAIMANTS[c['claimant']][lang]} — {SUBJECTS[c['subject']][lang]} {_scope_words(c)[lang]}".strip()
+        if any(_is_part((c["subject"], c["scope"]), kind) for kind in kinds):
+            name = f"{name} ({PART[lang]})"
+        names.append(label({lang: name}, lang))
     ax.set_yticks(range(len(shown)))
-    ax.set_yticklabels([
-        label({lang: f"{CLAIMANTS[c['claimant']][lang]} — {SUBJECTS[c['subject']][lang]} {_scope_words(c)[lang]}".strip()}, lang)
-        for _, c in shown.iterrows()
-    ])
+    ax.set_yticklabels(names)
     ax.set_ylim(len(shown) - 0.4, -0.8)
-    ax.set_xlim(0, right_end * 1.02)
+    ax.set_xlim(0, right_end)
     ax.grid(axis="x", color="#e5e5e5")
     unit = shown["unit"].iloc[0] if len(shown) else "persons"
     ax.set_xlabel(label({"ar": "العدد الذي تسمح به العبارة", "en": "the count the words allow"}
@@ -303,7 +326,7 @@ CONTROLLERS = {
     "isis": {"ar": "تنظيم الدولة", "en": "Islamic State group"},
     "regime": {"ar": "النظام", "en": "regime"},
     "opposition": {"ar": "المعارضة", "en": "opposition"},
-    "contested": {"ar": "خط جبهة", "en": "front line"},
+    "contested": {"ar": "متنازع عليه (جبهة أو معارك دائرة)", "en": "contested (front or fighting)"},
     "unspecified": {"ar": "غير محدد", "en": "unspecified"},
 }
 CLAIMANT_COLOURS = {"isis": "#404040", "al_naba": "#7f7f7f", "informed_sources": "#2166ac",
@@ -315,16 +338,18 @@ MONTH_NAMES = {"ar": LEVANTINE_MONTHS,
                "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]}
 
 
-def _share_words(row, lang: str) -> dict:
-    """ "about 90% by its own claim" / "nearly 70% per Enab Baladi", from one control row."""
+def _share_words(row, lang: str = "en", comma: bool = False) -> dict:
+    """ "about 90% by its own claim" / "nearly 70% per Enab Baladi", from one
+    control row; with ``comma``, "about 90%, by its own claim"."""
     number = f"{row['share']:g}%"
     qualifier = SHARE_QUALIFIERS[row["qualifier"]]
     if row["claimant"] == row["controller"]:
         whose = {"ar": "بإعلانه هو", "en": "by its own claim"}
     else:
         whose = {"ar": f"بحسب {CLAIMANTS[row['claimant']]['ar']}", "en": f"per {CLAIMANTS[row['claimant']]['en']}"}
-    return {"ar": f"{qualifier['ar']} {number} {whose['ar']}".strip(),
-            "en": f"{qualifier['en']} {number} {whose['en']}".strip()}
+    ar_sep, en_sep = ("، ", ", ") if comma else (" ", " ")
+    return {"ar": f"{qualifier['ar']} {number}".strip() + ar_sep + whose["ar"],
+            "en": f"{qualifier['en']} {number}".strip() + en_sep + whose["en"]}
 
 
 def control_shares(rows: pd.DataFrame, lang: str = "ar") -> Figure:
@@ -367,8 +392,11 @@ def control_shares(rows: pd.DataFrame, lang: str = "ar") -> Figure:
 def control_map(rows: pd.DataFrame, places: pd.DataFrame, lang: str = "ar") -> Figure:
     """A schematic map of southern Damascus: each place the article says is
     held at its approximate coordinates, coloured by its holder in the
-    latest statement about it.  Filled markers use Wikipedia's coordinates,
-    open ones were placed by hand (see :data:`khabar.names.PLACE_COORDINATES`).
+    latest statement about it.  A share says whose claim it is ("about 90%,
+    by its own claim"); a place only partly held ("قسم من", "أجزاء من") is
+    hatched, a stronghold ringed.  Markers with a dashed edge were placed by
+    hand, the others use Wikipedia's coordinates (see
+    :data:`khabar.names.PLACE_COORDINATES`).
     North is up and east is right in both languages: a map is not mirrored.
 
     ``rows`` is :func:`khabar.control`, ``places`` :func:`khabar.names.place_table`.
@@ -376,29 +404,45 @@ def control_map(rows: pd.DataFrame, places: pd.DataFrame, lang: str = "ar") -> F
     >>> from khabar import load_article, control
     >>> from khabar.names import place_table
     >>> fig = control_map(control(load_article()), place_table(), lang="en")
-    >>> len(fig.axes[0].collections)  # one marker per place
-    8
+    >>> len(fig.axes[0].collections)  # one marker per place, and the stronghold's ring
+    9
+    >>> [t.get_text() for t in fig.axes[0].texts if "%" in t.get_text()]
+    ['al-Qadam (about 90%, by its own claim; fought over, per pro-regime pages)', 'Yarmouk camp (nearly 70%, per Enab Baladi)']
     """
     import math
 
     from matplotlib.lines import Line2D
 
     latest = rows.sort_values(["as_of", "start"]).drop_duplicates("place_en", keep="last")
+    shared = rows.dropna(subset=["share"]).drop_duplicates("place_en", keep="last").set_index("place_en")
+    extents = rows.groupby("place_en")["extent"].agg(lambda e: "stronghold" if "stronghold" in set(e)
+                                                     else "part" if "part" in set(e) else "")
     shown = places.rename(columns={"name": "place", "name_en": "place_en"}).merge(
-        latest[["place_en", "controller", "claimant", "share"]], on="place_en")
+        latest[["place_en", "controller", "claimant"]], on="place_en")
     fig, ax = new_axes(lang, size=(8, 6.2))
     ax.spines[:].set_visible(True)
     ax.spines[:].set_color("#cccccc")
     for place in shown.itertuples():
         colour = CONTROLLER_COLOURS[place.controller]
         by_hand = place.coordinates != "wikipedia"
+        extent = extents.get(place.place_en, "")
         marker = "s" if place.kind in ("roundabout", "front_axis") else "o"
-        ax.scatter([place.lon], [place.lat], s=260 if place.kind in ("neighbourhood", "camp") else 120,
-                   marker=marker, facecolor="white" if by_hand else colour, edgecolor=colour, linewidth=2.5,
-                   zorder=3)
+        size = 260 if place.kind in ("neighbourhood", "camp") else 120
+        if extent == "stronghold":  # a ring around the marker: the group's main base
+            ax.scatter([place.lon], [place.lat], s=size * 2.6, marker=marker, facecolor="none",
+                       edgecolor=colour, linewidth=1.5, zorder=2)
+        # hatched: only part of the place is held ("قسم من", "أجزاء من")
+        ax.scatter([place.lon], [place.lat], s=size, marker=marker,
+                   facecolor="white" if extent == "part" else colour, edgecolor=colour, linewidth=2.5,
+                   hatch="////" if extent == "part" else None, linestyle="--" if by_hand else "-", zorder=3)
         words = {"ar": place.place, "en": place.place_en}
-        if not pd.isna(place.share):
-            words = {"ar": f"{place.place} ({place.share:g}%)", "en": f"{place.place_en} ({place.share:g}%)"}
+        if place.place_en in shared.index:
+            share = _share_words(shared.loc[place.place_en], comma=True)
+            if place.controller == "contested" and place.claimant != shared.loc[place.place_en, "claimant"]:
+                # the latest word is a counter-claim: say both
+                share = {"ar": f"{share['ar']}؛ متنازع عليه بحسب {CLAIMANTS[place.claimant]['ar']}",
+                         "en": f"{share['en']}; fought over, per {CLAIMANTS[place.claimant]['en']}"}
+            words = {"ar": f"{place.place} ({share['ar']})", "en": f"{place.place_en} ({share['en']})"}
         ax.annotate(label(words, lang), (place.lon, place.lat), xytext=(0, 11), textcoords="offset points",
                     ha="center", fontsize=9)
     pad = 0.006
@@ -412,9 +456,14 @@ def control_map(rows: pd.DataFrame, places: pd.DataFrame, lang: str = "ar") -> F
                 xycoords="axes fraction", ha="center", va="top", fontsize=9, color="#666666")
     handles = [Patch(color=CONTROLLER_COLOURS[c], label=label(CONTROLLERS[c], lang))
                for c in dict.fromkeys(shown["controller"])]
-    handles += [Line2D([], [], marker="o", ls="", mfc="white", mec="#666666", mew=2,
-                       label=label({"ar": "موضع تقريبي باليد", "en": "placed by hand"}, lang))]
-    legend_below(fig, handles, lang)
+    handles += [Patch(facecolor="white", edgecolor="#666666", hatch="////",
+                      label=label({"ar": "جزء من المكان", "en": "part of the place"}, lang)),
+                Line2D([], [], marker="o", ls="", mfc="none", mec="#666666", mew=1.5, ms=16,
+                       label=label({"ar": "معقل", "en": "stronghold"}, lang)),
+                Line2D([], [], marker="o", ls="", mfc="#dddddd", mec="#666666", mew=2,
+                       label=label({"ar": "موضع تقريبي باليد (إطار متقطع)", "en": "placed by hand (dashed edge)"},
+                                   lang))]
+    legend_below(fig, handles, lang, max_columns=4)
     set_title(ax, {"ar": "من يسيطر على ماذا جنوبي دمشق، بحسب المقال؟",
                    "en": "Who holds what south of Damascus, per the article?"}, lang)
     return fig
@@ -425,58 +474,140 @@ def _day_words(day, lang: str) -> str:
                   "en": f"{day.day} {MONTH_NAMES['en'][day.month - 1]}"}, lang)
 
 
-def timeline(events: pd.DataFrame, lang: str = "ar", published=None) -> Figure:
-    """One row per event, in date order: a dot for a day, a bar for a span
-    (part of a month, a month, "days ago"), an arrow for what is still to
-    come; coloured by who says it, with the amount the words give.
-    ``published`` draws the publication day as a line.
+def _timeline_windows(shown, one_day):
+    """(early window or None, first day of the main window): rows that end
+    more than two weeks before the median first day (the February photo
+    against late March) get a narrow panel of their own, so the days that
+    matter are not squeezed into a corner."""
+    firsts = shown["date"].fillna(shown["date_end"])
+    lasts = shown["date_end"].fillna(shown["date"])
+    cut = firsts.median() - 14 * one_day
+    early = lasts < cut
+    if early.any() and not early.all():
+        return (firsts[early].min() - 2 * one_day, lasts[early].max() + 2 * one_day), firsts[~early].min()
+    return None, firsts.min()
 
-    ``events`` is :func:`khabar.events`.
+
+TIMELINE_KEYS = {
+    "by": {"ar": "بحلول", "en": "by"},
+    "since": {"ar": "مستمر منذ", "en": "ongoing since"},
+    "direction": {"ar": "الزمن يجري من اليمين إلى اليسار ←", "en": "time runs left to right →"},
+}
+
+
+def timeline(events: pd.DataFrame, lang: str = "ar", published=None) -> Figure:
+    """One row per happening (:func:`khabar.events`: mentions of one deal
+    are one row), in date order: a dot for a day, a bar for a span, an arrow
+    for what is still to come; a dotted line ending in a bar for what is only
+    known to be on or before a day (a running total "حتى اليوم", a happening
+    told of "أمس"); a bar then a dashed arrow for what began in a span and
+    is still going on.  Coloured by who says it (the most precise mention),
+    with the amount the words give.  A date far before the rest (the
+    caption's February photo) gets a narrow panel of its own, with a break.
+    Arabic runs right to left, and says so under the axis.
 
     >>> from khabar import load_article, events
     >>> fig = timeline(events(load_article()), lang="en")
-    >>> fig.axes[0].get_yticklabels()[0].get_text()
-    'photo from the front'
+    >>> fig.axes[0].get_yticklabels()[0].get_text(), len(fig.axes)
+    ('photo from the front', 2)
     """
     import matplotlib.dates as mdates
     from matplotlib.ticker import FuncFormatter
 
-    shown = events.sort_values(["date", "start"], kind="stable").reset_index(drop=True)
-    fig, ax = new_axes(lang, size=(10, 1.6 + 0.42 * len(shown)))
+    key = events["date"].fillna(events["date_end"])
+    shown = events.assign(_key=key).sort_values(["_key", "start"], kind="stable").reset_index(drop=True)
     one_day = pd.Timedelta(days=1)
+    early, main_first = _timeline_windows(shown, one_day)
     last = pd.concat([shown["date"], shown["date_end"]]).max()
     right_end = last + 4 * one_day
+    left_end = main_first - 3 * one_day
+    use_arabic_style()
+    fig = Figure(figsize=(10, 1.6 + 0.42 * len(shown)), layout="constrained")
+    if early is None:
+        axes = [fig.add_subplot()]
+    else:
+        ratios = [1, 6] if lang == "en" else [6, 1]
+        pair = fig.subplots(1, 2, sharey=True, width_ratios=ratios)
+        axes = list(pair) if lang == "en" else [pair[1], pair[0]]   # [early, main]
+    main = axes[-1]
     for row, event in shown.iterrows():
         colour = CLAIMANT_COLOURS[event["claimant"]]
-        start = event["date"]
-        if event["date_precision"] == "after":
+        ax = axes[0] if early is not None and event["date_end"] < early[1] else main
+        start, relation = event["date"], event.get("relation", "at")
+        if event["date_precision"] == "after" or relation == "after":
             ax.annotate("", xy=(right_end, row), xytext=(start + one_day, row),
                         arrowprops={"arrowstyle": "-|>", "color": colour, "lw": 2.5, "ls": "--"})
             end = right_end
+        elif relation == "by":
+            end = event["date_end"] + one_day
+            ax.plot([left_end, end], [row, row], color=colour, lw=2, ls=":")
+            ax.plot([end], [row], "|", color=colour, ms=14, mew=3)
+        elif relation == "since":
+            end = event["date_end"] + one_day
+            ax.barh(row, end - start, left=start, height=0.5, color=colour, alpha=0.45)
+            ax.annotate("", xy=(right_end, row), xytext=(end, row),
+                        arrowprops={"arrowstyle": "-|>", "color": colour, "lw": 2, "ls": "--"})
         elif event["date_precision"] == "day":
             ax.plot([start + one_day / 2], [row], "o", color=colour, ms=8)
             end = start + one_day
         else:
             end = event["date_end"] + one_day
             ax.barh(row, end - start, left=start, height=0.5, color=colour, alpha=0.45)
-        if event["amount_en"]:
-            words = {"ar": event["amount_ar"], "en": event["amount_en"]}
-            ax.annotate(label(words, lang), (end, row), xytext=(6 if lang == "en" else -6, 0),
+        words = {"ar": event["amount_ar"], "en": event["amount_en"]}
+        if relation in ("by", "since"):
+            day = event["date_end"] if relation == "by" else event["date"]
+            when = {lang_: f"{TIMELINE_KEYS[relation][lang_]} {_day_words(day, 'en') if lang_ == 'en' else ''}"
+                    for lang_ in ("ar", "en")}
+            when["ar"] = f"{TIMELINE_KEYS[relation]['ar']} {day.day} {MONTH_NAMES['ar'][day.month - 1]}"
+            words = {k: f"{words[k]} ({when[k].strip()})" if words[k] else when[k].strip() for k in words}
+        if words[lang]:
+            at = end if relation != "since" else right_end
+            ax.annotate(label(words, lang), (min(at, right_end), row), xytext=(6 if lang == "en" else -6, 0),
                         textcoords="offset points", va="center", fontsize=8.5, color=colour,
                         ha="left" if lang == "en" else "right")
     if published is not None:
-        ax.axvline(pd.Timestamp(published) + one_day / 2, color="#999999", lw=1, ls=":")
-    ax.set_yticks(range(len(shown)))
-    ax.set_yticklabels([label({"ar": a, "en": e}, lang) for a, e in zip(shown["label_ar"], shown["label_en"])],
-                       fontsize=9)
-    ax.set_ylim(len(shown) - 0.5, -0.7)
-    ax.set_xlim(shown["date"].min() - 2 * one_day, right_end + 12 * one_day)
-    ax.xaxis.set_major_locator(mdates.DayLocator(bymonthday=[1, 8, 15, 22]))
-    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: _day_words(mdates.num2date(x), lang)))
-    ax.grid(axis="x", color="#eeeeee")
+        main.axvline(pd.Timestamp(published) + one_day / 2, color="#999999", lw=1, ls=":")
+    axes[0].set_yticks(range(len(shown)))
+    axes[0].set_yticklabels([label({"ar": a, "en": e}, lang) for a, e in zip(shown["label_ar"], shown["label_en"])],
+                            fontsize=9)
+    axes[0].set_ylim(len(shown) - 0.5, -0.7)
+    main.set_xlim(left_end, right_end + 12 * one_day)
+    main.xaxis.set_major_locator(mdates.DayLocator(bymonthday=[1, 8, 15, 22]))
+    if early is not None:
+        axes[0].set_xlim(*early)
+        axes[0].xaxis.set_major_locator(mdates.MonthLocator(bymonthday=1))
+        axes[0].xaxis.set_major_formatter(FuncFormatter(
+            lambda x, _: label({"ar": MONTH_NAMES["ar"][mdates.num2date(x).month - 1],
+                                "en": MONTH_NAMES["en"][mdates.num2date(x).month - 1]}, lang)))
+        _break_marks(axes, lang)
+    main.xaxis.set_major_formatter(FuncFormatter(lambda x, _: _day_words(mdates.num2date(x), lang)))
+    for ax in axes:
+        ax.grid(axis="x", color="#eeeeee")
+    main.set_xlabel(label(TIMELINE_KEYS["direction"], lang), fontsize=9, color="#666666")
     # Up to four keys a row: seven claimants do not fit on one line.
     legend_below(fig, [Patch(color=CLAIMANT_COLOURS[c], label=label(CLAIMANTS[c], lang))
                        for c in dict.fromkeys(shown["claimant"])], lang, max_columns=4)
-    set_title(ax, {"ar": "متى جرى ماذا، وبحسب من؟", "en": "What happened when, and says who?"}, lang)
-    mirror_for_arabic(ax, lang)
+    set_title(axes[0], {"ar": "متى جرى ماذا، وبحسب من؟", "en": "What happened when, and says who?"}, lang)
+    if lang == "ar":
+        for ax in axes:
+            ax.invert_xaxis()
+        # the row labels stand on the right, on the first panel of the reading order
+        axes[0].yaxis.tick_right()
+        axes[0].tick_params(axis="y", labelright=True, labelleft=False)
+        if early is not None:
+            main.tick_params(axis="y", left=False, right=False, labelleft=False, labelright=False)
     return fig
+
+
+def _break_marks(axes, lang):
+    """Diagonal marks where the time axis is broken, and no spine between the panels."""
+    early, main = axes
+    inner_early, inner_main = ("right", "left") if lang == "en" else ("left", "right")
+    early.spines[inner_early].set_visible(False)
+    main.spines[inner_main].set_visible(False)
+    main.spines[["top", "right" if lang == "en" else "left"]].set_visible(False)
+    main.tick_params(axis="y", which="both", length=0)
+    kwargs = {"marker": [(-1, -1), (1, 1)], "markersize": 10, "linestyle": "none", "color": "#666666",
+              "mec": "#666666", "mew": 1, "clip_on": False}
+    early.plot([1 if lang == "en" else 0], [0], transform=early.transAxes, **kwargs)
+    main.plot([0 if lang == "en" else 1], [0], transform=main.transAxes, **kwargs)

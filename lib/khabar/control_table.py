@@ -8,20 +8,22 @@ far (its subject), not simply the last one named.
 A sentence places a place under control when it has a share ("بحوالي 90%"),
 a verb of control (سيطر، يسيطر، سيطرته، يتمركز، معقله), an actor doing
 something there ("التنظيم جمع الجثث على دوار ..."), or calls it a front
-(a front axis, "على الجبهات في ...") -- a front is held by neither side, so
-its controller is ``contested``.
+(a front axis, "على الجبهات في ..."), or says fighting is going on there
+("المعارك الدائرة في الحي") -- a front, or a place still fought over, is
+held by neither side, so its controller is ``contested``: the pro-regime
+pages' counter-claim to the group's own "about 90%" of al-Qadam.
 
 Shares are percent.  ``share_low``/``share_high`` are the range the words
-allow, with the same relative bands as the claims: ``exact`` n-n; ``about``
-(حوالي، نحو) within 10% of n either side; ``nearly`` (قرابة، ما يقارب) up
-to 10% below n and not above; ``more_than`` (أكثر من) n+1 to 100.  So "about
-90%" is 81-99 and "nearly 70%" 63-70.  With no share, both are NaN and the
+allow, with the same bands as the claims (the default reading convention of
+:mod:`khabar.conventions`): ``exact`` n-n; ``about`` (حوالي، نحو) and
+``nearly`` (قرابة، ما يقارب) within 10% of n either side; ``more_than``
+(أكثر من) n+1 to 100.  So "about 90%" is 81-99 and "nearly 70%" 63-77.  With no share, both are NaN and the
 qualifier is ``unspecified``.
 
 >>> from khabar import load_article
 >>> rows = control(load_article())
 >>> rows.loc[rows.share_high.notna(), ["place_en", "share_low", "share_high", "qualifier", "claimant"]].values.tolist()
-[['al-Qadam', 81.0, 99.0, 'about', 'isis'], ['Yarmouk camp', 63.0, 70.0, 'nearly', 'enab_baladi']]
+[['al-Qadam', 81.0, 99.0, 'about', 'isis'], ['Yarmouk camp', 63.0, 77.0, 'nearly', 'enab_baladi']]
 """
 from __future__ import annotations
 
@@ -39,6 +41,14 @@ PLACE_KINDS = ("neighbourhood", "camp", "roundabout", "front_axis")
 
 _CONTROL_VERB = re.compile(r"(?<!\w)[وف]?(?:كما\s+)?(?:[يت]?سيطر\w*|[يت]?تمركز\w*|معقل\w*)")
 _FRONT = re.compile(r"(?:الجبهات|جبهة|خطوط\s+التماس)\s+(?:\S+\s+)?في\s*$")
+# Fighting said to be going on in a place: "المعارك الدائرة في الحي".  The
+# active participle (دائرة، مستمرة، جارية) makes it a present state: the
+# place is still fought over.  Battles with no such word ("قتلوا خلال
+# معارك حي القدم") may be over, and say nothing of who holds it now.
+_FIGHTING = re.compile(
+    r"(?:ال)?(?:معارك|اشتباكات|قتال|مواجهات)\s+(?:ال)?(?:دائرة|مستمرة|جارية|متواصلة|عنيفة\s+(?:ال)?دائرة)"
+    r"\s+(?:في|داخل|ب)\s*$"
+)
 _PART = re.compile(r"(?<!\w)[وب]?(?:أجزاء|جزء|قسم|أقسام|مساحات|مساحة|المناطق|مناطق|أحياء)(?!\w)")
 _STRONGHOLD = re.compile(r"^\s*\((?:[^()]*معقل[^()]*)\)")
 _PARENTHESIS = re.compile(r"^\s*\([^()]{1,40}\)")
@@ -117,7 +127,7 @@ def control(article) -> pd.DataFrame:
     it), ``place_en``, ``kind``, ``refers_by`` (``name``, or ``anaphora`` for
     "الحي"), ``controller`` (``isis``, ``regime``, ``opposition``,
     ``contested``), ``basis`` (``share``, ``control_verb``, ``activity``,
-    ``front``), ``extent`` (``part``, ``stronghold`` or empty), ``within``
+    ``front``, ``fighting``), ``extent`` (``part``, ``stronghold`` or empty), ``within``
     (the place it lies in, if the text says), ``share`` (the number as
     written), ``share_low``, ``share_high``,
     ``qualifier``, ``qualifier_ar``, ``claimant``, ``as_of`` (the sentence's
@@ -182,8 +192,11 @@ def control(article) -> pd.DataFrame:
             verb = next((v for v in reversed(verbs) if s_start <= v.start() < hi), None)
             front = entry["kind"] == "front_axis" or bool(_FRONT.search(text[lo:entry["start"]]))
             acting = [(pos, who) for pos, who in actors if lo <= pos < entry["start"]]
+            fighting = bool(_FIGHTING.search(text[lo:entry["start"]]))
             if front:
                 basis, controller = "front", "contested"
+            elif fighting:
+                basis, controller = "fighting", "contested"
             elif share or verb:
                 basis = "share" if share else "control_verb"
                 controller = _controller(text, actors, verb, share, lo, previous_actor)

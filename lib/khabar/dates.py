@@ -122,12 +122,14 @@ _COMPILED = [(form, re.compile(pattern)) for form, pattern in PATTERNS]
 
 # How many days back a vague phrase reaches, as (nearest, farthest).
 # أيام is a plural of paucity (جمع قلة), the plural Arabic counts 3 to 10 with
-# ("ثلاثة أيام" ... "عشرة أيام"); two days would be the dual يومين.  So
-# "قبل أيام" is 3 to 10 days back.  "أكثر من أسبوع" is more than 7 days and
-# fewer than 14, which a writer would call أسبوعين.  "الأيام الماضية" runs up
-# to the day before publication.
+# ("ثلاثة أيام" ... "عشرة أيام"), so "قبل أيام" reaches 10 days back.  As a
+# time adverbial it is looser than a count: news writers say "قبل أيام" of
+# something two days old rather than the exact "قبل يومين" (a deal of
+# Saturday is "a deal done days ago" on Monday), so it starts at 2 days.
+# "أكثر من أسبوع" is more than 7 days and fewer than 14, which a writer
+# would call أسبوعين.  "الأيام الماضية" runs up to the day before the anchor.
 BANDS = {
-    "days_ago": (3, 10),
+    "days_ago": (2, 10),
     "more_than_week": (8, 13),
     "week_ago": (6, 8),
     "past_days": (1, 10),

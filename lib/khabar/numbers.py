@@ -17,6 +17,7 @@ import pandas as pd
 from pyarabic.number import text2number
 from pyarabic.trans import normalize_digits
 
+from khabar import conventions as _conventions
 from khabar.dates import EGYPTIAN_MONTHS, LEVANTINE_MONTHS
 
 # Clitics Arabic writes joined to the next word: و (and), ف (so), ب (by, with),
@@ -31,18 +32,15 @@ QUALIFIERS = {
     "less_than": ["أقل من", "ما دون"],
 }
 
-# How wide a band each qualifier allows around n, as (low, high) factors.
-# "about 85" is read as within 10% either side; "nearly 30" as up to 10% below
-# and not above (قرابة is "close to, short of").
-BANDS = {"exact": (1.0, 1.0), "about": (0.9, 1.1), "nearly": (0.9, 1.0)}
+# How wide a band each qualifier allows: read from the reading conventions
+# (khabar.conventions, a named and switchable set; the default reads قرابة
+# like نحو, within 10% either side, and عشرات, "tens", as 20-99).
+BANDS = {q: rule[1:] for q, rule in _conventions._table()[_conventions.DEFAULT].items() if rule[0] == "factor"}
 
-# Vague quantities.  عشرات is the plural of عشرة, "tens": more than one ten and
-# fewer than a hundred (مئات).  We take 20-99.  ACLED, coding English "dozens",
-# records 12 as a conservative point value; value_low here plays that role.
+# Vague quantities; their ranges come from the same conventions.
 VAGUE = {
-    "عشرات": ("dozens", 20, 99),
-    "مئات": ("hundreds", 200, 999),
-    "آلاف": ("thousands", 2000, 9999),
+    word: (qualifier, *_conventions.vague_range(qualifier))
+    for word, qualifier in (("عشرات", "dozens"), ("مئات", "hundreds"), ("آلاف", "thousands"))
 }
 VAGUE_EN = {qualifier: qualifier for qualifier, _, _ in VAGUE.values()}
 
@@ -142,26 +140,18 @@ def to_western_digits(text: str) -> str:
     return normalize_digits(text, source="all", out="west")
 
 
-def value_range(qualifier: str, n: float, upper: float = math.nan) -> tuple[float, float]:
+def value_range(qualifier: str, n: float, upper: float = math.nan,
+                convention: str = _conventions.DEFAULT) -> tuple[float, float]:
     """The (low, high) range the words allow around ``n``; NaN where open.
-    ``upper`` caps the range (100 for a percentage).
+    ``upper`` caps the range (100 for a percentage).  The bands are a named
+    convention (:mod:`khabar.conventions`).
 
     >>> value_range("about", 85), value_range("more_than", 100), value_range("nearly", 30)
-    ((76.0, 94.0), (101.0, nan), (27.0, 30.0))
-    >>> value_range("more_than", 50, upper=100)
-    (51.0, 100.0)
+    ((76.0, 94.0), (101.0, nan), (27.0, 33.0))
+    >>> value_range("more_than", 50, upper=100), value_range("nearly", 30, convention="nearly_below")
+    ((51.0, 100.0), (27.0, 30.0))
     """
-    if qualifier == "more_than":
-        low, high = float(math.floor(n) + 1), math.nan
-    elif qualifier == "less_than":
-        low, high = 0.0, float(math.ceil(n) - 1)
-    else:
-        low_factor, high_factor = BANDS[qualifier]
-        # round() first: 90 * 1.1 is 99.00000000000001 in floating point.
-        low, high = float(math.floor(round(n * low_factor, 9))), float(math.ceil(round(n * high_factor, 9)))
-    if not math.isnan(upper):
-        high = float(upper if math.isnan(high) else min(high, upper))
-    return low, high
+    return _conventions.band(qualifier, n, upper=upper, convention=convention)
 
 
 # English names of what is counted: (one, several).
@@ -217,7 +207,7 @@ def quantities(text: str) -> pd.DataFrame:
     by :func:`materiel_singulars`, not here.
 
     >>> quantities("تحدثت عن قرابة 30 جثة و12 أسيرًا")[["quote", "qualifier", "value_low", "value_high"]].values.tolist()
-    [['قرابة 30 جثة', 'nearly', 27.0, 30.0], ['و12 أسيرًا', 'exact', 12.0, 12.0]]
+    [['قرابة 30 جثة', 'nearly', 27.0, 33.0], ['و12 أسيرًا', 'exact', 12.0, 12.0]]
     """
     rows = []
     for match in QUANTITY.finditer(text):
