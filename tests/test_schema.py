@@ -10,7 +10,7 @@ from khabar import schema
 from khabar.datapackage import tables
 from khabar.schema import SchemaError, allowed, check, columns, conform, table_schema
 
-TYPES = {"string", "integer", "number", "date", "boolean"}
+TYPES = {"string", "integer", "number", "date", "boolean", "array"}
 
 
 @pytest.fixture(scope="module")
@@ -104,8 +104,12 @@ def test_an_end_before_its_start_names_table_columns_and_row(seed_tables):
 
 
 def test_a_range_upside_down_is_refused(seed_tables):
-    bad = claims_with(seed_tables, 4, value_low=40.0)  # "nearly 30" is 27-30
-    with pytest.raises(SchemaError, match=r"columns 'value_low' and 'value_high', row 4: 40\.0 <= 30\.0"):
+    claims = seed_tables["claims"]
+    row = claims.index[claims["quote"].str.startswith("قرابة 30")][0]
+    high = claims.loc[row, "value_high"]
+    bad = claims_with(seed_tables, row, value_low=high + 10)
+    pattern = rf"columns 'value_low' and 'value_high', row {row}: {high + 10:.1f} <= {high:.1f} does not hold"
+    with pytest.raises(SchemaError, match=pattern):
         check(bad, "claims")
 
 

@@ -133,10 +133,12 @@ def dtype(field: dict) -> str:
     kind = field["type"]
     if kind == "integer":
         return "int64" if field.get("constraints", {}).get("required") else "float64"
-    return {"number": "float64", "date": "datetime64[us]", "boolean": "boolean", "string": "str"}[kind]
+    return {"number": "float64", "date": "datetime64[us]", "boolean": "boolean", "string": "str", "array": "object"}[kind]
 
 
 def _is_empty(value) -> bool:
+    if isinstance(value, (list, tuple)):
+        return len(value) == 0
     if value is None or value is pd.NaT:
         return True
     if isinstance(value, float) and math.isnan(value):
@@ -167,6 +169,10 @@ def _value_problem(field: dict, value) -> str | None:
             return f"{value!r} is not a date (it has a time of day)"
     elif kind == "boolean" and not isinstance(value, bool):
         return f"{value!r} is not true or false"
+    elif kind == "array":
+        if not isinstance(value, (list, tuple)) or not all(isinstance(item, str) for item in value):
+            return f"{value!r} is not a list of texts"
+        return None
     if "enum" in constraints and value not in constraints["enum"]:
         return f"{value!r} is not one of the allowed values {constraints['enum']}"
     if "pattern" in constraints and not re.fullmatch(constraints["pattern"], value):
@@ -264,6 +270,8 @@ def conform(table: pd.DataFrame, name: str) -> pd.DataFrame:
             out[column] = out[column].map(lambda v: "" if _is_empty(v) else v).astype("str")
         elif kind.startswith("datetime64"):
             out[column] = pd.to_datetime(out[column]).astype(kind)
+        elif field["type"] == "array":
+            out[column] = out[column].map(lambda v: () if _is_empty(v) else tuple(v)).astype(object)
         else:
             out[column] = out[column].astype(kind)
     return out
@@ -286,6 +294,9 @@ def to_csv(table: pd.DataFrame, path, name: str) -> Path:
             out[column] = out[column].dt.strftime("%Y-%m-%d").fillna("")
         elif field["type"] == "integer":
             out[column] = out[column].astype("Int64")
+        elif field["type"] == "array":
+            # Table Schema's array type: a JSON array in the cell.
+            out[column] = out[column].map(lambda v: json.dumps(list(v), ensure_ascii=False))
     path = Path(path)
     out.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
     return path
@@ -312,6 +323,8 @@ def read_csv(path, name: str) -> pd.DataFrame:
         encoding="utf-8",
         na_values={f["name"]: [""] for f in fields if f["name"] not in text},
     )
+    for column in (f["name"] for f in fields if f["type"] == "array"):
+        frame[column] = frame[column].map(lambda cell: tuple(json.loads(cell)) if cell else ()).astype(object)
     for column in dates:
         frame[column] = pd.to_datetime(frame[column], format="%Y-%m-%d").astype(dtype(_field(name, column)))
     try:
