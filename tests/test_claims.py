@@ -52,10 +52,39 @@ def test_the_articles_claims(table, quote, subject, low, high, qualifier, claima
     assert claim.value_high == high or (math.isnan(high) and math.isnan(claim.value_high))
 
 
+# Counts the seed names without a number: (quote, subject, scope, claimant).
+UNSTATED = [
+    ("جثث بعض العناصر من محور بور سعيد في الحي، دون تحديد العدد", "bodies", "recovered", "pro_regime_pages"),
+    # «مقابل إطلاق النظام سراح معتقلات»: the other half of the exchange
+    ("معتقلات", "detainees", "released", "informed_sources"),
+    # «قتل 175 من قوات الأسد بينهم ضباط»: officers among the dead
+    ("ضباط", "killed", "officers", "al_naba"),
+    # «والاستحواذ على أسلحة وذخائر متنوعة»: weapons and ammunition taken
+    ("أسلحة", "weapons", "captured", "isis"),
+    ("وذخائر", "ammunition", "captured", "isis"),
+]
+
+
+@pytest.mark.parametrize("quote, subject, scope, claimant", UNSTATED)
+def test_counts_the_text_leaves_unstated(table, quote, subject, scope, claimant):
+    claim = row(table, quote)
+    assert (claim.subject, claim.scope, claim.claimant, claim.qualifier) == (subject, scope, claimant, "unspecified")
+    assert math.isnan(claim.value_low) and math.isnan(claim.value_high)
+
+
+def test_the_unstated_counts_stand_in_the_seeds_words(article, table):
+    # Each quote is cut from the sentence the issue names.
+    for words, quote in [("مقابل إطلاق النظام سراح معتقلات", "معتقلات"),
+                         ("قتل 175 من قوات الأسد بينهم ضباط", "ضباط"),
+                         ("الاستحواذ على أسلحة وذخائر متنوعة", "أسلحة")]:
+        claim = row(table, quote)
+        assert words in claim.sentence and words in article.text
+        assert article.text[claim.start:claim.end] == quote
+
+
 def test_nothing_else_is_a_claim(table):
-    # The 15 above plus the unspecified count of recovered bodies.
-    assert sorted(table["quote"]) == sorted([e[0] for e in EXPECTED] + [
-        "جثث بعض العناصر من محور بور سعيد في الحي، دون تحديد العدد"])
+    # The 15 above plus the counts the text leaves unstated.
+    assert sorted(table["quote"]) == sorted([e[0] for e in EXPECTED] + [u[0] for u in UNSTATED])
     for identifier in ["215", "2015", "124", "26", "2018"]:
         assert not (table["quote"] == identifier).any()
     assert not table["quote"].str.contains("2015|124|2018|26 من").any()
@@ -76,7 +105,7 @@ def test_sides_topics_units(table):
     assert row(table, "قرابة 70%").place_en == "Yarmouk camp"
     assert row(table, "بحوالي 90%").place_en == "al-Qadam"
     assert table.groupby("topic").size().to_dict() == {
-        "casualties": 3, "control": 2, "exchange": 7, "materiel": 4}
+        "casualties": 4, "control": 2, "exchange": 8, "materiel": 6}
 
 
 def test_qualifier_words_are_verbatim(table):
@@ -123,7 +152,7 @@ def test_corroboration_is_computed(table):
     ("وكان تنظيم “الدولة” أعلن سيطرته", None, "isis"),
     ("ووثقت صفحات موالية للنظام مقتل 3", None, "pro_regime_pages"),
     ("وتحدثت عن انتشال جثث", "pro_regime_pages", "pro_regime_pages"),
-    ("ويسيطر التنظيم على قرابة 50% من البلدة", "isis", "enab_baladi"),
+    ("ويسيطر التنظيم على قرابة 50% من البلدة", "isis", "unattributed"),
     ("وفق ناشطين من ريف حمص", None, "activists"),
 ])
 def test_attribution(sentence, previous, claimant):

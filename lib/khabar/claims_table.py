@@ -1,46 +1,70 @@
 """Claims: every number the article states, with who states it and the exact
 words it rests on.
 
+Each number is read by the grammar around it (:mod:`khabar.numbers` finds it
+and the noun it counts): what is said of the count comes from the predicate
+that governs it in its own clause («مقتل 14 عنصرًا»، «يقطنه 20 ألف مدني»),
+not from any word nearby; a plural counted noun governed by such a predicate
+with no number («مقابل إطلاق سراح معتقلات») is a count the text leaves
+unstated.
+
 >>> from khabar import load_article
 >>> table = claims(load_article())
 >>> table.query("subject == 'killed' and claimant == 'al_naba'")[["quote", "value_low"]].values.tolist()
-[['175 من قوات الأسد', 175.0]]
+[['175 من قوات الأسد', 175.0], ['ضباط', nan]]
 """
 from __future__ import annotations
 
+import math
 import re
+from functools import lru_cache
 
 import pandas as pd
 
+from khabar import lexicon
+from khabar.lexicon import folded_with_offsets
 from khabar.names import NAMES, name_pattern
 from khabar.numbers import (
-    NOUN, materiel_singulars, noun_info, quantities, to_western_digits, unspecified_counts,
+    _DEFINITE_NEXT, find_nouns, materiel_singulars, numbers_records, to_western_digits, unspecified_counts,
 )
 from khabar.sources import sentences
 
-KILLING = re.compile(r"قتل|مقتل|قتلى|مصرع|لقي")
-LOSSES = re.compile(r"خسائر|تدمير|دمر|اغتنام|استحواذ|إعطاب")
-# What is said of bodies or prisoners, from the verbs near the number.
-SCOPES = [
-    ("handed_over", re.compile(r"تسليم|بادل|تبادل|سلم")),
-    ("recovered", re.compile(r"انتشال")),
-    ("held", re.compile(r"لدى|بحوزة")),
-]
 BRANCH_AFTER = re.compile(r"^\s+من\s+(?:\w+\s+)?الفرع\s+([0-9٠-٩]+)")
-TOPIC = {
-    "bodies": "exchange", "prisoners": "exchange", "detainees": "exchange",
-    "killed": "casualties", "area_share": "control",
-    "tanks": "materiel", "armoured_vehicles": "materiel",
-    "rocket_launchers": "materiel", "heavy_machine_guns": "materiel",
-}
 PLACES = [(name, name_en, name_pattern(name)) for name, name_en, kind in NAMES
           if kind not in ("source", "organisation", "city")]
+# What happens to people in a casualty event becomes the subject, and the
+# group it happens to the scope: "killed" among "forces".
+CASUALTY = ("killed", "wounded", "captured", "detained")
+# Words that open a clause continuing the count before it: «إلى جانب
+# العشرات من الجنود», «إضافة إلى رشاشين», «بينهم ضباط».  The clause has no
+# predicate of its own; the previous count's governs it.
+COORDINATED = re.compile(r"^\s*(?:و?(?:الي\s+جانب|اضافة\s+الي|بالاضافة\s+الي|فضلا\s+عن|علاوة\s+علي|بينهم|بينها|بينهن|منهم|منها|منهن|من\s+بينهم)|و)(?:\s|$)")
+CLAUSE_END = re.compile(r"[،؛:;]")
 
 COLUMNS = [
-    "topic", "subject", "scope", "value", "value_low", "value_high", "qualifier", "qualifier_ar",
-    "unit", "claimant", "side", "place", "place_en", "reported_on", "reported_precision", "corroboration",
-    "quote", "start", "end", "paragraph", "sentence",
+    "topic", "subject", "scope", "noun", "lemma", "value", "value_low", "value_high", "qualifier", "qualifier_ar",
+    "unit", "claimant", "claimant_ar", "side", "place", "place_en", "reported_on", "reported_precision",
+    "corroboration", "quote", "start", "end", "paragraph", "sentence",
 ]
+
+
+@lru_cache(maxsize=None)
+def _predicates() -> re.Pattern:
+    forms = {form: record["scope"] for record in lexicon.rows("predicate") for form in record["forms"]}
+    alternation = "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in sorted(forms, key=len, reverse=True))
+    pattern = re.compile(rf"(?<!\w)[وفبل]{{0,2}}?(?:ال)?(?P<form>{alternation})(?:هما|هم|هن|ها|ه)?(?!\w)")
+    return pattern, {" ".join(form.split()): scope for form, scope in forms.items()}
+
+
+def predicates_in(plain: str) -> list[tuple[int, int, str]]:
+    """(start, end, scope) of every event predicate in folded text.
+
+    >>> from khabar.lexicon import fold
+    >>> [p[2] for p in predicates_in(fold("يسكنه عشرون ألف مدني، قتل منهم ألفان"))]
+    ['residents', 'killed']
+    """
+    pattern, scopes = _predicates()
+    return [(m.start(), m.end(), scopes[" ".join(m.group("form").split())]) for m in pattern.finditer(plain)]
 
 
 def claims(article) -> pd.DataFrame:
@@ -48,19 +72,19 @@ def claims(article) -> pd.DataFrame:
 
     ``value_low``/``value_high`` are the range the words allow (see
     :mod:`khabar.numbers`); ``quote`` is ``article.text[start:end]``;
+    ``noun`` and ``lemma`` the counted noun as written and its lemma;
+    ``claimant`` a lexicon key (``other`` with ``claimant_ar`` as written),
+    by default the article's outlet from its metadata, else ``unattributed``;
     ``corroboration`` compares each claim with other claimants' claims on the
     same subject (see :func:`corroboration`).
 
     >>> from khabar import load_article
     >>> claims(load_article()).groupby("topic").size().to_dict()
-    {'casualties': 3, 'control': 2, 'exchange': 7, 'materiel': 4}
+    {'casualties': 4, 'control': 2, 'exchange': 8, 'materiel': 6}
     """
     rows = []
     for sentence in _with_report_dates(sentences(article), article.text, article.published).itertuples():
-        for quantity in _quantities_in(sentence.text).itertuples():
-            row = _claim(quantity, sentence, article)
-            if row is not None:
-                rows.append(row)
+        rows += _claims_in(sentence, article.text)
     table = pd.DataFrame(rows, columns=COLUMNS)
     table["reported_on"] = pd.to_datetime(table["reported_on"])
     table["corroboration"] = corroboration(table)
@@ -95,56 +119,156 @@ def _with_report_dates(table: pd.DataFrame, text: str, published) -> pd.DataFram
     return table
 
 
-def _quantities_in(sentence: str) -> pd.DataFrame:
-    found = [quantities(sentence), unspecified_counts(sentence)]
-    if LOSSES.search(sentence):
-        found.append(materiel_singulars(sentence))
-    return pd.concat([frame for frame in found if len(frame)] or found[:1], ignore_index=True)
+def _quantities_in(sentence: str, plain: str, predicates) -> list[dict]:
+    """The counts in one sentence: numbers, counts the text says it does
+    not give, single materiel nouns in a list of losses; one per span."""
+    found = [row for row in numbers_records(sentence) if row["kind"] == "count"]
+    found += unspecified_counts(sentence).to_dict("records")
+    if any(scope == "lost" for _, _, scope in predicates):
+        found += materiel_singulars(sentence).to_dict("records")
+    kept = []
+    for row in sorted(found, key=lambda r: r["start"]):
+        if not any(k["start"] <= row["start"] < k["end"] for k in kept):
+            kept.append(row)
+    return kept
 
 
-def _clause_window(sentence: str, start: int, end: int) -> str:
-    """The clause holding a number and the clause before it (clauses end at commas)."""
-    clause_start = sentence.rfind("،", 0, start)
-    window_start = sentence.rfind("،", 0, max(clause_start, 0)) + 1 if clause_start > 0 else 0
-    clause_end = sentence.find("،", end)
-    return sentence[window_start: clause_end if clause_end != -1 else len(sentence)]
+def _clause_start(plain: str, position: int) -> int:
+    ends = [m.end() for m in CLAUSE_END.finditer(plain, 0, position)]
+    return ends[-1] if ends else 0
 
 
-def _claim(quantity, sentence, article) -> dict | None:
-    window = _clause_window(sentence.text, quantity.start, quantity.end)
-    start, end = sentence.start + quantity.start, sentence.start + quantity.end
-    subject, scope = quantity.subject, ""
+def _clause_end(plain: str, position: int) -> int:
+    found = CLAUSE_END.search(plain, position)
+    return found.start() if found else len(plain)
+
+
+def _governing(plain: str, predicates, start: int, end: int, anchor: int, inherited: str) -> str:
+    """The scope of the predicate governing a count at [start, end): the
+    nearest before it in its clause (reaching back to the noun it takes
+    from before, ``anchor``); else, in a clause that carries on the count
+    before it, that count's; else the first after it in its clause."""
+    region_start = _clause_start(plain, min(start, anchor))
+    before = [p for p in predicates if region_start <= p[0] and p[1] <= start]
+    if before:
+        return before[-1][2]
+    clause_start = _clause_start(plain, start)
+    if inherited and COORDINATED.match(plain[clause_start:start]):
+        return inherited
+    clause_end = _clause_end(plain, end)
+    after = [p for p in predicates if end <= p[0] and p[1] <= clause_end]
+    return after[0][2] if after else ""
+
+
+def _back_noun(plain: str, nouns: list[dict], position: int) -> dict | None:
+    """The noun a number with nothing counted after it takes from before:
+    the nearest in its clause or the clause before («عدد الجثث التي
+    بادلها التنظيم، بحوالي 85»; «يسكنه 20 ألف مدني، قتل منهم ألفان»)."""
+    clause_start = _clause_start(plain, position)
+    window_start = _clause_start(plain, max(clause_start - 1, 0)) if clause_start else 0
+    before = [n for n in nouns if window_start <= n["start"] and n["end"] <= position]
+    return before[-1] if before else None
+
+
+def _reading(subject: str, predicate: str, unit: str) -> tuple[str, str]:
+    """(subject, scope) of a count of ``subject`` governed by ``predicate``."""
+    if unit == "percent" and not subject:
+        return "area_share", ""
+    record = lexicon.record("subject", subject) or {"kind": "other", "topic": "other"}
+    if record["topic"] == "exchange":
+        return subject, predicate or "unspecified"
+    if record["kind"] == "people" and predicate in CASUALTY:
+        return predicate, subject
+    if record["kind"] == "event" and predicate in CASUALTY:
+        return subject, ""  # قتلى، جرحى carry their own event: wounded is never killed
+    return subject, predicate
+
+
+def _claims_in(sentence, text: str) -> list[dict]:
+    plain, offsets = folded_with_offsets(sentence.text)
+    back = {offset: index for index, offset in enumerate(offsets)}
+    predicates = predicates_in(plain)
+    nouns = find_nouns(plain)
     place, place_en = next(((name, en) for name, en, pattern in PLACES if pattern.search(sentence.text)), ("", ""))
-    if quantity.unit == "percent":
-        subject, scope = "area_share", place_en  # shares of different places never compare
-    else:
-        if subject is None:
-            before = list(NOUN.finditer(window[: window.find(quantity.quote)]))
-            if not before:
-                return None  # a number with nothing counted: not a claim
-            subject = noun_info(before[-1].group("noun"))[1]
-        if subject in ("forces", "members", "soldiers", "officers", "civilians") and KILLING.search(window):
-            scope = subject
-            branch = BRANCH_AFTER.match(article.text[end:])
-            if branch:
-                end += branch.end()
-                scope = f"branch_{to_western_digits(branch.group(1))}_members"
-            subject = "killed"
-        if subject in ("bodies", "prisoners", "detainees"):
-            scope = next((name for name, pattern in SCOPES if pattern.search(window)), "unspecified")
-        if TOPIC.get(subject) == "materiel":
-            scope = "lost"
-        if subject not in TOPIC:
-            return None
-    unit = {"control": "percent", "materiel": "items"}.get(TOPIC[subject], "persons")
+    rows, inherited = [], ""
+    quantities = _quantities_in(sentence.text, plain, predicates)
+    for quantity in quantities:
+        start, end = back.get(quantity["start"], 0), back.get(quantity["end"], len(plain))
+        subject, noun, lemma, anchor = quantity["subject"], quantity["noun"], quantity["lemma"], start
+        if not subject and quantity["unit"] != "percent":
+            found = _back_noun(plain, nouns, start)
+            if found:
+                subject, lemma, anchor = found["subject"], found["lemma"], found["start"]
+                noun = sentence.text[offsets[found["start"]]:offsets[found["end"]]]
+            else:
+                subject = "other"
+        predicate = _governing(plain, predicates, start, end, anchor, inherited)
+        inherited = predicate or inherited
+        rows.append(_row(quantity, sentence, text, place, place_en, *_reading(subject, predicate, quantity["unit"]),
+                         noun, lemma))
+    if sentence.kind != "title":  # a headline's «تبادل أسرى» names the event, it counts no one
+        rows += _unstated_counts(sentence, text, plain, offsets, nouns, predicates, quantities, place, place_en)
+    return rows
+
+
+def _unstated_counts(sentence, text, plain, offsets, nouns, predicates, quantities, place, place_en) -> list[dict]:
+    """A plural counted noun with no number, indefinite and governed by an
+    event predicate, is a count the text does not state: «مقابل إطلاق
+    النظام سراح معتقلات», «قتل 175 … بينهم ضباط», «الاستحواذ على أسلحة
+    وذخائر».  A definite plural («الأهالي», «قوات الأسد») names a known
+    group, not a count."""
+    back = {offset: index for index, offset in enumerate(offsets)}
+    taken = [(back.get(q["start"], 0), back.get(q["end"], len(plain))) for q in quantities]
+    rows = []
+    for noun in nouns:
+        record = lexicon.record("subject", noun["subject"]) or {}
+        if (noun["number"] != "plural" or noun["definite"] or record.get("kind") not in ("people", "things", "event")
+                or any(s <= noun["start"] < e for s, e in taken)):
+            continue
+        if _DEFINITE_NEXT.match(plain, noun["end"]):
+            continue  # in construct with a definite noun: definite itself
+        earlier = [q for q in quantities if back.get(q["end"], len(plain)) <= noun["start"]]
+        inherited = ""
+        if earlier:
+            last = earlier[-1]
+            last_start = back.get(last["start"], 0)
+            inherited = _governing(plain, predicates, last_start, back.get(last["end"], len(plain)), last_start, "")
+        clause_start = _clause_start(plain, noun["start"])
+        before = [p for p in predicates if clause_start <= p[0] and p[1] <= noun["start"]]
+        predicate = before[-1][2] if before else (
+            inherited if re.search(r"(?<!\w)(?:بينهم|بينها|بينهن|منهم|منها|منهن)\s+$",
+                                   plain[clause_start:noun["start"]]) else "")
+        if not predicate:
+            continue
+        nan = math.nan
+        start, end = offsets[noun["start"]], offsets[noun["end"]]
+        quantity = {"start": start, "end": end, "value": nan, "value_low": nan, "value_high": nan,
+                    "qualifier": "unspecified", "qualifier_ar": "", "unit": "count"}
+        subject, scope = _reading(noun["subject"], predicate, "count")
+        rows.append(_row(quantity, sentence, text, place, place_en, subject, scope,
+                         sentence.text[start:end], noun["lemma"]))
+    return rows
+
+
+def _row(quantity, sentence, text, place, place_en, subject, scope, noun, lemma) -> dict:
+    start, end = sentence.start + quantity["start"], sentence.start + quantity["end"]
+    if subject == "killed" and scope:
+        branch = BRANCH_AFTER.match(text[end:])
+        if branch:
+            end += branch.end()
+            scope = f"branch_{to_western_digits(branch.group(1))}_members"
+    if subject == "area_share":
+        scope = place_en  # shares of different places never compare
+    record = lexicon.record("subject", subject) or {"topic": "other", "unit": "count"}
+    unit = "percent" if quantity["unit"] == "percent" else record["unit"]
     return {
-        "topic": TOPIC[subject], "subject": subject, "scope": scope,
-        "value": quantity.value, "value_low": quantity.value_low, "value_high": quantity.value_high,
-        "qualifier": quantity.qualifier, "qualifier_ar": quantity.qualifier_ar,
-        "unit": unit, "claimant": sentence.claimant, "side": sentence.side,
+        "topic": record["topic"], "subject": subject, "scope": scope, "noun": noun, "lemma": lemma,
+        "value": quantity["value"], "value_low": quantity["value_low"], "value_high": quantity["value_high"],
+        "qualifier": quantity["qualifier"], "qualifier_ar": quantity["qualifier_ar"],
+        "unit": unit, "claimant": sentence.claimant, "claimant_ar": sentence.claimant_ar, "side": sentence.side,
         "place": place, "place_en": place_en,
         "reported_on": sentence.reported_on, "reported_precision": sentence.reported_precision,
-        "corroboration": "", "quote": article.text[start:end], "start": start, "end": end,
+        "corroboration": "", "quote": text[start:end], "start": start, "end": end,
         "paragraph": sentence.paragraph, "sentence": sentence.text,
     }
 
