@@ -35,6 +35,7 @@ PLACES = [(name, name_en, name_pattern(name)) for name, name_en, kind in NAMES
 # What happens to people in a casualty event becomes the subject, and the
 # group it happens to the scope: "killed" among "forces".
 CASUALTY = ("killed", "wounded", "captured", "detained")
+THINGS_SCOPES = ("lost", "captured", "used", "handed_over", "held", "recovered")
 # Words that open a clause continuing the count before it: «إلى جانب
 # العشرات من الجنود», «إضافة إلى رشاشين», «بينهم ضباط».  The clause has no
 # predicate of its own; the previous count's governs it.
@@ -151,13 +152,25 @@ def _governing(plain: str, predicates, start: int, end: int, anchor: int, inheri
     region_start = _clause_start(plain, min(start, anchor))
     before = [p for p in predicates if region_start <= p[0] and p[1] <= start]
     if before:
+        # A definite maṣdar right after a verb is the verb's subject
+        # («ودمر القصف 70%»): the verb governs.
+        if len(before) > 1 and plain[before[-1][0]:before[-1][1]].lstrip("وفبل").startswith("ال") \
+                and not plain[before[-2][1]:before[-1][0]].strip():
+            return before[-2][2]
         return before[-1][2]
     clause_start = _clause_start(plain, start)
     if inherited and COORDINATED.match(plain[clause_start:start]):
         return inherited
     clause_end = _clause_end(plain, end)
-    after = [p for p in predicates if end <= p[0] and p[1] <= clause_end]
+    # After the count, a predicate inside a prepositional phrase («في
+    # القصف», «جراء الغارات») gives a cause, not what befell the count.
+    after = [p for p in predicates if end <= p[0] and p[1] <= clause_end
+             and not _AFTER_PREPOSITION.search(plain[max(end, p[0] - 12):p[0]])
+             and not plain[p[0]:p[1]].startswith(("ب", "لل"))]
     return after[0][2] if after else ""
+
+
+_AFTER_PREPOSITION = re.compile(r"(?<!\w)(?:في|جراء|اثر|خلال|بسبب|بعد|قبل|منذ|عن|من)\s+$")
 
 
 def _back_noun(plain: str, nouns: list[dict], position: int) -> dict | None:
@@ -179,8 +192,11 @@ def _reading(subject: str, predicate: str, unit: str) -> tuple[str, str]:
         return subject, predicate or "unspecified"
     if record["kind"] == "people" and predicate in CASUALTY:
         return predicate, subject
-    if record["kind"] == "event" and predicate in CASUALTY:
-        return subject, ""  # قتلى، جرحى carry their own event: wounded is never killed
+    if record["kind"] == "event":
+        # قتلى، جرحى carry their own event: wounded is never killed.
+        return subject, predicate if predicate in ("handed_over", "held", "recovered", "released") else ""
+    if record["kind"] == "things" and predicate not in THINGS_SCOPES:
+        return subject, ""  # a shell is not "killed": the predicate is not about it
     return subject, predicate
 
 

@@ -119,6 +119,8 @@ def grammar() -> dict:
             nouns.setdefault(form, (*entry, "plural"))
         for form in record["singular_forms"]:
             nouns.setdefault(form, (*entry, "singular"))
+            if " " in form:  # كيلومترا مربعا: each word of a singular takes the accusative
+                nouns.setdefault(" ".join(word + "ا" for word in form.split()), (*entry, "singular"))
             if record["dual"] == "yes" and " " not in form and len(form) > 2:
                 stem = form[:-1] + "ت" if form.endswith("ة") else form
                 for dual in (stem + "ين", stem + "ان"):
@@ -145,7 +147,6 @@ def grammar() -> dict:
         "date_before": re.compile(rf"(?<!\w)(?:{months})\s*$"),
         "ordinal_before": re.compile(r"(?<!\w)ال\s?$"),
         "time_after": re.compile(r"(?::[0-9]{2}|\s*(?:صباحا|مساء|ظهرا|فجرا|ليلا)(?!\w))"),
-        "range_between": re.compile(r"^\s*(?:و|-|–|إلى|الى|حتى)\s*$"),
         "range_before": re.compile(r"(?<!\w)(?:ما\s+)?(?:بين|من)\s+$"),
         "nouns": nouns, "construct": construct, "noun": noun_pattern, "closed": closed,
     }
@@ -432,7 +433,7 @@ def _merge_ranges(found: list[dict], plain: str, table: dict) -> list[dict]:
             continue
         between = plain[previous["end"]:item["start"]].strip()
         opener = table["range_before"].search(plain[:previous["start"]])
-        joined = between in ("-", "–", "الى", "حتى") or (
+        joined = between in ("-", "–", "الي", "حتي") or (
             opener and opener.group().strip().endswith("بين") and (between == "و" or
                                                                  (not between and item["clitic"].startswith("و"))))
         if not joined:
