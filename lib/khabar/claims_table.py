@@ -195,6 +195,10 @@ def _reading(subject: str, predicate: str, unit: str) -> tuple[str, str]:
     if record["kind"] == "event":
         # قتلى، جرحى carry their own event: wounded is never killed.
         return subject, predicate if predicate in ("handed_over", "held", "recovered", "released") else ""
+    if record["kind"] == "units":
+        return subject, ""  # days, km: a measure, nothing befalls it
+    if record["kind"] == "other" and predicate in CASUALTY:
+        return predicate, "other"  # the object of قتل or اعتقل is someone, even unnamed
     if record["kind"] == "things" and predicate not in THINGS_SCOPES:
         return subject, ""  # a shell is not "killed": the predicate is not about it
     return subject, predicate
@@ -261,6 +265,8 @@ def _unstated_counts(sentence, text, plain, offsets, nouns, predicates, quantiti
         quantity = {"start": start, "end": end, "value": nan, "value_low": nan, "value_high": nan,
                     "qualifier": "unspecified", "qualifier_ar": "", "unit": "count"}
         subject, scope = _reading(noun["subject"], predicate, "count")
+        if not scope:
+            continue  # «قتلوا بقذائف»: the predicate is not about the noun
         rows.append(_row(quantity, sentence, text, place, place_en, subject, scope,
                          sentence.text[start:end], noun["lemma"]))
     return rows

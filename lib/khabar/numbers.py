@@ -198,7 +198,8 @@ def _noun_info(match) -> dict:
         possessive, accusative, definite = match.group("possessive2"), False, True
     if accusative and number != "singular":
         accusative = False
-    return {"lemma": lemma, "subject": subject, "number": number, "definite": definite,
+    clitic = match.group("clitic") if match.group("noun") else match.group("clitic2")
+    return {"lemma": lemma, "subject": subject, "number": number, "definite": definite, "clitic": clitic or "",
             "possessive": possessive or "", "accusative": accusative,
             "start": match.start(), "end": match.end()}
 
@@ -254,13 +255,15 @@ def counted_noun(plain: str, end: int) -> dict | None:
         return None
     word_start = found.start("word")
     noun = noun_at(plain, word_start)
+    if noun is not None and noun["clitic"][:1] in ("و", "ف"):
+        return None  # «الفرقة 25 وقادة»: a noun after و is coordinated, not counted
     if noun is None:
         word = found.group("word")
         bare = re.sub(r"^(?:ال|لل)", "", word)
         if (word in table["closed"] or bare in table["closed"] or word.startswith(("و", "ف"))
                 or len(bare) < 3 or grammar()["date_after"].match(plain, found.start())):
             return None
-        noun = {"lemma": light_stem(word), "subject": "other", "number": "", "definite": word != bare,
+        noun = {"lemma": light_stem(word), "subject": "other", "number": "", "definite": word != bare, "clitic": "",
                 "possessive": "", "accusative": word.endswith("ا"), "start": word_start, "end": found.end()}
     noun["after_min"] = bool(found.group("from"))
     noun["word_end"] = noun_end = noun["end"]
@@ -390,6 +393,11 @@ def _read(match, plain: str, table: dict) -> dict:
         qualifier, qualifier_span = "and_some", and_some.span("after")
         low, high = value_range("and_some", value)
         end = and_some.end()
+    if kind == "identifier" and match.group("digits"):
+        # «في السجن 5 سنوات»: a counted noun after the number makes it a count.
+        following = counted_noun(plain, end)
+        if following and following["subject"] != "other" and following["number"] != "singular":
+            kind = "count"
     noun = counted_noun(plain, end) if kind == "count" else None
     if unit == "percent" and noun and noun["subject"] == "other":
         noun = None

@@ -214,6 +214,12 @@ def lexicon_particles() -> frozenset:
 
 
 @lru_cache(maxsize=None)
+def _predicate_words() -> re.Pattern:
+    forms = sorted({form for record in lexicon.rows("predicate") for form in record["forms"]}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)[وفبل]?(?:ال)?(?:" + "|".join(re.escape(f) for f in forms) + r")")
+
+
+@lru_cache(maxsize=None)
 def _closed_words() -> frozenset:
     """Words that cannot continue a speaker's name: particles, predicates, verbs of saying."""
     words = set(lexicon_particles())
@@ -229,7 +235,10 @@ def _relayed(plain: str, speaker, patterns):
     clause_end = plain.find("،", speaker.end())
     clause_end = len(plain) if clause_end == -1 else clause_end
     for later in patterns["name"].finditer(plain, speaker.end(), clause_end):
-        if RELAYED_FROM.search(plain[speaker.end():later.start()]):
+        between = plain[speaker.end():later.start()]
+        # «أعلنت الهيئة مقتل 14 عنصرا من قوات النظام»: a named group after
+        # a predicate is who the event befell, not a source.
+        if RELAYED_FROM.search(between) and not _predicate_words().search(between):
             return later.start("name"), later.end("name"), patterns["names"][_norm(later.group("name"))]
     return None
 
