@@ -53,7 +53,7 @@ COLUMNS = [
 def _predicates() -> re.Pattern:
     forms = {form: record["scope"] for record in lexicon.rows("predicate") for form in record["forms"]}
     alternation = "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in sorted(forms, key=len, reverse=True))
-    pattern = re.compile(rf"(?<!\w)[وفبل]{{0,2}}?(?:ال)?(?P<form>{alternation})(?:هما|هم|هن|ها|ه)?(?!\w)")
+    pattern = re.compile(rf"(?<!\w)[وفبل]{{0,2}}?(?:ال)?(?P<form>{alternation})(?:وا|تا|ا|ت|ن)?(?:هما|هم|هن|ها|ه)?(?!\w)")
     return pattern, {" ".join(form.split()): scope for form, scope in forms.items()}
 
 
