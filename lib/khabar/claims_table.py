@@ -25,7 +25,7 @@ from khabar import lexicon
 from khabar.lexicon import folded_with_offsets
 from khabar.names import NAMES, name_pattern
 from khabar.numbers import (
-    _DEFINITE_NEXT, find_nouns, materiel_singulars, numbers_records, to_western_digits, unspecified_counts,
+    _DEFINITE_NEXT, find_nouns, materiel_records, numbers_records, to_western_digits, unspecified_records,
 )
 from khabar.sources import sentences
 
@@ -124,9 +124,9 @@ def _quantities_in(sentence: str, plain: str, predicates) -> list[dict]:
     """The counts in one sentence: numbers, counts the text says it does
     not give, single materiel nouns in a list of losses; one per span."""
     found = [row for row in numbers_records(sentence) if row["kind"] == "count"]
-    found += unspecified_counts(sentence).to_dict("records")
+    found += unspecified_records(sentence)
     if any(scope == "lost" for _, _, scope in predicates):
-        found += materiel_singulars(sentence).to_dict("records")
+        found += materiel_records(sentence)
     kept = []
     for row in sorted(found, key=lambda r: r["start"]):
         if not any(k["start"] <= row["start"] < k["end"] for k in kept):

@@ -519,6 +519,15 @@ def materiel_singulars(text: str) -> pd.DataFrame:
     >>> materiel_singulars("خسائر القوات بخمس دبابات وعربة “BMP” وراجمة صواريخ")["quote"].tolist()
     ['وعربة “BMP”', 'وراجمة صواريخ']
     """
+    return pd.DataFrame(materiel_records(text), columns=COLUMNS[:-1])
+
+
+def materiel_records(text: str) -> list[dict]:
+    """:func:`materiel_singulars` as plain records.
+
+    >>> [r["subject"] for r in materiel_records("وأعطب دبابة")]
+    ['tanks']
+    """
     plain, offsets = folded_with_offsets(text)
     after_number = re.compile(r"(?:[0-9]|\w+)\s*$")
     words = grammar()["number_words"]
@@ -537,7 +546,7 @@ def materiel_singulars(text: str) -> pd.DataFrame:
                      "value_high": 1.0, "qualifier": "exact", "qualifier_ar": "", "unit": "count",
                      "noun": text[start:offsets[noun["end"]]], "lemma": noun["lemma"],
                      "subject": noun["subject"], "noun_start": start})
-    return pd.DataFrame(rows, columns=COLUMNS[:-1])
+    return rows
 
 
 # What may follow a counted noun and belongs to it: a model name in quotes or
@@ -555,16 +564,25 @@ def unspecified_counts(text: str) -> pd.DataFrame:
     >>> unspecified_counts("وتحدثت عن انتشال جثث بعض العناصر، دون تحديد العدد")[["quote", "subject"]].values.tolist()
     [['جثث بعض العناصر، دون تحديد العدد', 'bodies']]
     """
+    return pd.DataFrame(unspecified_records(text), columns=COLUMNS[:-1])
+
+
+def unspecified_records(text: str) -> list[dict]:
+    """:func:`unspecified_counts` as plain records.
+
+    >>> unspecified_records("قتل 5")
+    []
+    """
     plain, offsets = folded_with_offsets(text)
     unspecified = UNSPECIFIED.search(plain)
     nouns = find_nouns(plain, 0, unspecified.start()) if unspecified else []
     if not nouns:
-        return pd.DataFrame([], columns=COLUMNS[:-1])
+        return []
     noun = nouns[0]
     start, end = offsets[noun["start"]], offsets[unspecified.end()]
     nan = math.nan
-    return pd.DataFrame([{
+    return [{
         "start": start, "end": end, "quote": text[start:end], "value": nan, "value_low": nan, "value_high": nan,
         "qualifier": "unspecified", "qualifier_ar": text[offsets[unspecified.start()]:end], "unit": "count",
         "noun": text[start:offsets[noun["end"]]], "lemma": noun["lemma"], "subject": noun["subject"],
-        "noun_start": start}], columns=COLUMNS[:-1])
+        "noun_start": start}]
