@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from khabar.numbers import materiel_singulars, quantities, to_western_digits, value_range
+from khabar.numbers import materiel_singulars, numbers_in, quantities, to_western_digits, value_range
 
 
 def found(text):
@@ -103,3 +103,82 @@ def test_value_range_and_digits():
     assert value_range("exact", 12) == (12, 12)
     assert value_range("about", 90) == (81, 99)
     assert to_western_digits("٢٠١٨ و٨٥") == "2018 و85"
+
+
+# One example of each form the reader handles: (text, quote, low, high, qualifier, lemma).
+FORMS = [
+    ("ونزح 25 ألف شخص", "25 ألف شخص", 25000, 25000, "exact", "شخص"),
+    ("ويقطنها 2.5 مليون نسمة", "2.5 مليون نسمة", 2500000, 2500000, "exact", "نسمة"),
+    ("وعاد 3 آلاف لاجئ", "3 آلاف لاجئ", 3000, 3000, "exact", "لاجئ"),
+    ("وقتل أحد عشر جنديا", "أحد عشر جنديا", 11, 11, "exact", "جندي"),
+    ("ويقطن البلدة سبعة عشر ألف مدني", "سبعة عشر ألف مدني", 17000, 17000, "exact", "مدني"),
+    ("وسكانها مئتين وأربعين ألف نسمة", "مئتين وأربعين ألف نسمة", 240000, 240000, "exact", "نسمة"),
+    ("وقتل ألف ومئتان من المقاتلين", "ألف ومئتان من المقاتلين", 1200, 1200, "exact", "مقاتل"),
+    ("ونزحت ألفين وخمسمائة عائلة", "ألفين وخمسمائة عائلة", 2500, 2500, "exact", "عائلة"),
+    ("وقتل اربعة مدنيين", "اربعة مدنيين", 4, 4, "exact", "مدني"),
+    ("وأصيب اثنا عشر طفلًا", "اثنا عشر طفلًا", 12, 12, "exact", "طفل"),
+    ("وقصفوا البلدة بخمسين قذيفة", "بخمسين قذيفة", 50, 50, "exact", "قذيفة"),
+    ("وقتل 25 مدنيًا تقريبًا", "25 مدنيًا تقريبًا", 22, 28, "about", "مدني"),
+    ("وقتل 25 مدنيًا على الأقل", "25 مدنيًا على الأقل", 25, math.nan, "at_least", "مدني"),
+    ("وأصيب 3 أشخاص فقط", "3 أشخاص فقط", 3, 3, "exact", "شخص"),
+    ("وقتل عشرون ونيف مقاتلًا", "عشرون ونيف مقاتلًا", 21, 29, "and_some", "مقاتل"),
+    ("ونزح بين 20 و30 ألف شخص", "بين 20 و30 ألف شخص", 20000, 30000, "range", "شخص"),
+    ("وقتل من 20 إلى 30 عنصرًا", "من 20 إلى 30 عنصرًا", 20, 30, "range", "عنصر"),
+    ("وأصيب عدد من المدنيين", "عدد من المدنيين", 3, 9, "several", "مدني"),
+    ("وأصيب بضعة عناصر", "بضعة عناصر", 3, 9, "several", "عنصر"),
+    ("ونزح عشرات الآلاف من السكان", "عشرات الآلاف من السكان", 20000, 99999, "tens_of_thousands", "ساكن"),
+    ("وخسر التنظيم نحو 40 من عناصره", "نحو 40 من عناصره", 36, 44, "about", "عنصر"),
+    ("ونعت الفرقة مقتل 4 من ضباطها", "4 من ضباطها", 4, 4, "exact", "ضابط"),
+    ("وقتل 6 من مقاتليهم", "6 من مقاتليهم", 6, 6, "exact", "مقاتل"),
+    ("وقتل خمسة قادة", "خمسة قادة", 5, 5, "exact", "قائد"),
+    ("واعتقلت ثلاث ممرضات", "ثلاث ممرضات", 3, 3, "exact", "ممرض"),
+    ("وسقط أكثر من 60 قتيلًا", "أكثر من 60 قتيلًا", 61, math.nan, "more_than", "قتيل"),
+    ("ونقل نحو 120 جريحًا", "نحو 120 جريحًا", 108, 132, "about", "جريح"),
+    ("وسيطر على 40 كيلومترًا مربعًا", "40 كيلومترًا مربعًا", 40, 40, "exact", "كيلومتر مربع"),
+    ("واستمر القصف يومين", "يومين", 2, 2, "exact", "يوم"),
+]
+
+
+@pytest.mark.parametrize("text, quote, low, high, qualifier, lemma", FORMS)
+def test_every_form(text, quote, low, high, qualifier, lemma):
+    table = quantities(text)
+    assert table["quote"].tolist() == [quote]
+    row = table.iloc[0]
+    assert (row.qualifier, row.lemma) == (qualifier, lemma)
+    assert nan_equal(row.value_low, float(low)) and nan_equal(row.value_high, float(high))
+    assert text[row.start:row.end] == quote
+
+
+@pytest.mark.parametrize("text, number, kind", [
+    ("في 12 من نيسان قتل 5", "12", "date"),
+    ("في شباط 2018", "2018", "date"),
+    ("في 3 آذار", "3", "date"),
+    ("منذ عام 2013", "2013", "year"),
+    ("في 2016 أصدرت المحكمة", "2016", "year"),
+    ("عند الساعة 5 مساء", "5", "time"),
+    ("في تمام 5:30 صباحا", "5", "time"),
+    ("في الذكرى الـ15 للثورة", "15", "ordinal"),
+    ("قرب الحاجز 4 على الطريق", "4", "identifier"),
+    ("في العدد “124” من الصحيفة", "124", "identifier"),
+    ("بحسب القرار 2254", "2254", "identifier"),
+    ("السيارة رقم 12", "12", "identifier"),
+    ("من 10 إلى 12 حزيران", "10", "date"),
+])
+def test_no_number_is_dropped(text, number, kind):
+    # every number is a count or recognised as something else, named here
+    table = numbers_in(text)
+    rows = table[table["quote"].str.contains(number)]
+    assert len(rows) >= 1, table
+    assert rows.iloc[0]["kind"] == kind
+
+
+def test_a_range_is_one_row_and_its_bounds_are_not_counts():
+    table = numbers_in("ونزح بين 20 و30 ألف شخص")
+    assert table["kind"].tolist() == ["count"]
+    assert (table.iloc[0].value_low, table.iloc[0].value_high) == (20000, 30000)
+
+
+def test_a_noun_the_lexicon_does_not_hold_is_kept_as_other():
+    table = quantities("واعتقلت القوات 5 صحفيين من المدينة")
+    assert table[["noun", "lemma", "subject"]].values.tolist() == [["صحفيين", "صحفي", "other"]]
+    assert quantities("بلغ 85 حتى اليوم")["subject"].tolist() == [""]  # nothing counted after it

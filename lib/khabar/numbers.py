@@ -401,10 +401,10 @@ def _read(match, plain: str, table: dict) -> dict:
     noun = counted_noun(plain, end) if kind == "count" else None
     if unit == "percent" and noun and noun["subject"] == "other":
         noun = None
-    if (kind == "count" and match.group("digits") and noun is None and unit == "count"
+    if (kind == "count" and match.group("digits") and (noun is None or noun["subject"] == "other") and unit == "count"
             and 1900 <= value <= 2100 and re.fullmatch("[0-9]{4}", match.group("digits"))
             and not match.group("qualifier")):
-        kind = "year"  # a bare year
+        kind, noun = "year", None  # a bare year («في 2016 أصدرت»): only a known noun makes it a count
     if noun is not None:
         end = noun["end"]
     after = table["after"].match(plain, end) if kind == "count" else None
