@@ -205,3 +205,56 @@ def test_no_presentation_forms_in_the_dataframe(table):
         if table[column].dtype == object:
             assert not table[column].map(lambda v: isinstance(v, str) and has_presentation_forms(v)).any()
     assert isinstance(table, pd.DataFrame)
+
+
+def claims_of(text, **metadata):
+    from khabar.article import article_from_text
+
+    return claims(article_from_text("عنوان تجريبي\n\n" + text, metadata=metadata or None))
+
+
+def test_a_population_is_never_killed():
+    # the residents' clause and the killing's clause are read apart
+    table = claims_of("يسكنه عشرون ألف مدني، قتل منهم ألفان خلال سنوات الحرب.")
+    assert table[["value_low", "subject", "scope", "topic"]].values.tolist() == [
+        [20000.0, "civilians", "residents", "people"], [2000.0, "killed", "civilians", "casualties"]]
+
+
+def test_the_wounded_are_never_killed():
+    table = claims_of("وقتل 5 مدنيين وأصيب 10 آخرون، وسقط 7 قتلى و12 جريحًا في القصف.")
+    assert table[["value_low", "subject"]].values.tolist() == [
+        [5.0, "killed"], [10.0, "wounded"], [7.0, "killed"], [12.0, "wounded"]]
+
+
+def test_the_predicate_in_the_counts_own_clause_governs_it():
+    table = claims_of("وبلغ عدد سكان البلدة 12 ألف نسمة، وقتل 30 منهم في الحصار.")
+    assert table[["value_low", "subject", "scope"]].values.tolist() == [
+        [12000.0, "persons", "residents"], [30.0, "killed", "persons"]]
+
+
+@pytest.mark.parametrize("metadata, claimant, claimant_ar", [
+    ({"outlet": "Enab Baladi", "outlet_ar": "عنب بلدي"}, "enab_baladi", "عنب بلدي"),
+    ({"outlet": "Syrian Observatory for Human Rights"}, "sohr", "Syrian Observatory for Human Rights"),
+    ({"outlet": "A new site", "outlet_ar": "موقع جديد"}, "other", "موقع جديد"),
+    ({}, "unattributed", ""),
+])
+def test_unnamed_claims_are_the_outlets_from_metadata(metadata, claimant, claimant_ar):
+    row_ = claims_of("وقتل 14 عنصرًا في الكمين.", **metadata).iloc[0]
+    assert (row_.claimant, row_.claimant_ar) == (claimant, claimant_ar)
+
+
+@pytest.mark.parametrize("sentence, claimant, claimant_ar", [
+    ("وكان داعش أعلن مقتل 11 جنديًا.", "isis", "داعش"),
+    ("وأفاد المرصد السوري لحقوق الإنسان بمقتل 17 عنصرًا.", "sohr", "المرصد السوري لحقوق الإنسان"),
+    ("وقال نشطاء إن 9 مدنيين قتلوا.", "activists", "نشطاء"),
+    ("ونعت حركة محلية مقتل 4 من مقاتليها.", "other", "حركة محلية"),
+    ("وقتل 17 عنصرًا بحسب المرصد.", "sohr", "المرصد"),
+    ("وقتل 20 مقاتلًا وفق ناشطين من المنطقة.", "activists", "ناشطين"),
+    ("وقتل 8 مدنيين، حسبما نقلت وكالة سانا.", "state_media", "وكالة سانا"),
+    ("وقتل 3 أطفال، نقلًا عن الدفاع المدني.", "civil_defence", "الدفاع المدني"),
+    ("وذكر التلفزيون السوري أن 5 جنود قتلوا.", "state_media", "التلفزيون السوري"),
+    ("وقال مسؤول عسكري إن 12 مسلحًا قتلوا.", "other", "مسؤول عسكري"),
+])
+def test_speakers_of_other_reports(sentence, claimant, claimant_ar):
+    row_ = claims_of(sentence, outlet="Enab Baladi", outlet_ar="عنب بلدي").iloc[0]
+    assert (row_.claimant, row_.claimant_ar) == (claimant, claimant_ar)
