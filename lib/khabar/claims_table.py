@@ -41,6 +41,8 @@ THINGS_SCOPES = ("lost", "captured", "used", "handed_over", "held", "recovered")
 # predicate of its own; the previous count's governs it.
 COORDINATED = re.compile(r"^\s*(?:و?(?:الي\s+جانب|اضافة\s+الي|بالاضافة\s+الي|فضلا\s+عن|علاوة\s+علي|بينهم|بينها|بينهن|منهم|منها|منهن|من\s+بينهم)|و)(?:\s|$)")
 CLAUSE_END = re.compile(r"[،؛:;]")
+# The head of a construct whose genitive is a count: «جثث 20 عنصرًا», «رفات 5 جنود».
+_BODIES_OF = re.compile(r"(?<!\w)[وب]?(?:جثث|جثامين|رفات)\s+$")
 
 COLUMNS = [
     "topic", "subject", "scope", "noun", "lemma", "value", "value_low", "value_high", "qualifier", "qualifier_ar",
@@ -65,7 +67,9 @@ def predicates_in(plain: str) -> list[tuple[int, int, str]]:
     ['residents', 'killed']
     """
     pattern, scopes = _predicates()
-    return [(m.start(), m.end(), scopes[" ".join(m.group("form").split())]) for m in pattern.finditer(plain)]
+    return [(m.start(), m.end(), scopes[" ".join(m.group("form").split())]) for m in pattern.finditer(plain)
+            # لدى takes no preposition: «بلدي» is a word of its own
+            if not (m.group("form") == "لدي" and m.start("form") > m.start())]
 
 
 def claims(article) -> pd.DataFrame:
@@ -222,6 +226,13 @@ def _claims_in(sentence, text: str) -> list[dict]:
                 noun = sentence.text[offsets[found["start"]]:offsets[found["end"]]]
             else:
                 subject = "other"
+        head = _BODIES_OF.search(plain, 0, start)
+        if head and subject not in ("bodies", "area_share") and quantity["unit"] != "percent":
+            # «تسليم جثث 20 عنصرًا»: the bodies of 20 members are bodies.
+            subject, start = "bodies", head.start()
+            quantity = {**quantity, "start": offsets[start]}
+            found = next(n for n in nouns if n["start"] >= head.start())  # the head noun itself
+            noun, lemma = sentence.text[offsets[found["start"]]:offsets[found["end"]]], found["lemma"]
         predicate = _governing(plain, predicates, start, end, anchor, inherited)
         inherited = predicate or inherited
         rows.append(_row(quantity, sentence, text, place, place_en, *_reading(subject, predicate, quantity["unit"]),
@@ -245,6 +256,8 @@ def _unstated_counts(sentence, text, plain, offsets, nouns, predicates, quantiti
         if (noun["number"] != "plural" or noun["definite"] or record.get("kind") not in ("people", "things", "event")
                 or any(s <= noun["start"] < e for s, e in taken)):
             continue
+        if any(0 <= s - noun["end"] <= 2 for s, _ in taken):
+            continue  # «جثث 20 عنصرًا»: the head of a counted construct
         if _DEFINITE_NEXT.match(plain, noun["end"]):
             continue  # in construct with a definite noun: definite itself
         earlier = [q for q in quantities if back.get(q["end"], len(plain)) <= noun["start"]]

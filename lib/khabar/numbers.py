@@ -98,11 +98,11 @@ def grammar() -> dict:
     quantity = re.compile(
         rf"(?<!\w)(?:(?P<qualifier_clitic>[وفبلك]{{0,2}}?)(?P<qualifier>{before})\s+)?"
         rf"(?P<clitic>[وفبلك]{{0,2}}?)(?:"
-        rf"(?P<ordinal>ال\s?)?[“\"«]?(?P<digits>[0-9]+(?:[.,٫٬][0-9]+)*)[”\"»]?"
+        rf"(?P<ordinal>ال\s?)?(?P<percent_before>[%٪]\s?)?[“\"«]?(?P<digits>[0-9]+(?:[.,٫٬][0-9]+)*)[”\"»]?"
         rf"(?:\s*(?P<multiplier>{multipliers})(?!\w))?"
-        rf"(?P<percent>\s?[%٪]|\s(?:في|بال)\s?الم(?:ئ|ائ)ة)?"
+        rf"(?P<percent>\s?[%٪]|\s(?:في\s?ال|بال)م(?:ئ|ا|ائ)ة)?"
         rf"|(?P<vague_article>ال)?(?P<vague>{_alternation(vague)})"
-        rf"|(?P<words>(?:{word})(?:\s+و?(?:{word}))*)"
+        rf"|(?P<words>(?:{word})(?:\s+و?(?:{word}))*)(?P<words_percent>\s(?:في\s?ال|بال)م(?:ئ|ا|ائ)ة)?"
         rf")(?!\w)"
     )
     identifiers = []
@@ -246,7 +246,7 @@ def counted_noun(plain: str, end: int) -> dict | None:
 
     >>> counted_noun(fold("5 قادة ميدانيين"), 1)["subject"], counted_noun(fold("85 حتى اليوم"), 2)
     ('leaders', None)
-    >>> counted_noun(fold("3 مسلحين"), 1)["subject"], counted_noun(fold("4 من ضباطه"), 1)["lemma"]
+    >>> counted_noun(fold("3 صحفيين"), 1)["subject"], counted_noun(fold("4 من ضباطه"), 1)["lemma"]
     ('other', 'ضابط')
     """
     table = grammar()
@@ -363,8 +363,8 @@ def _read(match, plain: str, table: dict) -> dict:
         value = _digits_value(digits)
         if match.group("multiplier"):
             value *= table["number_words"][match.group("multiplier")][1]
-        if match.group("percent"):
-            unit = "percent"
+        if match.group("percent") or match.group("percent_before"):
+            unit = "percent"  # «90%», and «%90» as right-to-left pages often write it
         kind = next((id_kind for id_kind, pattern in table["identifiers"] if pattern.search(before)), "count")
         if kind != "count":
             pass
@@ -387,7 +387,9 @@ def _read(match, plain: str, table: dict) -> dict:
         value = words_value(words)
         if len(words.split()) == 1 and words in ("احد", "احدي"):
             kind = "pronoun"  # أحد alone is "one of", not a count
-        low, high = (value, value) if qualifier == "exact" else value_range(qualifier, value)
+        unit = "percent" if match.group("words_percent") else unit
+        low, high = (value, value) if qualifier == "exact" else value_range(
+            qualifier, value, upper=100 if unit == "percent" else math.nan)
     and_some = table["and_some"].match(plain, end) if unit == "count" and kind == "count" else None
     if and_some and not math.isnan(value):
         qualifier, qualifier_span = "and_some", and_some.span("after")

@@ -42,7 +42,7 @@ CONTINUES = re.compile(
 # صحيفة النبأ" is al-Naba's claim, seen by the outlet.
 RELAYED_FROM = re.compile(r"^\s+(?:\S+\s+){0,3}?(?:في|من|عن)\s+$")
 # Words that end a speaker's name: "مسؤول محلي إن", "مصدر عسكري لعنب بلدي".
-_NAME_ENDS = re.compile(r"(?:ان|عن|الي|في|من|علي|ب\S*|ل\S*|\S*[،,.:])")
+_NAME_ENDS = re.compile(r"(?:ان|عن|الي|في|من|علي|بال\S*|لل\S*|\S*[،,.:])")
 
 _SENTENCE_END = re.compile(r"(?<=[.!؟])\s+|(?<=[.!؟])$")
 
@@ -69,26 +69,34 @@ def _patterns() -> dict:
 
 
 def _key_of(words: str) -> str:
+    """The claimant key of a speaker's words: the lexicon's when they are a
+    name it holds or contain one («مراسل عنب بلدي»), else ``other``."""
     plain = " ".join(re.sub(r"[“”\"«»]", " ", words).split())
-    return _patterns()["names"].get(plain, "other")
+    if plain in _patterns()["names"]:
+        return _patterns()["names"][plain]
+    inside = _patterns()["name"].search(plain)
+    return _patterns()["names"][_norm(inside.group("name"))] if inside else "other"
 
 
 def _trim(words: str) -> str:
     """A speaker's words up to the first word that cannot belong to the name.
     An adjective agrees with its noun in definiteness («مسؤول محلي»،
-    «الفرقة السابعة»); an indefinite head may take one definite genitive
-    («وزارة الدفاع»), and the words after it are definite too.  So
-    «المصادر عدد الجثث» is «المصادر» alone."""
-    kept = []
-    for word in words.split():
+    «الفرقة السابعة»); an indefinite head may lead a construct ending in a
+    definite noun («شبكة صوت العاصمة»، «وزارة الدفاع الروسية»), after
+    which every word is definite.  So «المصادر عدد الجثث» is «المصادر» alone."""
+    kept, seen_definite = [], False
+    for index, word in enumerate(words.split()):
         if kept:
             if _NAME_ENDS.fullmatch(word) or word in _closed_words():
                 break
-            head_definite = kept[0].startswith("ال")
-            if word.startswith("ال") != head_definite and not (len(kept) == 1 and not head_definite):
+            if word.startswith("ل") and _patterns()["name"].match(" ".join(words.split()[index:])):
+                break  # «لعنب بلدي»: the listener, not part of the speaker
+            definite = word.startswith("ال")
+            if kept[0].startswith("ال") and not definite:
                 break
-            if len(kept) > 1 and not head_definite and kept[1].startswith("ال") and not word.startswith("ال"):
+            if seen_definite and not definite:
                 break
+            seen_definite = seen_definite or definite
         kept.append(word)
     return " ".join(kept)
 
