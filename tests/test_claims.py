@@ -217,7 +217,7 @@ def test_a_population_is_never_killed():
     # the residents' clause and the killing's clause are read apart
     table = claims_of("يسكنه عشرون ألف مدني، قتل منهم ألفان خلال سنوات الحرب.")
     assert table[["value_low", "subject", "scope", "topic"]].values.tolist() == [
-        [20000.0, "civilians", "residents", "people"], [2000.0, "killed", "civilians", "casualties"]]
+        [20000.0, "civilians", "residents", "population"], [2000.0, "killed", "civilians", "casualties"]]
 
 
 def test_the_wounded_are_never_killed():

@@ -296,8 +296,11 @@ def _row(quantity, sentence, text, place, place_en, subject, scope, noun, lemma)
         scope = place_en  # shares of different places never compare
     record = lexicon.record("subject", subject) or {"topic": "other", "unit": "count"}
     unit = "percent" if quantity["unit"] == "percent" else record["unit"]
+    # A group counted as residents or as displaced is a population, not a casualty count.
+    topic = {"residents": "population", "displaced": "displacement", "besieged": "population"}.get(
+        scope, record["topic"])
     return {
-        "topic": record["topic"], "subject": subject, "scope": scope, "noun": noun, "lemma": lemma,
+        "topic": topic, "subject": subject, "scope": scope, "noun": noun, "lemma": lemma,
         "value": quantity["value"], "value_low": quantity["value_low"], "value_high": quantity["value_high"],
         "qualifier": quantity["qualifier"], "qualifier_ar": quantity["qualifier_ar"],
         "unit": unit, "claimant": sentence.claimant, "claimant_ar": sentence.claimant_ar, "side": sentence.side,

@@ -73,7 +73,7 @@ def value_range(qualifier: str, n: float, upper: float = math.nan) -> tuple[floa
         low_factor, high_factor = BANDS[qualifier]
         # round() first: 90 * 1.1 is 99.00000000000001 in floating point.
         low, high = float(math.floor(round(n * low_factor, 9))), float(math.ceil(round(n * high_factor, 9)))
-    if not math.isnan(upper):
+    if not math.isnan(upper) and n <= upper:  # a rise of 150% is not a share: no cap
         high = float(upper if math.isnan(high) else min(high, upper))
     return low, high
 
@@ -371,14 +371,12 @@ def _read(match, plain: str, table: dict) -> dict:
         if match.group("percent") or match.group("percent_before"):
             unit = "percent"  # «90%», and «%90» as right-to-left pages often write it
         kind = next((id_kind for id_kind, pattern in table["identifiers"] if pattern.search(before)), "count")
-        if kind != "count":
-            pass
-        elif match.group("ordinal"):
+        if kind == "count" and match.group("ordinal"):
             kind = "ordinal"  # الـ15: "the fifteenth"
-        elif table["date_after"].match(plain, end) or (
-                table["date_before"].search(before.rstrip("“\"«( ")) and 1 <= value <= 2100):
+        elif kind == "count" and (table["date_after"].match(plain, end) or (
+                table["date_before"].search(before.rstrip("“\"«( ")) and 1 <= value <= 2100)):
             kind = "date"
-        elif table["time_after"].match(plain, match.end("digits")):
+        elif kind == "count" and table["time_after"].match(plain, match.end("digits")):
             kind = "time"
         low, high = (value, value) if qualifier == "exact" else value_range(
             qualifier, value, upper=100 if unit == "percent" else math.nan)

@@ -170,7 +170,6 @@ def attribute(sentence: str, previous=(None, ""), last_sources: str | None = Non
         if THE_SOURCES.search(fold(words)) and key == "other":
             key = last_sources if last_sources in SOURCES else (
                 previous[0] if previous[0] in SOURCES else "informed_sources")
-            words = words
         return key, words, False
     if previous[0] and CONTINUES.search(plain):
         return previous[0], previous[1], True
