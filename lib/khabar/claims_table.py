@@ -41,6 +41,8 @@ THINGS_SCOPES = ("lost", "captured", "used", "handed_over", "held", "recovered")
 # predicate of its own; the previous count's governs it.
 COORDINATED = re.compile(r"^\s*(?:و?(?:الي\s+جانب|اضافة\s+الي|بالاضافة\s+الي|فضلا\s+عن|علاوة\s+علي|بينهم|بينها|بينهن|منهم|منها|منهن|من\s+بينهم)|و)(?:\s|$)")
 CLAUSE_END = re.compile(r"[،؛:;]")
+# «عدد القتلى»، «حصيلة ضحايا القصف»: what a number after it counts.
+_COUNT_OF = re.compile(r"(?<!\w)[وب]?(?:عدد|حصيلة|اعداد)\s+(?P<noun>\S+)(?:\s+\S+){0,3}?\s+(?:الي\s+|ب)?$")
 # The head of a construct whose genitive is a count: «جثث 20 عنصرًا», «رفات 5 جنود».
 _BODIES_OF = re.compile(r"(?<!\w)[وب]?(?:جثث|جثامين|رفات)\s+$")
 
@@ -226,6 +228,17 @@ def _claims_in(sentence, text: str) -> list[dict]:
                 noun = sentence.text[offsets[found["start"]]:offsets[found["end"]]]
             else:
                 subject = "other"
+        count_of = _COUNT_OF.search(plain, _clause_start(plain, start), start)
+        if count_of and quantity["unit"] != "percent":
+            # «بلغ عدد القتلى 45 شخصًا»، «ارتفع عدد ضحايا القصف إلى 19 مدنيًا»:
+            # the number is the count of the event noun after عدد or حصيلة.
+            event = next((n for n in nouns if n["start"] >= count_of.start("noun")), None)
+            if event and (lexicon.record("subject", event["subject"]) or {}).get("kind") == "event" \
+                    and subject != event["subject"]:
+                scope_group = subject if (lexicon.record("subject", subject) or {}).get("kind") == "people" else ""
+                rows.append(_row(quantity, sentence, text, place, place_en, event["subject"], scope_group, noun, lemma))
+                inherited = event["subject"] if event["subject"] in CASUALTY else inherited
+                continue
         head = _BODIES_OF.search(plain, 0, start)
         if head and subject not in ("bodies", "area_share") and quantity["unit"] != "percent":
             # «تسليم جثث 20 عنصرًا»: the bodies of 20 members are bodies.

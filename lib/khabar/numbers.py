@@ -215,6 +215,7 @@ def find_nouns(plain: str, start: int = 0, end: int | None = None) -> list[dict]
 
 
 _WORD = re.compile(r"\s+(?P<from>من\s+)?(?P<word>[^\W\d_]+)")
+_TIME_PREPOSITION = re.compile(r"(?<!\w)(?:في|منذ|خلال|حتي|قبل|بعد|مطلع|اواخر|نهاية|بداية)\s+$")
 _DEFINITE_NEXT = re.compile(r"\s+(?:ال|لل)[^\W\d_]{2,}")
 _DUAL_ADJECTIVE = re.compile(r"\s+[^\W\d_]+(?:ين|ان)(?!\w)")
 
@@ -406,10 +407,12 @@ def _read(match, plain: str, table: dict) -> dict:
     noun = counted_noun(plain, end) if kind == "count" else None
     if unit == "percent" and noun and noun["subject"] == "other":
         noun = None
-    if (kind == "count" and match.group("digits") and (noun is None or noun["subject"] == "other") and unit == "count"
-            and 1900 <= value <= 2100 and re.fullmatch("[0-9]{4}", match.group("digits"))
-            and not match.group("qualifier")):
-        kind, noun = "year", None  # a bare year («في 2016 أصدرت»): only a known noun makes it a count
+    if (kind == "count" and match.group("digits") and unit == "count" and 1900 <= value <= 2100
+            and re.fullmatch("[0-9]{4}", match.group("digits")) and not match.group("qualifier")
+            and (noun is None or (noun["subject"] == "other" and _TIME_PREPOSITION.search(plain, 0, start)))):
+        # A bare year: nothing counted after it, or after a preposition of
+        # time with no noun the lexicon knows («في 2016 أصدرت»).
+        kind, noun = "year", None
     if noun is not None:
         end = noun["end"]
     after = table["after"].match(plain, end) if kind == "count" else None

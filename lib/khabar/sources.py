@@ -56,16 +56,26 @@ def _name_pattern(form: str) -> str:
 def _patterns() -> dict:
     names = {form: record["key"] for record in lexicon.rows("claimant") for form in record["forms"]}
     alternation = "|".join(_name_pattern(form) for form in sorted(names, key=len, reverse=True))
+    without_article = "|".join(_name_pattern(form[2:]) for form in sorted(names, key=len, reverse=True)
+                               if form.startswith("ال"))
     cues = {kind: "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in sorted(
         (form for record in lexicon.rows("reporting") if record["kind"] == kind for form in record["forms"]),
-        key=len, reverse=True)) for kind in ("verb", "preposition", "speaker")}
+        key=len, reverse=True)) for kind in ("verb", "preposition", "speaker", "document")}
     return {
         "names": names,
-        "name": re.compile(rf"(?<!\w)(?:[وفب]?لل|[وفب]?ل|[وفب])?(?P<name>{alternation})(?!\w)"),
+        # ل swallows the alif of ال: «للجيش السوري» is ل + «الجيش السوري».
+        "name": re.compile(rf"(?<!\w)(?:[وفب]?لل(?P<name_l>{without_article})|(?:[وفب]?ل|[وفب])?(?P<name>{alternation}))(?!\w)"),
         "cue": re.compile(rf"(?<!\w)[وف]?(?:(?P<verb>(?:{cues['verb']})(?:ه|ها|هم)?)|(?P<preposition>{cues['preposition']}))(?!\w)"),
-        "speaker": re.compile(rf"\s+(?P<words>(?:ال)?(?:{cues['speaker']})(?:\s+(?!(?:ان|عن|في|من|الي|علي|علي)(?!\w))[^\W\d_]+){{0,2}})"),
+        "speaker": re.compile(rf"\s+(?P<words>(?:ال)?(?:{cues['speaker']}|(?P<document>{cues['document']}))(?!\w)(?:\s+(?!(?:ان|عن|في|من|الي|علي|علي)(?!\w))[^\W\d_]+){{0,2}})"),
         "after_preposition": re.compile(r"\s+(?:ما\s+)?(?P<words>(?!(?:ان|ما)(?!\w))[^\W\d_]+(?:\s+[^\W\d_]+){0,2})"),
     }
+
+
+def _named(match) -> tuple[int, int, str]:
+    """(start, end, key) of a claimant name found by the ``name`` pattern."""
+    group = "name" if match.group("name") else "name_l"
+    words = match.group(group) if group == "name" else "ال" + match.group(group)
+    return match.start(group), match.end(group), _patterns()["names"][_norm(words)]
 
 
 def _key_of(words: str) -> str:
@@ -75,7 +85,7 @@ def _key_of(words: str) -> str:
     if plain in _patterns()["names"]:
         return _patterns()["names"][plain]
     inside = _patterns()["name"].search(plain)
-    return _patterns()["names"][_norm(inside.group("name"))] if inside else "other"
+    return _named(inside)[2] if inside else "other"
 
 
 def _trim(words: str) -> str:
@@ -184,21 +194,26 @@ def _speaker(plain: str, cue, patterns) -> tuple[int, int, str] | None:
     known = name.match(plain, position)
     if cue.group("verb"):
         if known:
-            return _relayed(plain, known, patterns) or (known.start("name"), known.end("name"),
-                                                        patterns["names"][_norm(known.group("name"))])
+            return _relayed(plain, known, patterns) or _named(known)
         # The subject before its verb: "وكان تنظيم الدولة أعلن".
         before = [m for m in name.finditer(plain, max(0, cue.start() - 60), cue.start())
                   if re.fullmatch(r"[\s”\"»]*(?:\S+\s+)?", plain[m.end():cue.start()])]
         if before:
             m = before[-1]
-            return m.start("name"), m.end("name"), patterns["names"][_norm(m.group("name"))]
+            return _named(m)
         unknown = patterns["speaker"].match(plain, cue.end())
         if unknown:
             words = _trim(unknown.group("words"))
-            return unknown.start("words"), unknown.start("words") + len(words), _key_of(words)
+            end = unknown.start("words") + len(words)
+            # «بيان للجيش السوري»: a statement or report of a known speaker is theirs.
+            of = re.compile(r"\s+").match(plain, end)
+            owner = name.match(plain, of.end()) if of else None
+            if unknown.group("document") and owner and owner.group().startswith("ل") and _key_of(words) == "other":
+                return _named(owner)
+            return unknown.start("words"), end, _key_of(words)
         return None
     if known:
-        return known.start("name"), known.end("name"), patterns["names"][_norm(known.group("name"))]
+        return _named(known)
     relayed = _relayed(plain, cue, patterns)
     if relayed:
         return relayed
@@ -246,7 +261,7 @@ def _relayed(plain: str, speaker, patterns):
         # «أعلنت الهيئة مقتل 14 عنصرا من قوات النظام»: a named group after
         # a predicate is who the event befell, not a source.
         if RELAYED_FROM.search(between) and not _predicate_words().search(between):
-            return later.start("name"), later.end("name"), patterns["names"][_norm(later.group("name"))]
+            return _named(later)
     return None
 
 
