@@ -258,3 +258,21 @@ def test_unnamed_claims_are_the_outlets_from_metadata(metadata, claimant, claima
 def test_speakers_of_other_reports(sentence, claimant, claimant_ar):
     row_ = claims_of(sentence, outlet="Enab Baladi", outlet_ar="عنب بلدي").iloc[0]
     assert (row_.claimant, row_.claimant_ar) == (claimant, claimant_ar)
+
+
+def test_a_headline_names_its_source_before_a_colon():
+    row_ = claims_of("المرصد السوري: مقتل 17 عنصرًا من قوات النظام.").iloc[0]
+    assert (row_.claimant, row_.subject, row_.value_low) == ("sohr", "killed", 17.0)
+
+
+def test_what_a_percentage_is_a_share_of():
+    homes = claims_of("وبلغت نسبة الدمار في منازل المخيم نحو 60%.").iloc[0]
+    held = claims_of("وتسيطر الفصائل على قرابة 40% من البلدة.").iloc[0]
+    assert (homes.subject, homes.topic, homes.unit) == ("homes", "damage", "percent")
+    assert (held.subject, held.topic) == ("area_share", "control")
+
+
+def test_the_count_after_the_number_of_dead():
+    table = claims_of("وبلغ عدد القتلى 45 شخصًا، بينهم 9 نساء.")
+    assert table[["value_low", "subject", "scope"]].values.tolist() == [
+        [45.0, "killed", "persons"], [9.0, "killed", "women"]]

@@ -182,3 +182,15 @@ def test_a_noun_the_lexicon_does_not_hold_is_kept_as_other():
     table = quantities("واعتقلت القوات 5 صحفيين من المدينة")
     assert table[["noun", "lemma", "subject"]].values.tolist() == [["صحفيين", "صحفي", "other"]]
     assert quantities("بلغ 85 حتى اليوم")["subject"].tolist() == [""]  # nothing counted after it
+
+
+def test_a_number_word_after_a_definite_plural_is_its_adjective():
+    table = quantities("وعاش المدنيون خلال السنوات السبع الماضية تحت القصف")
+    assert table[["quote", "value_low", "subject"]].values.tolist() == [["السنوات السبع", 7.0, "years"]]
+    assert quantities("يوم الاثنين")["quote"].tolist() == []  # Monday, not two
+
+
+def test_percent_written_before_its_digits_and_in_words():
+    assert quantities("سيطر على %90 من الحي")[["quote", "unit"]].values.tolist() == [["%90", "percent"]]
+    assert quantities("يسيطر على تسعين بالمئة من المخيم")["value_low"].tolist() == [90.0]
+    assert quantities("ارتفعت الأسعار بنسبة 150%")["value_high"].tolist() == [150.0]  # no cap above 100

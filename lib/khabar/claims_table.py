@@ -189,9 +189,28 @@ def _back_noun(plain: str, nouns: list[dict], position: int) -> dict | None:
     return before[-1] if before else None
 
 
+# Words that make a percentage a share of land held: «يسيطر على 70% من».
+CONTROL = re.compile(r"سيطر|سيطرة|يسيطر|تسيطر|مساحة|مساحات|بسط|تقدم|انتزع")
+
+
+def _share_of(plain, nouns, start, subject, noun, lemma, text, offsets):
+    """What a percentage is a share of, when no known noun follows it: the
+    area held when the sentence speaks of control («يسيطر على 70% من»),
+    else a counted noun of its own clause («نسبة الدمار في منازل المخيم
+    نحو 60%»), else ``other``."""
+    if CONTROL.search(plain):
+        return "area_share", "", ""
+    clause = _clause_start(plain, start)
+    own = [n for n in nouns if clause <= n["start"] < start
+           and (lexicon.record("subject", n["subject"]) or {}).get("kind") in ("people", "things")]
+    if own:
+        return own[-1]["subject"], text[offsets[own[-1]["start"]]:offsets[own[-1]["end"]]], own[-1]["lemma"]
+    return "other", noun, lemma
+
+
 def _reading(subject: str, predicate: str, unit: str) -> tuple[str, str]:
     """(subject, scope) of a count of ``subject`` governed by ``predicate``."""
-    if unit == "percent" and not subject:
+    if subject == "area_share":
         return "area_share", ""
     record = lexicon.record("subject", subject) or {"kind": "other", "topic": "other"}
     if record["topic"] == "exchange":
@@ -221,7 +240,9 @@ def _claims_in(sentence, text: str) -> list[dict]:
     for quantity in quantities:
         start, end = back.get(quantity["start"], 0), back.get(quantity["end"], len(plain))
         subject, noun, lemma, anchor = quantity["subject"], quantity["noun"], quantity["lemma"], start
-        if not subject and quantity["unit"] != "percent":
+        if quantity["unit"] == "percent" and subject in ("", "other"):
+            subject, noun, lemma = _share_of(plain, nouns, start, subject, noun, lemma, sentence.text, offsets)
+        elif not subject:
             found = _back_noun(plain, nouns, start)
             if found:
                 subject, lemma, anchor = found["subject"], found["lemma"], found["start"]

@@ -326,6 +326,7 @@ def numbers_records(text: str) -> list[dict]:
             "noun_start": offsets[noun["start"]] if noun else -1, "kind": item["kind"],
         })
     rows += _standalone_duals(text, plain, offsets, [(r["start"], r["end"]) for r in rows])
+    rows += _number_adjectives(text, plain, offsets)
     return sorted(rows, key=lambda row: row["start"])
 
 
@@ -405,16 +406,14 @@ def _read(match, plain: str, table: dict) -> dict:
         if following and following["subject"] != "other" and following["number"] != "singular":
             kind = "count"
     noun = counted_noun(plain, end) if kind == "count" else None
-    if unit == "percent" and noun and noun["subject"] == "other":
-        noun = None
     if (kind == "count" and match.group("digits") and unit == "count" and 1900 <= value <= 2100
             and re.fullmatch("[0-9]{4}", match.group("digits")) and not match.group("qualifier")
             and (noun is None or (noun["subject"] == "other" and _TIME_PREPOSITION.search(plain, 0, start)))):
         # A bare year: nothing counted after it, or after a preposition of
         # time with no noun the lexicon knows («في 2016 أصدرت»).
         kind, noun = "year", None
-    if noun is not None:
-        end = noun["end"]
+    if noun is not None and not (unit == "percent" and noun["subject"] == "other"):
+        end = noun["end"]  # «90% من الحي»: the quote keeps to the figure
     after = table["after"].match(plain, end) if kind == "count" else None
     if after and not math.isnan(value) and qualifier == "exact":
         qualifier = table["qualifiers"][("after", " ".join(after.group("after").split()))]
@@ -467,6 +466,27 @@ def _merge_ranges(found: list[dict], plain: str, table: dict) -> list[dict]:
         merged[-1] = {**item, "start": start, "value": math.nan, "low": float(low), "qualifier": "range",
                       "qualifier_span": (start, previous["start"]) if opener else (previous["end"], item["start"])}
     return merged
+
+
+def _number_adjectives(text: str, plain: str, offsets: list[int]) -> list[dict]:
+    """A number word after a definite plural agrees with it as an adjective:
+    «السنوات السبع» (the seven years), «الأيام الثلاثة»."""
+    table = grammar()
+    if "adjective" not in table:
+        words = _alternation(form for form, (kind, _) in table["number_words"].items() if kind in ("unit", "ten"))
+        table["adjective"] = re.compile(rf"(?<!\w)(?P<noun>[وفبل]?ال[^\W\d_]+)\s+ال(?P<word>{words})(?!\w)")
+    rows = []
+    for match in table["adjective"].finditer(plain):
+        noun = noun_at(plain, match.start("noun"))
+        if noun is None or noun["number"] != "plural" or noun["end"] != match.end("noun"):
+            continue
+        value = words_value(match.group("word"))
+        start, end = offsets[match.start("noun")], offsets[match.end()]
+        rows.append({"start": start, "end": end, "quote": text[start:end], "value": value, "value_low": value,
+                     "value_high": value, "qualifier": "exact", "qualifier_ar": "", "unit": "count",
+                     "noun": text[start:offsets[noun["end"]]], "lemma": noun["lemma"], "subject": noun["subject"],
+                     "noun_start": start, "kind": "count"})
+    return rows
 
 
 def _standalone_duals(text: str, plain: str, offsets: list[int], taken) -> list[dict]:

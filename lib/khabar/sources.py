@@ -168,6 +168,11 @@ def attribute(sentence: str, previous=(None, ""), last_sources: str | None = Non
 
     other = OTHER_SOURCES.search(plain)
     found = []
+    # «المرصد السوري: مقتل 17 عنصرًا»: a name and a colon open a headline's claim.
+    headline = patterns["name"].match(plain)
+    if headline and re.match(r"\s*:", plain[headline.end():]):
+        start, end, key = _named(headline)
+        found.append((-1, key, written(start, end)))
     if other:
         found.append((other.start(), "other_sources", written(other.start(), other.end()).split()[-1]))
     for cue in patterns["cue"].finditer(plain):
@@ -189,7 +194,8 @@ def attribute(sentence: str, previous=(None, ""), last_sources: str | None = Non
 def _speaker(plain: str, cue, patterns) -> tuple[int, int, str] | None:
     """(start, end, key) of who speaks by this cue, in folded text, or None."""
     name = patterns["name"]
-    after = re.compile(r"\s+").match(plain, cue.end())
+    # «أفاد به ناشطون»: the verb's pronoun object comes before its subject.
+    after = re.compile(r"\s+(?:(?:به|بها|بهم)\s+)?").match(plain, cue.end())
     position = after.end() if after else cue.end()
     known = name.match(plain, position)
     if cue.group("verb"):
