@@ -4,6 +4,7 @@ news (no outlet's text), each with the rows a careful reader takes from it
 dates, years, times, ordinals or identifiers, with no rows.  The rules are
 written for the grammar; this set checks they hold on sentences the seed
 does not contain.  ``make bench`` prints the same figures."""
+
 import csv
 from pathlib import Path
 
@@ -44,9 +45,12 @@ def test_no_negative_sentence_yields_a_claim(scores):
 
 def test_scoring_counts_a_wrong_row_as_both_a_miss_and_an_extra(tmp_path):
     path = tmp_path / "two.csv"
-    path.write_text("id,sentence,value_low,value_high,subject,scope,claimant\n"
-                    "1,وقتل 14 عنصرا في الكمين.,14,14,killed,members,unattributed\n"
-                    "2,وقتل 9 جنود في الكمين.,9,9,wounded,soldiers,unattributed\n", encoding="utf-8")
+    path.write_text(
+        "id,sentence,value_low,value_high,subject,scope,claimant\n"
+        "1,وقتل 14 عنصرا في الكمين.,14,14,killed,members,unattributed\n"
+        "2,وقتل 9 جنود في الكمين.,9,9,wounded,soldiers,unattributed\n",
+        encoding="utf-8",
+    )
     scores = devset_scores(path)
     assert (scores["matched"], scores["found"], scores["gold"]) == (1, 2, 2)
     assert scores["precision"] == scores["recall"] == 0.5

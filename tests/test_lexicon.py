@@ -1,5 +1,6 @@
 """The lexicon: every record checked, and what is built on it (labels,
 colours, charts) never fails on a key it does not hold."""
+
 import csv
 import re
 import subprocess

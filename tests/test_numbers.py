@@ -1,5 +1,6 @@
 """Arabic quantities: each rule on a sentence of the article and on made-up
 sentences of the same shape."""
+
 import math
 
 import pytest
@@ -16,19 +17,22 @@ def nan_equal(a, b):
     return a == b or (isinstance(a, float) and isinstance(b, float) and math.isnan(a) and math.isnan(b))
 
 
-@pytest.mark.parametrize("text, quote, low, high, qualifier", [
-    # the article
-    ("عدد الجثث التي بادلها التنظيم، بحوالي 85 حتى اليوم", "بحوالي 85", 76, 94, "about"),
-    ("مجمل أعداد الجثث لدى التنظيم تتجاوز 100.", "تتجاوز 100", 101, math.nan, "more_than"),
-    ("تحدثت عن قرابة 30 جثة", "قرابة 30 جثة", 27, 30, "nearly"),
-    ("مقدرًا نسبة سيطرته بحوالي 90% من الحي", "بحوالي 90%", 81, 99, "about"),
-    ("قتل 175 من قوات الأسد بينهم ضباط", "175 من قوات الأسد", 175, 175, "exact"),
-    # made up, same shapes
-    ("قتل نحو 40 مدنيًا في القصف", "نحو 40 مدنيًا", 36, 44, "about"),
-    ("أسر ما يزيد على 15 عنصرًا", "ما يزيد على 15 عنصرًا", 16, math.nan, "more_than"),
-    ("وأحصت المصادر أكثر من 200 جثة", "أكثر من 200 جثة", 201, math.nan, "more_than"),
-    ("سيطر على قرابة ٤٠٪ من المدينة", "قرابة ٤٠٪", 36, 40, "nearly"),
-])
+@pytest.mark.parametrize(
+    "text, quote, low, high, qualifier",
+    [
+        # the article
+        ("عدد الجثث التي بادلها التنظيم، بحوالي 85 حتى اليوم", "بحوالي 85", 76, 94, "about"),
+        ("مجمل أعداد الجثث لدى التنظيم تتجاوز 100.", "تتجاوز 100", 101, math.nan, "more_than"),
+        ("تحدثت عن قرابة 30 جثة", "قرابة 30 جثة", 27, 30, "nearly"),
+        ("مقدرًا نسبة سيطرته بحوالي 90% من الحي", "بحوالي 90%", 81, 99, "about"),
+        ("قتل 175 من قوات الأسد بينهم ضباط", "175 من قوات الأسد", 175, 175, "exact"),
+        # made up, same shapes
+        ("قتل نحو 40 مدنيًا في القصف", "نحو 40 مدنيًا", 36, 44, "about"),
+        ("أسر ما يزيد على 15 عنصرًا", "ما يزيد على 15 عنصرًا", 16, math.nan, "more_than"),
+        ("وأحصت المصادر أكثر من 200 جثة", "أكثر من 200 جثة", 201, math.nan, "more_than"),
+        ("سيطر على قرابة ٤٠٪ من المدينة", "قرابة ٤٠٪", 36, 40, "nearly"),
+    ],
+)
 def test_qualifiers_set_the_range(text, quote, low, high, qualifier):
     rows = found(text)
     assert len(rows) == 1, rows
@@ -44,14 +48,17 @@ def test_a_qualifier_governs_only_the_next_number():
     assert [row[3] for row in rows] == ["about", "exact"] and rows[1][0] == "و7 جثث"
 
 
-@pytest.mark.parametrize("text, value", [
-    ("قدر التنظيم خسائر القوات بخمس دبابات", 5),   # number word with ب
-    ("ودمر ثلاث دبابات", 3),
-    ("وأسر سبعة عناصر", 7),
-    ("وقتل خمسة عشر عنصرًا", 15),
-    ("قتل ١٧٥ من قوات الأسد", 175),                  # Arabic-Indic digits
-    ("تبادل و12 أسيرًا", 12),                         # و joined to digits
-])
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("قدر التنظيم خسائر القوات بخمس دبابات", 5),  # number word with ب
+        ("ودمر ثلاث دبابات", 3),
+        ("وأسر سبعة عناصر", 7),
+        ("وقتل خمسة عشر عنصرًا", 15),
+        ("قتل ١٧٥ من قوات الأسد", 175),  # Arabic-Indic digits
+        ("تبادل و12 أسيرًا", 12),  # و joined to digits
+    ],
+)
 def test_digits_and_number_words(text, value):
     table = quantities(text)
     assert table["value_low"].tolist() == [value]
@@ -74,18 +81,21 @@ def test_dozens_is_a_documented_range():
     assert quantities("قتل مئات المدنيين")["value_low"].tolist() == [200]
 
 
-@pytest.mark.parametrize("text", [
-    "عناصر من مجموعة المزروع التابعة للفرع 2015 على الجبهات في حي القدم - شباط 2018",
-    "من مخابرات الفرع 215 خلال المعارك",
-    "عناصر التابعة للفرع 215 على الجبهات",
-    "وبحسب العدد ٣٠ من الصحيفة",
-    "السيارة رقم 12 في الموقع",
-    "في العدد “124” من صحيفة “النبأ” الأسبوعية",
-    "لعنب بلدي اليوم، الاثنين 26 من آذار، إن صفقة",
-    "في 3 كانون الثاني 2019",
-    "في تقرير صدر عام 2017",
-    "بحسب القرار 2254",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "عناصر من مجموعة المزروع التابعة للفرع 2015 على الجبهات في حي القدم - شباط 2018",
+        "من مخابرات الفرع 215 خلال المعارك",
+        "عناصر التابعة للفرع 215 على الجبهات",
+        "وبحسب العدد ٣٠ من الصحيفة",
+        "السيارة رقم 12 في الموقع",
+        "في العدد “124” من صحيفة “النبأ” الأسبوعية",
+        "لعنب بلدي اليوم، الاثنين 26 من آذار، إن صفقة",
+        "في 3 كانون الثاني 2019",
+        "في تقرير صدر عام 2017",
+        "بحسب القرار 2254",
+    ],
+)
 def test_identifiers_and_dates_are_not_counts(text):
     assert found(text) == []
 
@@ -96,7 +106,7 @@ def test_singular_materiel_nouns_mean_one():
     assert table["value_low"].tolist() == [1, 1]
     assert table["subject"].tolist() == ["armoured_vehicles", "rocket_launchers"]
     assert materiel_singulars("وأعطب دبابة ومدرعة")["subject"].tolist() == ["tanks", "armoured_vehicles"]
-    assert materiel_singulars("دمر 4 عربة") .empty  # the noun counted by a number
+    assert materiel_singulars("دمر 4 عربة").empty  # the noun counted by a number
 
 
 def test_value_range_and_digits():
@@ -146,24 +156,27 @@ def test_every_form(text, quote, low, high, qualifier, lemma):
     row = table.iloc[0]
     assert (row.qualifier, row.lemma) == (qualifier, lemma)
     assert nan_equal(row.value_low, float(low)) and nan_equal(row.value_high, float(high))
-    assert text[row.start:row.end] == quote
+    assert text[row.start : row.end] == quote
 
 
-@pytest.mark.parametrize("text, number, kind", [
-    ("في 12 من نيسان قتل 5", "12", "date"),
-    ("في شباط 2018", "2018", "date"),
-    ("في 3 آذار", "3", "date"),
-    ("منذ عام 2013", "2013", "year"),
-    ("في 2016 أصدرت المحكمة", "2016", "year"),
-    ("عند الساعة 5 مساء", "5", "time"),
-    ("في تمام 5:30 صباحا", "5", "time"),
-    ("في الذكرى الـ15 للثورة", "15", "ordinal"),
-    ("قرب الحاجز 4 على الطريق", "4", "identifier"),
-    ("في العدد “124” من الصحيفة", "124", "identifier"),
-    ("بحسب القرار 2254", "2254", "identifier"),
-    ("السيارة رقم 12", "12", "identifier"),
-    ("من 10 إلى 12 حزيران", "10", "date"),
-])
+@pytest.mark.parametrize(
+    "text, number, kind",
+    [
+        ("في 12 من نيسان قتل 5", "12", "date"),
+        ("في شباط 2018", "2018", "date"),
+        ("في 3 آذار", "3", "date"),
+        ("منذ عام 2013", "2013", "year"),
+        ("في 2016 أصدرت المحكمة", "2016", "year"),
+        ("عند الساعة 5 مساء", "5", "time"),
+        ("في تمام 5:30 صباحا", "5", "time"),
+        ("في الذكرى الـ15 للثورة", "15", "ordinal"),
+        ("قرب الحاجز 4 على الطريق", "4", "identifier"),
+        ("في العدد “124” من الصحيفة", "124", "identifier"),
+        ("بحسب القرار 2254", "2254", "identifier"),
+        ("السيارة رقم 12", "12", "identifier"),
+        ("من 10 إلى 12 حزيران", "10", "date"),
+    ],
+)
 def test_no_number_is_dropped(text, number, kind):
     # every number is a count or recognised as something else, named here
     table = numbers_in(text)

@@ -12,6 +12,7 @@
 >>> len(varied_copies(3))
 3
 """
+
 from __future__ import annotations
 
 import random
@@ -92,7 +93,7 @@ def varied_copies(count: int, seed: int = 26) -> list[str]:
                 pieces.append(text[last:end])
             else:
                 size = len(digits)
-                new = str(rng.randrange(10 ** (size - 1) if size > 1 else 2, 10 ** size))
+                new = str(rng.randrange(10 ** (size - 1) if size > 1 else 2, 10**size))
                 pieces.append(text[last:start] + quote.replace(digits, new, 1))
             last = end
         pieces.append(text[last:])
@@ -138,8 +139,12 @@ def devset_scores(path: Path = DEVSET) -> dict:
     from khabar.claims_table import claims
 
     try:
-        gold = pd.read_csv(path, dtype={"subject": str, "scope": str, "claimant": str}, keep_default_na=False,
-                           na_values={"value_low": [""], "value_high": [""]})
+        gold = pd.read_csv(
+            path,
+            dtype={"subject": str, "scope": str, "claimant": str},
+            keep_default_na=False,
+            na_values={"value_low": [""], "value_high": [""]},
+        )
     except (OSError, pd.errors.ParserError) as error:
         raise ValueError(f"{path}: cannot be read as the development set ({error})") from None
     missing = set(["id", "sentence"] + GOLD) - set(gold.columns)
@@ -161,25 +166,38 @@ def devset_scores(path: Path = DEVSET) -> dict:
         misses += [(sentence_id, row) for row in left]
         found += len(got)
         expected += len(wanted)
-    return {"precision": matched / found if found else 1.0, "recall": matched / expected if expected else 1.0,
-            "found": found, "gold": expected, "matched": matched, "sentences": gold["id"].nunique(),
-            "misses": misses, "extras": extras}
+    return {
+        "precision": matched / found if found else 1.0,
+        "recall": matched / expected if expected else 1.0,
+        "found": found,
+        "gold": expected,
+        "matched": matched,
+        "sentences": gold["id"].nunique(),
+        "misses": misses,
+        "extras": extras,
+    }
 
 
 def main() -> int:
     real, floor = nbval_ratio()
     count = len(notebook_paths())
-    print(f"pytest --nbval, {count} notebooks: {real:.2f} s; {count} floor notebooks: {floor:.2f} s; "
-          f"ratio {real / floor:.2f} (goal <= 1.5)")
+    print(
+        f"pytest --nbval, {count} notebooks: {real:.2f} s; {count} floor notebooks: {floor:.2f} s; "
+        f"ratio {real / floor:.2f} (goal <= 1.5)"
+    )
     khabar_import, floor_import = import_ratio()
-    print(f"import khabar: {khabar_import * 1000:.0f} ms; import pandas, matplotlib.pyplot: "
-          f"{floor_import * 1000:.0f} ms; ratio {khabar_import / floor_import:.2f} (goal <= 1.3)")
+    print(
+        f"import khabar: {khabar_import * 1000:.0f} ms; import pandas, matplotlib.pyplot: "
+        f"{floor_import * 1000:.0f} ms; ratio {khabar_import / floor_import:.2f} (goal <= 1.3)"
+    )
     for size, per_article, found in claims_per_article():
         print(f"claims() on {size:>5} articles: {per_article:6.1f} ms per article ({found} claims)")
     scores = devset_scores()
-    print(f"development set, {scores['sentences']} sentences: precision {scores['precision']:.2f} "
-          f"({scores['matched']} of {scores['found']} rows found), recall {scores['recall']:.2f} "
-          f"({scores['matched']} of {scores['gold']} gold rows)")
+    print(
+        f"development set, {scores['sentences']} sentences: precision {scores['precision']:.2f} "
+        f"({scores['matched']} of {scores['found']} rows found), recall {scores['recall']:.2f} "
+        f"({scores['matched']} of {scores['gold']} gold rows)"
+    )
     return 0
 
 

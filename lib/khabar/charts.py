@@ -239,7 +239,8 @@ def claim_ranges(claims: pd.DataFrame, title: dict, lang: str = "ar") -> Figure:
                     ha="right" if lang == "ar" else "left")
     ax.set_yticks(range(len(shown)))
     ax.set_yticklabels([
-        label({lang: f"{_claimant_words(c, lang)} — {SUBJECTS[c['subject']][lang]} {_scope_words(c)[lang]}".strip()}, lang)
+        label({lang: f"{_claimant_words(c, lang)} — {SUBJECTS[c['subject']][lang]} {_scope_words(c)[lang]}"
+               .strip()}, lang)
         for _, c in shown.iterrows()
     ])
     ax.set_ylim(len(shown) - 0.4, -0.8)

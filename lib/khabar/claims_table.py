@@ -13,11 +13,12 @@ unstated.
 >>> table.query("subject == 'killed' and claimant == 'al_naba'")[["quote", "value_low"]].values.tolist()
 [['175 من قوات الأسد', 175.0], ['ضباط', nan]]
 """
+
 from __future__ import annotations
 
 import math
 import re
-from functools import lru_cache
+from functools import cache
 
 import pandas as pd
 
@@ -25,13 +26,21 @@ from khabar import lexicon
 from khabar.lexicon import folded_with_offsets
 from khabar.names import NAMES, name_pattern
 from khabar.numbers import (
-    _DEFINITE_NEXT, find_nouns, materiel_records, numbers_records, to_western_digits, unspecified_records,
+    _DEFINITE_NEXT,
+    find_nouns,
+    materiel_records,
+    numbers_records,
+    to_western_digits,
+    unspecified_records,
 )
 from khabar.sources import sentences
 
 BRANCH_AFTER = re.compile(r"^\s+من\s+(?:\w+\s+)?الفرع\s+([0-9٠-٩]+)")
-PLACES = [(name, name_en, name_pattern(name)) for name, name_en, kind in NAMES
-          if kind not in ("source", "organisation", "city")]
+PLACES = [
+    (name, name_en, name_pattern(name))
+    for name, name_en, kind in NAMES
+    if kind not in ("source", "organisation", "city")
+]
 # What happens to people in a casualty event becomes the subject, and the
 # group it happens to the scope: "killed" among "forces".
 CASUALTY = ("killed", "wounded", "captured", "detained")
@@ -39,7 +48,10 @@ THINGS_SCOPES = ("lost", "captured", "used", "handed_over", "held", "recovered")
 # Words that open a clause continuing the count before it: «إلى جانب
 # العشرات من الجنود», «إضافة إلى رشاشين», «بينهم ضباط».  The clause has no
 # predicate of its own; the previous count's governs it.
-COORDINATED = re.compile(r"^\s*(?:و?(?:الي\s+جانب|اضافة\s+الي|بالاضافة\s+الي|فضلا\s+عن|علاوة\s+علي|بينهم|بينها|بينهن|منهم|منها|منهن|من\s+بينهم)|و)(?:\s|$)")
+COORDINATED = re.compile(
+    r"^\s*(?:و?(?:الي\s+جانب|اضافة\s+الي|بالاضافة\s+الي|فضلا\s+عن|علاوة\s+علي"
+    r"|بينهم|بينها|بينهن|منهم|منها|منهن|من\s+بينهم)|و)(?:\s|$)"
+)
 CLAUSE_END = re.compile(r"[،؛:;]")
 # «عدد القتلى»، «حصيلة ضحايا القصف»: what a number after it counts.
 _COUNT_OF = re.compile(r"(?<!\w)[وب]?(?:عدد|حصيلة|اعداد)\s+(?P<noun>\S+)(?:\s+\S+){0,3}?\s+(?:الي\s+|ب)?$")
@@ -47,17 +59,41 @@ _COUNT_OF = re.compile(r"(?<!\w)[وب]?(?:عدد|حصيلة|اعداد)\s+(?P<no
 _BODIES_OF = re.compile(r"(?<!\w)[وب]?(?:جثث|جثامين|رفات)\s+$")
 
 COLUMNS = [
-    "topic", "subject", "scope", "noun", "lemma", "value", "value_low", "value_high", "qualifier", "qualifier_ar",
-    "unit", "claimant", "claimant_ar", "side", "place", "place_en", "reported_on", "reported_precision",
-    "corroboration", "quote", "start", "end", "paragraph", "sentence",
+    "topic",
+    "subject",
+    "scope",
+    "noun",
+    "lemma",
+    "value",
+    "value_low",
+    "value_high",
+    "qualifier",
+    "qualifier_ar",
+    "unit",
+    "claimant",
+    "claimant_ar",
+    "side",
+    "place",
+    "place_en",
+    "reported_on",
+    "reported_precision",
+    "corroboration",
+    "quote",
+    "start",
+    "end",
+    "paragraph",
+    "sentence",
 ]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _predicates() -> re.Pattern:
     forms = {form: record["scope"] for record in lexicon.rows("predicate") for form in record["forms"]}
     alternation = "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in sorted(forms, key=len, reverse=True))
-    pattern = re.compile(rf"(?<!\w)[وفبل]{{0,2}}?(?:ال)?(?P<form>{alternation})(?:وا|تا|ا|ت|ن)?(?:هما|هم|هن|ها|ه)?(?!\w)")
+    # A verb's subject endings (قتلوا، انتشلا) and object pronouns (بادلها).
+    pattern = re.compile(
+        rf"(?<!\w)[وفبل]{{0,2}}?(?:ال)?(?P<form>{alternation})(?:وا|تا|ا|ت|ن)?(?:هما|هم|هن|ها|ه)?(?!\w)"
+    )
     return pattern, {" ".join(form.split()): scope for form, scope in forms.items()}
 
 
@@ -69,9 +105,12 @@ def predicates_in(plain: str) -> list[tuple[int, int, str]]:
     ['residents', 'killed']
     """
     pattern, scopes = _predicates()
-    return [(m.start(), m.end(), scopes[" ".join(m.group("form").split())]) for m in pattern.finditer(plain)
-            # لدى takes no preposition: «بلدي» is a word of its own
-            if not (m.group("form") == "لدي" and m.start("form") > m.start())]
+    return [
+        (m.start(), m.end(), scopes[" ".join(m.group("form").split())])
+        for m in pattern.finditer(plain)
+        # لدى takes no preposition: «بلدي» is a word of its own
+        if not (m.group("form") == "لدي" and m.start("form") > m.start())
+    ]
 
 
 def claims(article) -> pd.DataFrame:
@@ -160,8 +199,11 @@ def _governing(plain: str, predicates, start: int, end: int, anchor: int, inheri
     if before:
         # A definite maṣdar right after a verb is the verb's subject
         # («ودمر القصف 70%»): the verb governs.
-        if len(before) > 1 and plain[before[-1][0]:before[-1][1]].lstrip("وفبل").startswith("ال") \
-                and not plain[before[-2][1]:before[-1][0]].strip():
+        if (
+            len(before) > 1
+            and plain[before[-1][0] : before[-1][1]].lstrip("وفبل").startswith("ال")
+            and not plain[before[-2][1] : before[-1][0]].strip()
+        ):
             return before[-2][2]
         return before[-1][2]
     clause_start = _clause_start(plain, start)
@@ -170,9 +212,14 @@ def _governing(plain: str, predicates, start: int, end: int, anchor: int, inheri
     clause_end = _clause_end(plain, end)
     # After the count, a predicate inside a prepositional phrase («في
     # القصف», «جراء الغارات») gives a cause, not what befell the count.
-    after = [p for p in predicates if end <= p[0] and p[1] <= clause_end
-             and not _AFTER_PREPOSITION.search(plain[max(end, p[0] - 12):p[0]])
-             and not plain[p[0]:p[1]].startswith(("ب", "لل"))]
+    after = [
+        p
+        for p in predicates
+        if end <= p[0]
+        and p[1] <= clause_end
+        and not _AFTER_PREPOSITION.search(plain[max(end, p[0] - 12) : p[0]])
+        and not plain[p[0] : p[1]].startswith(("ب", "لل"))
+    ]
     return after[0][2] if after else ""
 
 
@@ -201,10 +248,14 @@ def _share_of(plain, nouns, start, subject, noun, lemma, text, offsets):
     if CONTROL.search(plain):
         return "area_share", "", ""
     clause = _clause_start(plain, start)
-    own = [n for n in nouns if clause <= n["start"] < start
-           and (lexicon.record("subject", n["subject"]) or {}).get("kind") in ("people", "things")]
+    own = [
+        n
+        for n in nouns
+        if clause <= n["start"] < start
+        and (lexicon.record("subject", n["subject"]) or {}).get("kind") in ("people", "things")
+    ]
     if own:
-        return own[-1]["subject"], text[offsets[own[-1]["start"]]:offsets[own[-1]["end"]]], own[-1]["lemma"]
+        return own[-1]["subject"], text[offsets[own[-1]["start"]] : offsets[own[-1]["end"]]], own[-1]["lemma"]
     return "other", noun, lemma
 
 
@@ -246,7 +297,7 @@ def _claims_in(sentence, text: str) -> list[dict]:
             found = _back_noun(plain, nouns, start)
             if found:
                 subject, lemma, anchor = found["subject"], found["lemma"], found["start"]
-                noun = sentence.text[offsets[found["start"]]:offsets[found["end"]]]
+                noun = sentence.text[offsets[found["start"]] : offsets[found["end"]]]
             else:
                 subject = "other"
         count_of = _COUNT_OF.search(plain, _clause_start(plain, start), start)
@@ -254,8 +305,11 @@ def _claims_in(sentence, text: str) -> list[dict]:
             # «بلغ عدد القتلى 45 شخصًا»، «ارتفع عدد ضحايا القصف إلى 19 مدنيًا»:
             # the number is the count of the event noun after عدد or حصيلة.
             event = next((n for n in nouns if n["start"] >= count_of.start("noun")), None)
-            if event and (lexicon.record("subject", event["subject"]) or {}).get("kind") == "event" \
-                    and subject != event["subject"]:
+            if (
+                event
+                and (lexicon.record("subject", event["subject"]) or {}).get("kind") == "event"
+                and subject != event["subject"]
+            ):
                 scope_group = subject if (lexicon.record("subject", subject) or {}).get("kind") == "people" else ""
                 rows.append(_row(quantity, sentence, text, place, place_en, event["subject"], scope_group, noun, lemma))
                 inherited = event["subject"] if event["subject"] in CASUALTY else inherited
@@ -266,11 +320,14 @@ def _claims_in(sentence, text: str) -> list[dict]:
             subject, start = "bodies", head.start()
             quantity = {**quantity, "start": offsets[start]}
             found = next(n for n in nouns if n["start"] >= head.start())  # the head noun itself
-            noun, lemma = sentence.text[offsets[found["start"]]:offsets[found["end"]]], found["lemma"]
+            noun, lemma = sentence.text[offsets[found["start"]] : offsets[found["end"]]], found["lemma"]
         predicate = _governing(plain, predicates, start, end, anchor, inherited)
         inherited = predicate or inherited
-        rows.append(_row(quantity, sentence, text, place, place_en, *_reading(subject, predicate, quantity["unit"]),
-                         noun, lemma))
+        rows.append(
+            _row(
+                quantity, sentence, text, place, place_en, *_reading(subject, predicate, quantity["unit"]), noun, lemma
+            )
+        )
     if sentence.kind != "title":  # a headline's «تبادل أسرى» names the event, it counts no one
         rows += _unstated_counts(sentence, text, plain, offsets, nouns, predicates, quantities, place, place_en)
     return rows
@@ -287,8 +344,12 @@ def _unstated_counts(sentence, text, plain, offsets, nouns, predicates, quantiti
     rows = []
     for noun in nouns:
         record = lexicon.record("subject", noun["subject"]) or {}
-        if (noun["number"] != "plural" or noun["definite"] or record.get("kind") not in ("people", "things", "event")
-                or any(s <= noun["start"] < e for s, e in taken)):
+        if (
+            noun["number"] != "plural"
+            or noun["definite"]
+            or record.get("kind") not in ("people", "things", "event")
+            or any(s <= noun["start"] < e for s, e in taken)
+        ):
             continue
         if any(0 <= s - noun["end"] <= 2 for s, _ in taken):
             continue  # «جثث 20 عنصرًا»: the head of a counted construct
@@ -302,20 +363,35 @@ def _unstated_counts(sentence, text, plain, offsets, nouns, predicates, quantiti
             inherited = _governing(plain, predicates, last_start, back.get(last["end"], len(plain)), last_start, "")
         clause_start = _clause_start(plain, noun["start"])
         before = [p for p in predicates if clause_start <= p[0] and p[1] <= noun["start"]]
-        predicate = before[-1][2] if before else (
-            inherited if re.search(r"(?<!\w)(?:بينهم|بينها|بينهن|منهم|منها|منهن)\s+$",
-                                   plain[clause_start:noun["start"]]) else "")
+        predicate = (
+            before[-1][2]
+            if before
+            else (
+                inherited
+                if re.search(r"(?<!\w)(?:بينهم|بينها|بينهن|منهم|منها|منهن)\s+$", plain[clause_start : noun["start"]])
+                else ""
+            )
+        )
         if not predicate:
             continue
         nan = math.nan
         start, end = offsets[noun["start"]], offsets[noun["end"]]
-        quantity = {"start": start, "end": end, "value": nan, "value_low": nan, "value_high": nan,
-                    "qualifier": "unspecified", "qualifier_ar": "", "unit": "count"}
+        quantity = {
+            "start": start,
+            "end": end,
+            "value": nan,
+            "value_low": nan,
+            "value_high": nan,
+            "qualifier": "unspecified",
+            "qualifier_ar": "",
+            "unit": "count",
+        }
         subject, scope = _reading(noun["subject"], predicate, "count")
         if not scope:
             continue  # «قتلوا بقذائف»: the predicate is not about the noun
-        rows.append(_row(quantity, sentence, text, place, place_en, subject, scope,
-                         sentence.text[start:end], noun["lemma"]))
+        rows.append(
+            _row(quantity, sentence, text, place, place_en, subject, scope, sentence.text[start:end], noun["lemma"])
+        )
     return rows
 
 
@@ -332,16 +408,33 @@ def _row(quantity, sentence, text, place, place_en, subject, scope, noun, lemma)
     unit = "percent" if quantity["unit"] == "percent" else record["unit"]
     # A group counted as residents or as displaced is a population, not a casualty count.
     topic = {"residents": "population", "displaced": "displacement", "besieged": "population"}.get(
-        scope, record["topic"])
+        scope, record["topic"]
+    )
     return {
-        "topic": topic, "subject": subject, "scope": scope, "noun": noun, "lemma": lemma,
-        "value": quantity["value"], "value_low": quantity["value_low"], "value_high": quantity["value_high"],
-        "qualifier": quantity["qualifier"], "qualifier_ar": quantity["qualifier_ar"],
-        "unit": unit, "claimant": sentence.claimant, "claimant_ar": sentence.claimant_ar, "side": sentence.side,
-        "place": place, "place_en": place_en,
-        "reported_on": sentence.reported_on, "reported_precision": sentence.reported_precision,
-        "corroboration": "", "quote": text[start:end], "start": start, "end": end,
-        "paragraph": sentence.paragraph, "sentence": sentence.text,
+        "topic": topic,
+        "subject": subject,
+        "scope": scope,
+        "noun": noun,
+        "lemma": lemma,
+        "value": quantity["value"],
+        "value_low": quantity["value_low"],
+        "value_high": quantity["value_high"],
+        "qualifier": quantity["qualifier"],
+        "qualifier_ar": quantity["qualifier_ar"],
+        "unit": unit,
+        "claimant": sentence.claimant,
+        "claimant_ar": sentence.claimant_ar,
+        "side": sentence.side,
+        "place": place,
+        "place_en": place_en,
+        "reported_on": sentence.reported_on,
+        "reported_precision": sentence.reported_precision,
+        "corroboration": "",
+        "quote": text[start:end],
+        "start": start,
+        "end": end,
+        "paragraph": sentence.paragraph,
+        "sentence": sentence.text,
     }
 
 
@@ -379,7 +472,7 @@ def conflicts(table: pd.DataFrame) -> list[tuple[int, int, str]]:
     records = [r for r in _ranges(table) if r["has_figure"]]
     found = []
     for k, a in enumerate(records):
-        for b in records[k + 1:]:
+        for b in records[k + 1 :]:
             if a["claimant"] == b["claimant"]:
                 continue
             kind_a, kind_b = (a["subject"], a["scope"]), (b["subject"], b["scope"])
@@ -413,7 +506,8 @@ def corroboration(table: pd.DataFrame) -> pd.Series:
         elif claim["index"] in contested:
             grades.append("contested")
         elif any(
-            other["has_figure"] and other["claimant"] != claim["claimant"]
+            other["has_figure"]
+            and other["claimant"] != claim["claimant"]
             and (other["subject"], other["scope"]) == (claim["subject"], claim["scope"])
             and _overlap(claim, other)
             for other in records
@@ -439,15 +533,21 @@ def discrepancies(article, table: pd.DataFrame | None = None) -> pd.DataFrame:
     """
     table = claims(article) if table is None else table
     rows = [
-        (table.loc[i, "subject"], table.loc[i, "quote"], table.loc[i, "claimant"],
-         table.loc[j, "quote"], table.loc[j, "claimant"], reason)
+        (
+            table.loc[i, "subject"],
+            table.loc[i, "quote"],
+            table.loc[i, "claimant"],
+            table.loc[j, "quote"],
+            table.loc[j, "claimant"],
+            reason,
+        )
         for i, j, reason in conflicts(table)
     ]
     branches = []
     for paragraph in article.paragraphs.itertuples():
         for match in BRANCH.finditer(paragraph.text):
             branches.append((match.group(), match.group(1), paragraph.kind))
-    for a, b in ((a, b) for k, a in enumerate(branches) for b in branches[k + 1:]):
+    for a, b in ((a, b) for k, a in enumerate(branches) for b in branches[k + 1 :]):
         if a[1] != b[1]:
             rows.append(("unit_number", a[0], a[2], b[0], b[2], "the same unit with two numbers"))
     columns = ["what", "quote_a", "said_by_a", "quote_b", "said_by_b", "reason"]

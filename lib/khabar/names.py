@@ -10,6 +10,7 @@ row for a new name.
 >>> mentions(load_article()).query("name_en == 'Yarmouk camp'")["paragraph"].tolist()
 [11]
 """
+
 from __future__ import annotations
 
 import re
@@ -67,8 +68,7 @@ def mentions(article) -> pd.DataFrame:
         for paragraph in article.paragraphs.itertuples():
             for match in pattern.finditer(paragraph.text):
                 start = paragraph.start + match.start()
-                rows.append((name, name_en, kind, paragraph.Index, match.group(),
-                             start, start + len(match.group())))
+                rows.append((name, name_en, kind, paragraph.Index, match.group(), start, start + len(match.group())))
     columns = ["name", "name_en", "kind", "paragraph", "quote", "start", "end"]
     return pd.DataFrame(rows, columns=columns).sort_values(["start", "end"]).reset_index(drop=True)
 
@@ -84,8 +84,11 @@ def mentions(article) -> pd.DataFrame:
 # of Yarmouk; the roundabout is put at al-Hajar al-Aswad's northern edge and
 # al-Madhaniya beside al-Qadam's point.  Read them to a few hundred metres at
 # best.
-PLACE_COORDINATES = {record["name_en"]: (float(record["lat"]), float(record["lon"]), record["coordinates"])
-                     for record in lexicon.rows("place") if record["lat"]}
+PLACE_COORDINATES = {
+    record["name_en"]: (float(record["lat"]), float(record["lon"]), record["coordinates"])
+    for record in lexicon.rows("place")
+    if record["lat"]
+}
 
 
 def place_table() -> pd.DataFrame:

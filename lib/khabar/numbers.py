@@ -13,11 +13,12 @@ quote is cut from the text as given.
 >>> quantities("قتل 175 من قوات الأسد")[["quote", "value_low", "noun", "lemma"]].values.tolist()
 [['175 من قوات الأسد', 175.0, 'قوات', 'قوات']]
 """
+
 from __future__ import annotations
 
 import math
 import re
-from functools import lru_cache
+from functools import cache
 
 import pandas as pd
 
@@ -82,15 +83,22 @@ def _alternation(forms) -> str:
     return "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in sorted(set(forms), key=len, reverse=True))
 
 
-@lru_cache(maxsize=None)
+@cache
 def grammar() -> dict:
     """The patterns and tables built from the lexicon, once."""
-    number_words = {form: (record["kind"], float(record["value"]))
-                    for record in lexicon.rows("number") for form in record["forms"]}
-    qualifiers = {(record["position"], form): record["qualifier"]
-                  for record in lexicon.rows("qualifier") for form in record["forms"]}
-    vague = {form: (record["qualifier"], float(record["low"]), float(record["high"]))
-             for record in lexicon.rows("vague") for form in record["forms"]}
+    number_words = {
+        form: (record["kind"], float(record["value"])) for record in lexicon.rows("number") for form in record["forms"]
+    }
+    qualifiers = {
+        (record["position"], form): record["qualifier"]
+        for record in lexicon.rows("qualifier")
+        for form in record["forms"]
+    }
+    vague = {
+        form: (record["qualifier"], float(record["low"]), float(record["high"]))
+        for record in lexicon.rows("vague")
+        for form in record["forms"]
+    }
     word = _alternation(number_words)
     before = _alternation(form for position, form in qualifiers if position == "before")
     after = _alternation(form for position, form in qualifiers if position == "after")
@@ -108,8 +116,9 @@ def grammar() -> dict:
     identifiers = []
     for record in lexicon.rows("identifier"):
         article = "(?:ال|لل)" if record["definite"] == "yes" else "(?:ال|لل)?"
-        identifiers.append((record["kind"], re.compile(
-            rf"(?<!\w)[وفب]?{article}(?:{_alternation(record['forms'])})\s*[“\"«(]?\s*$")))
+        identifiers.append(
+            (record["kind"], re.compile(rf"(?<!\w)[وفب]?{article}(?:{_alternation(record['forms'])})\s*[“\"«(]?\s*$"))
+        )
     months = _alternation(fold(month) for month in LEVANTINE_MONTHS + EGYPTIAN_MONTHS)
     nouns = {}
     plurals = {form for record in lexicon.rows("noun") for form in record["plural_forms"]}
@@ -139,7 +148,10 @@ def grammar() -> dict:
         rf"|(?<!\w)(?P<clitic2>[وفبلك]{{0,2}}?)(?P<construct>{_alternation(construct)})(?P<possessive2>{POSSESSIVE})(?!\w)"
     )
     return {
-        "number_words": number_words, "qualifiers": qualifiers, "vague": vague, "quantity": quantity,
+        "number_words": number_words,
+        "qualifiers": qualifiers,
+        "vague": vague,
+        "quantity": quantity,
         "after": re.compile(rf"(?:\s*،)?\s+(?P<after>{after})(?!\w)"),
         "and_some": re.compile(r"\s+(?P<after>ونيف|ونيفا)(?!\w)"),
         "identifiers": identifiers,
@@ -148,7 +160,10 @@ def grammar() -> dict:
         "ordinal_before": re.compile(r"(?<!\w)ال\s?$"),
         "time_after": re.compile(r"(?::[0-9]{2}|\s*(?:صباحا|مساء|ظهرا|فجرا|ليلا)(?!\w))"),
         "range_before": re.compile(r"(?<!\w)(?:ما\s+)?(?:بين|من)\s+$"),
-        "nouns": nouns, "construct": construct, "noun": noun_pattern, "closed": closed,
+        "nouns": nouns,
+        "construct": construct,
+        "noun": noun_pattern,
+        "closed": closed,
     }
 
 
@@ -199,9 +214,17 @@ def _noun_info(match) -> dict:
     if accusative and number != "singular":
         accusative = False
     clitic = match.group("clitic") if match.group("noun") else match.group("clitic2")
-    return {"lemma": lemma, "subject": subject, "number": number, "definite": definite, "clitic": clitic or "",
-            "possessive": possessive or "", "accusative": accusative,
-            "start": match.start(), "end": match.end()}
+    return {
+        "lemma": lemma,
+        "subject": subject,
+        "number": number,
+        "definite": definite,
+        "clitic": clitic or "",
+        "possessive": possessive or "",
+        "accusative": accusative,
+        "start": match.start(),
+        "end": match.end(),
+    }
 
 
 def find_nouns(plain: str, start: int = 0, end: int | None = None) -> list[dict]:
@@ -266,11 +289,25 @@ def counted_noun(plain: str, end: int) -> dict | None:
     if noun is None:
         word = found.group("word")
         bare = re.sub(r"^(?:ال|لل)", "", word)
-        if (word in table["closed"] or bare in table["closed"] or word.startswith(("و", "ف"))
-                or len(bare) < 3 or grammar()["date_after"].match(plain, found.start())):
+        if (
+            word in table["closed"]
+            or bare in table["closed"]
+            or word.startswith(("و", "ف"))
+            or len(bare) < 3
+            or grammar()["date_after"].match(plain, found.start())
+        ):
             return None
-        noun = {"lemma": light_stem(word), "subject": "other", "number": "", "definite": word != bare, "clitic": "",
-                "possessive": "", "accusative": word.endswith("ا"), "start": word_start, "end": found.end()}
+        noun = {
+            "lemma": light_stem(word),
+            "subject": "other",
+            "number": "",
+            "definite": word != bare,
+            "clitic": "",
+            "possessive": "",
+            "accusative": word.endswith("ا"),
+            "start": word_start,
+            "end": found.end(),
+        }
     noun["after_min"] = bool(found.group("from"))
     noun["word_end"] = noun_end = noun["end"]
     if noun["number"] == "dual":
@@ -284,8 +321,22 @@ def counted_noun(plain: str, end: int) -> dict | None:
     return noun
 
 
-COLUMNS = ["start", "end", "quote", "value", "value_low", "value_high", "qualifier", "qualifier_ar",
-           "unit", "noun", "lemma", "subject", "noun_start", "kind"]
+COLUMNS = [
+    "start",
+    "end",
+    "quote",
+    "value",
+    "value_low",
+    "value_high",
+    "qualifier",
+    "qualifier_ar",
+    "unit",
+    "noun",
+    "lemma",
+    "subject",
+    "noun_start",
+    "kind",
+]
 
 
 def numbers_in(text: str) -> pd.DataFrame:
@@ -298,7 +349,8 @@ def numbers_in(text: str) -> pd.DataFrame:
     >>> numbers_in("قتل 5 في 3 من نيسان 2019 قرب الحاجز 4")[["quote", "kind"]].values.tolist()
     [['5', 'count'], ['3', 'date'], ['2019', 'date'], ['4', 'identifier']]
     """
-    return pd.DataFrame(numbers_records(text), columns=COLUMNS).sort_values("start", kind="stable").reset_index(drop=True)
+    table = pd.DataFrame(numbers_records(text), columns=COLUMNS)
+    return table.sort_values("start", kind="stable").reset_index(drop=True)
 
 
 def numbers_records(text: str) -> list[dict]:
@@ -317,21 +369,32 @@ def numbers_records(text: str) -> list[dict]:
     for item in found:
         start, end = offsets[item["start"]], offsets[item["end"]]
         noun = item.get("noun")
-        noun_words = text[offsets[noun["start"]]:offsets[noun["word_end"]]] if noun else ""
-        rows.append({
-            "start": start, "end": end, "quote": text[start:end], "value": item["value"],
-            "value_low": item["low"], "value_high": item["high"], "qualifier": item["qualifier"],
-            "qualifier_ar": _words(text, offsets, item["qualifier_span"]), "unit": item["unit"], "noun": noun_words,
-            "lemma": noun["lemma"] if noun else "", "subject": noun["subject"] if noun else "",
-            "noun_start": offsets[noun["start"]] if noun else -1, "kind": item["kind"],
-        })
+        noun_words = text[offsets[noun["start"]] : offsets[noun["word_end"]]] if noun else ""
+        rows.append(
+            {
+                "start": start,
+                "end": end,
+                "quote": text[start:end],
+                "value": item["value"],
+                "value_low": item["low"],
+                "value_high": item["high"],
+                "qualifier": item["qualifier"],
+                "qualifier_ar": _words(text, offsets, item["qualifier_span"]),
+                "unit": item["unit"],
+                "noun": noun_words,
+                "lemma": noun["lemma"] if noun else "",
+                "subject": noun["subject"] if noun else "",
+                "noun_start": offsets[noun["start"]] if noun else -1,
+                "kind": item["kind"],
+            }
+        )
     rows += _standalone_duals(text, plain, offsets, [(r["start"], r["end"]) for r in rows])
     rows += _number_adjectives(text, plain, offsets)
     return sorted(rows, key=lambda row: row["start"])
 
 
 def _words(text: str, offsets: list[int], span) -> str:
-    return " ".join(text[offsets[span[0]]:offsets[span[1]]].split()) if span else ""
+    return " ".join(text[offsets[span[0]] : offsets[span[1]]].split()) if span else ""
 
 
 def quantities(text: str) -> pd.DataFrame:
@@ -366,7 +429,7 @@ def _read(match, plain: str, table: dict) -> dict:
     if match.group("digits"):
         digits = match.group("digits")
         number_start = match.start("ordinal") if match.group("ordinal") else match.start("digits")
-        before = plain[max(0, number_start - 40):number_start]
+        before = plain[max(0, number_start - 40) : number_start]
         value = _digits_value(digits)
         if match.group("multiplier"):
             value *= table["number_words"][match.group("multiplier")][1]
@@ -375,17 +438,24 @@ def _read(match, plain: str, table: dict) -> dict:
         kind = next((id_kind for id_kind, pattern in table["identifiers"] if pattern.search(before)), "count")
         if kind == "count" and match.group("ordinal"):
             kind = "ordinal"  # الـ15: "the fifteenth"
-        elif kind == "count" and (table["date_after"].match(plain, end) or (
-                table["date_before"].search(before.rstrip("“\"«( ")) and 1 <= value <= 2100)):
+        elif kind == "count" and (
+            table["date_after"].match(plain, end)
+            or (table["date_before"].search(before.rstrip('“"«( ')) and 1 <= value <= 2100)
+        ):
             kind = "date"
         elif kind == "count" and table["time_after"].match(plain, match.end("digits")):
             kind = "time"
-        low, high = (value, value) if qualifier == "exact" else value_range(
-            qualifier, value, upper=100 if unit == "percent" else math.nan)
+        low, high = (
+            (value, value)
+            if qualifier == "exact"
+            else value_range(qualifier, value, upper=100 if unit == "percent" else math.nan)
+        )
     elif match.group("vague"):
         qualifier, low, high = table["vague"][" ".join(match.group("vague").split())]
-        qualifier_span = (match.start("vague_article") if match.group("vague_article") else match.start("vague"),
-                          match.end("vague"))
+        qualifier_span = (
+            match.start("vague_article") if match.group("vague_article") else match.start("vague"),
+            match.end("vague"),
+        )
         value = math.nan
     else:
         words = match.group("words")
@@ -393,8 +463,11 @@ def _read(match, plain: str, table: dict) -> dict:
         if len(words.split()) == 1 and words in ("احد", "احدي"):
             kind = "pronoun"  # أحد alone is "one of", not a count
         unit = "percent" if match.group("words_percent") else unit
-        low, high = (value, value) if qualifier == "exact" else value_range(
-            qualifier, value, upper=100 if unit == "percent" else math.nan)
+        low, high = (
+            (value, value)
+            if qualifier == "exact"
+            else value_range(qualifier, value, upper=100 if unit == "percent" else math.nan)
+        )
     and_some = table["and_some"].match(plain, end) if unit == "count" and kind == "count" else None
     if and_some and not math.isnan(value):
         qualifier, qualifier_span = "and_some", and_some.span("after")
@@ -406,9 +479,15 @@ def _read(match, plain: str, table: dict) -> dict:
         if following and following["subject"] != "other" and following["number"] != "singular":
             kind = "count"
     noun = counted_noun(plain, end) if kind == "count" else None
-    if (kind == "count" and match.group("digits") and unit == "count" and 1900 <= value <= 2100
-            and re.fullmatch("[0-9]{4}", match.group("digits")) and not match.group("qualifier")
-            and (noun is None or (noun["subject"] == "other" and _TIME_PREPOSITION.search(plain, 0, start)))):
+    if (
+        kind == "count"
+        and match.group("digits")
+        and unit == "count"
+        and 1900 <= value <= 2100
+        and re.fullmatch("[0-9]{4}", match.group("digits"))
+        and not match.group("qualifier")
+        and (noun is None or (noun["subject"] == "other" and _TIME_PREPOSITION.search(plain, 0, start)))
+    ):
         # A bare year: nothing counted after it, or after a preposition of
         # time with no noun the lexicon knows («في 2016 أصدرت»).
         kind, noun = "year", None
@@ -421,10 +500,20 @@ def _read(match, plain: str, table: dict) -> dict:
         if qualifier != "exact":
             low, high = value_range(qualifier, value, upper=100 if unit == "percent" else math.nan)
         end = after.end()
-    return {"start": start, "end": end, "value": float(value), "low": float(low), "high": float(high),
-            "qualifier": qualifier, "qualifier_span": qualifier_span, "unit": unit, "kind": kind, "noun": noun,
-            "clitic": match.group("clitic") or "",
-            "multiplier": table["number_words"][match.group("multiplier")][1] if match.group("multiplier") else 1.0}
+    return {
+        "start": start,
+        "end": end,
+        "value": float(value),
+        "low": float(low),
+        "high": float(high),
+        "qualifier": qualifier,
+        "qualifier_span": qualifier_span,
+        "unit": unit,
+        "kind": kind,
+        "noun": noun,
+        "clitic": match.group("clitic") or "",
+        "multiplier": table["number_words"][match.group("multiplier")][1] if match.group("multiplier") else 1.0,
+    }
 
 
 def _digits_value(digits: str) -> float:
@@ -441,16 +530,24 @@ def _merge_ranges(found: list[dict], plain: str, table: dict) -> list[dict]:
     merged = []
     for item in found:
         previous = merged[-1] if merged else None
-        if not (previous and previous["noun"] is None and previous["qualifier"] == "exact"
-                and item["qualifier"] == "exact" and not math.isnan(previous["value"])
-                and not math.isnan(item["value"]) and previous["kind"] == "count"):
+        if not (
+            previous
+            and previous["noun"] is None
+            and previous["qualifier"] == "exact"
+            and item["qualifier"] == "exact"
+            and not math.isnan(previous["value"])
+            and not math.isnan(item["value"])
+            and previous["kind"] == "count"
+        ):
             merged.append(item)
             continue
-        between = plain[previous["end"]:item["start"]].strip()
-        opener = table["range_before"].search(plain[:previous["start"]])
+        between = plain[previous["end"] : item["start"]].strip()
+        opener = table["range_before"].search(plain[: previous["start"]])
         joined = between in ("-", "–", "الي", "حتي") or (
-            opener and opener.group().strip().endswith("بين") and (between == "و" or
-                                                                 (not between and item["clitic"].startswith("و"))))
+            opener
+            and opener.group().strip().endswith("بين")
+            and (between == "و" or (not between and item["clitic"].startswith("و")))
+        )
         if not joined:
             merged.append(item)
             continue
@@ -463,8 +560,14 @@ def _merge_ranges(found: list[dict], plain: str, table: dict) -> list[dict]:
             merged.append(item)
             continue
         start = opener.start() if opener else previous["start"]
-        merged[-1] = {**item, "start": start, "value": math.nan, "low": float(low), "qualifier": "range",
-                      "qualifier_span": (start, previous["start"]) if opener else (previous["end"], item["start"])}
+        merged[-1] = {
+            **item,
+            "start": start,
+            "value": math.nan,
+            "low": float(low),
+            "qualifier": "range",
+            "qualifier_span": (start, previous["start"]) if opener else (previous["end"], item["start"]),
+        }
     return merged
 
 
@@ -482,10 +585,24 @@ def _number_adjectives(text: str, plain: str, offsets: list[int]) -> list[dict]:
             continue
         value = words_value(match.group("word"))
         start, end = offsets[match.start("noun")], offsets[match.end()]
-        rows.append({"start": start, "end": end, "quote": text[start:end], "value": value, "value_low": value,
-                     "value_high": value, "qualifier": "exact", "qualifier_ar": "", "unit": "count",
-                     "noun": text[start:offsets[noun["end"]]], "lemma": noun["lemma"], "subject": noun["subject"],
-                     "noun_start": start, "kind": "count"})
+        rows.append(
+            {
+                "start": start,
+                "end": end,
+                "quote": text[start:end],
+                "value": value,
+                "value_low": value,
+                "value_high": value,
+                "qualifier": "exact",
+                "qualifier_ar": "",
+                "unit": "count",
+                "noun": text[start : offsets[noun["end"]]],
+                "lemma": noun["lemma"],
+                "subject": noun["subject"],
+                "noun_start": start,
+                "kind": "count",
+            }
+        )
     return rows
 
 
@@ -501,10 +618,24 @@ def _standalone_duals(text: str, plain: str, offsets: list[int], taken) -> list[
         adjective = _DUAL_ADJECTIVE.match(plain, noun["end"])
         end_plain = adjective.end() if adjective else noun["end"]
         end = offsets[end_plain]
-        rows.append({"start": start, "end": end, "quote": text[start:end], "value": 2.0, "value_low": 2.0,
-                     "value_high": 2.0, "qualifier": "exact", "qualifier_ar": "", "unit": "count",
-                     "noun": text[start:offsets[noun["end"]]], "lemma": noun["lemma"], "subject": noun["subject"],
-                     "noun_start": start, "kind": "count"})
+        rows.append(
+            {
+                "start": start,
+                "end": end,
+                "quote": text[start:end],
+                "value": 2.0,
+                "value_low": 2.0,
+                "value_high": 2.0,
+                "qualifier": "exact",
+                "qualifier_ar": "",
+                "unit": "count",
+                "noun": text[start : offsets[noun["end"]]],
+                "lemma": noun["lemma"],
+                "subject": noun["subject"],
+                "noun_start": start,
+                "kind": "count",
+            }
+        )
     return rows
 
 
@@ -564,16 +695,29 @@ def materiel_records(text: str) -> list[dict]:
         record = lexicon.record("subject", noun["subject"])
         if noun["number"] != "singular" or noun["definite"] or record["topic"] != "materiel":
             continue
-        previous = after_number.search(plain[:noun["start"]])
+        previous = after_number.search(plain[: noun["start"]])
         if previous and (previous.group().strip()[-1:].isdigit() or previous.group().strip() in words):
             continue  # a singular noun after a number ("5 عربة") is that number's noun
         following = _SINGULAR_MODIFIER.match(plain, noun["end"])
         end_plain = following.end() if following else noun["end"]
         start, end = offsets[noun["start"]], offsets[end_plain]
-        rows.append({"start": start, "end": end, "quote": text[start:end], "value": 1.0, "value_low": 1.0,
-                     "value_high": 1.0, "qualifier": "exact", "qualifier_ar": "", "unit": "count",
-                     "noun": text[start:offsets[noun["end"]]], "lemma": noun["lemma"],
-                     "subject": noun["subject"], "noun_start": start})
+        rows.append(
+            {
+                "start": start,
+                "end": end,
+                "quote": text[start:end],
+                "value": 1.0,
+                "value_low": 1.0,
+                "value_high": 1.0,
+                "qualifier": "exact",
+                "qualifier_ar": "",
+                "unit": "count",
+                "noun": text[start : offsets[noun["end"]]],
+                "lemma": noun["lemma"],
+                "subject": noun["subject"],
+                "noun_start": start,
+            }
+        )
     return rows
 
 
@@ -609,8 +753,20 @@ def unspecified_records(text: str) -> list[dict]:
     noun = nouns[0]
     start, end = offsets[noun["start"]], offsets[unspecified.end()]
     nan = math.nan
-    return [{
-        "start": start, "end": end, "quote": text[start:end], "value": nan, "value_low": nan, "value_high": nan,
-        "qualifier": "unspecified", "qualifier_ar": text[offsets[unspecified.start()]:end], "unit": "count",
-        "noun": text[start:offsets[noun["end"]]], "lemma": noun["lemma"], "subject": noun["subject"],
-        "noun_start": start}]
+    return [
+        {
+            "start": start,
+            "end": end,
+            "quote": text[start:end],
+            "value": nan,
+            "value_low": nan,
+            "value_high": nan,
+            "qualifier": "unspecified",
+            "qualifier_ar": text[offsets[unspecified.start()] : end],
+            "unit": "count",
+            "noun": text[start : offsets[noun["end"]]],
+            "lemma": noun["lemma"],
+            "subject": noun["subject"],
+            "noun_start": start,
+        }
+    ]

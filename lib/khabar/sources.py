@@ -14,10 +14,11 @@ the article's metadata, or ``unattributed``.
 >>> found.loc[found.text.str.startswith("وتحدثت عن انتشال"), ["claimant", "continues"]].values.tolist()
 [['pro_regime_pages', True]]
 """
+
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 import pandas as pd
 
@@ -52,21 +53,41 @@ def _name_pattern(form: str) -> str:
     return r"[“\"«]?" + r"[”\"»]?[\s“”\"«»]+".join(words) + r"[”\"»]?"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _patterns() -> dict:
     names = {form: record["key"] for record in lexicon.rows("claimant") for form in record["forms"]}
     alternation = "|".join(_name_pattern(form) for form in sorted(names, key=len, reverse=True))
-    without_article = "|".join(_name_pattern(form[2:]) for form in sorted(names, key=len, reverse=True)
-                               if form.startswith("ال"))
-    cues = {kind: "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in sorted(
-        (form for record in lexicon.rows("reporting") if record["kind"] == kind for form in record["forms"]),
-        key=len, reverse=True)) for kind in ("verb", "preposition", "speaker", "document")}
+    without_article = "|".join(
+        _name_pattern(form[2:]) for form in sorted(names, key=len, reverse=True) if form.startswith("ال")
+    )
+    cues = {
+        kind: "|".join(
+            re.escape(form).replace(r"\ ", r"\s+")
+            for form in sorted(
+                (form for record in lexicon.rows("reporting") if record["kind"] == kind for form in record["forms"]),
+                key=len,
+                reverse=True,
+            )
+        )
+        for kind in ("verb", "preposition", "speaker", "document")
+    }
     return {
         "names": names,
         # ل swallows the alif of ال: «للجيش السوري» is ل + «الجيش السوري».
-        "name": re.compile(rf"(?<!\w)(?:[وفب]?لل(?P<name_l>{without_article})|(?:[وفب]?ل|[وفب])?(?P<name>{alternation}))(?!\w)"),
-        "cue": re.compile(rf"(?<!\w)[وف]?(?:(?P<verb>(?:{cues['verb']})(?:ه|ها|هم)?)|(?P<preposition>{cues['preposition']}))(?!\w)"),
-        "speaker": re.compile(rf"\s+(?P<words>(?:ال)?(?:{cues['speaker']}|(?P<document>{cues['document']}))(?!\w)(?:\s+(?!(?:ان|عن|في|من|الي|علي|علي)(?!\w))[^\W\d_]+){{0,2}})"),
+        "name": re.compile(
+            rf"(?<!\w)(?:[وفب]?لل(?P<name_l>{without_article})"
+            rf"|(?:[وفب]?ل|[وفب])?(?P<name>{alternation}))(?!\w)"
+        ),
+        "cue": re.compile(
+            rf"(?<!\w)[وف]?(?:(?P<verb>(?:{cues['verb']})(?:ه|ها|هم)?)"
+            rf"|(?P<preposition>{cues['preposition']}))(?!\w)"
+        ),
+        # A speaker the lexicon does not know: a head noun (مسؤول، مصدر، بيان)
+        # and up to two words of its name, never a particle.
+        "speaker": re.compile(
+            rf"\s+(?P<words>(?:ال)?(?:{cues['speaker']}|(?P<document>{cues['document']}))(?!\w)"
+            rf"(?:\s+(?!(?:ان|عن|في|من|الي|علي)(?!\w))[^\W\d_]+){{0,2}})"
+        ),
         "after_preposition": re.compile(r"\s+(?:ما\s+)?(?P<words>(?!(?:ان|ما)(?!\w))[^\W\d_]+(?:\s+[^\W\d_]+){0,2})"),
     }
 
@@ -133,8 +154,9 @@ def outlet_claimant(metadata: dict | None) -> tuple[str, str]:
     return next((by_english[name] for name in names if name in by_english), "other"), names[0]
 
 
-def claimant_of(sentence: str, previous: str | None = None, last_sources: str | None = None,
-                default: str = "unattributed") -> str:
+def claimant_of(
+    sentence: str, previous: str | None = None, last_sources: str | None = None, default: str = "unattributed"
+) -> str:
     """Who makes the claims in ``sentence``.  ``previous`` is the previous
     sentence's claimant, ``last_sources`` the sources named last,
     ``default`` the claimant when no one is named (the article's outlet).
@@ -149,8 +171,9 @@ def claimant_of(sentence: str, previous: str | None = None, last_sources: str | 
     return attribute(sentence, (previous, previous or ""), last_sources, (default, ""))[0]
 
 
-def attribute(sentence: str, previous=(None, ""), last_sources: str | None = None,
-              default=("unattributed", "")) -> tuple[str, str, bool]:
+def attribute(
+    sentence: str, previous=(None, ""), last_sources: str | None = None, default=("unattributed", "")
+) -> tuple[str, str, bool]:
     """(claimant key, claimant as written, continues) for ``sentence``.
     ``previous`` and ``default`` are (key, as written) pairs; ``continues``
     is True when the sentence names no speaker and carries on the previous one.
@@ -164,13 +187,13 @@ def attribute(sentence: str, previous=(None, ""), last_sources: str | None = Non
     patterns = _patterns()
 
     def written(start, end):
-        return sentence[offsets[start]:offsets[end]]
+        return sentence[offsets[start] : offsets[end]]
 
     other = OTHER_SOURCES.search(plain)
     found = []
     # «المرصد السوري: مقتل 17 عنصرًا»: a name and a colon open a headline's claim.
     headline = patterns["name"].match(plain)
-    if headline and re.match(r"\s*:", plain[headline.end():]):
+    if headline and re.match(r"\s*:", plain[headline.end() :]):
         start, end, key = _named(headline)
         found.append((-1, key, written(start, end)))
     if other:
@@ -183,8 +206,11 @@ def attribute(sentence: str, previous=(None, ""), last_sources: str | None = Non
     if found:
         _, key, words = min(found, key=lambda hit: hit[0])
         if THE_SOURCES.search(fold(words)) and key == "other":
-            key = last_sources if last_sources in SOURCES else (
-                previous[0] if previous[0] in SOURCES else "informed_sources")
+            key = (
+                last_sources
+                if last_sources in SOURCES
+                else (previous[0] if previous[0] in SOURCES else "informed_sources")
+            )
         return key, words, False
     if previous[0] and CONTINUES.search(plain):
         return previous[0], previous[1], True
@@ -202,8 +228,11 @@ def _speaker(plain: str, cue, patterns) -> tuple[int, int, str] | None:
         if known:
             return _relayed(plain, known, patterns) or _named(known)
         # The subject before its verb: "وكان تنظيم الدولة أعلن".
-        before = [m for m in name.finditer(plain, max(0, cue.start() - 60), cue.start())
-                  if re.fullmatch(r"[\s”\"»]*(?:\S+\s+)?", plain[m.end():cue.start()])]
+        before = [
+            m
+            for m in name.finditer(plain, max(0, cue.start() - 60), cue.start())
+            if re.fullmatch(r"[\s”\"»]*(?:\S+\s+)?", plain[m.end() : cue.start()])
+        ]
         if before:
             m = before[-1]
             return _named(m)
@@ -236,24 +265,23 @@ def _norm(words: str) -> str:
     return " ".join(re.sub(r"[“”\"«»]", " ", words).split())
 
 
-@lru_cache(maxsize=None)
+@cache
 def lexicon_particles() -> frozenset:
     return frozenset(form for record in lexicon.rows("particle") for form in record["forms"])
 
 
-@lru_cache(maxsize=None)
+@cache
 def _predicate_words() -> re.Pattern:
     forms = sorted({form for record in lexicon.rows("predicate") for form in record["forms"]}, key=len, reverse=True)
     return re.compile(r"(?<!\w)[وفبل]?(?:ال)?(?:" + "|".join(re.escape(f) for f in forms) + r")")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _closed_words() -> frozenset:
     """Words that cannot continue a speaker's name: particles, predicates, verbs of saying."""
     words = set(lexicon_particles())
     for kind in ("predicate", "reporting"):
-        words.update(form for record in lexicon.rows(kind) if record["key"] != "speaker"
-                     for form in record["forms"])
+        words.update(form for record in lexicon.rows(kind) if record["key"] != "speaker" for form in record["forms"])
     return frozenset(words)
 
 
@@ -263,7 +291,7 @@ def _relayed(plain: str, speaker, patterns):
     clause_end = plain.find("،", speaker.end())
     clause_end = len(plain) if clause_end == -1 else clause_end
     for later in patterns["name"].finditer(plain, speaker.end(), clause_end):
-        between = plain[speaker.end():later.start()]
+        between = plain[speaker.end() : later.start()]
         # «أعلنت الهيئة مقتل 14 عنصرا من قوات النظام»: a named group after
         # a predicate is who the event befell, not a source.
         if RELAYED_FROM.search(between) and not _predicate_words().search(between):
@@ -295,8 +323,19 @@ def sentences(article) -> pd.DataFrame:
             offset = local + len(piece)
             start = paragraph.start + local
             claimant, claimant_ar, continues = attribute(piece, previous, last_sources, default)
-            rows.append((paragraph.Index, paragraph.kind, piece, start, start + len(piece),
-                         claimant, claimant_ar, side_of(claimant), continues))
+            rows.append(
+                (
+                    paragraph.Index,
+                    paragraph.kind,
+                    piece,
+                    start,
+                    start + len(piece),
+                    claimant,
+                    claimant_ar,
+                    side_of(claimant),
+                    continues,
+                )
+            )
             previous = (claimant, claimant_ar)
             if claimant in SOURCES:
                 last_sources = claimant

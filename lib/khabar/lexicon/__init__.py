@@ -26,25 +26,43 @@ without hamza, harakat or tatweel matches the same text.
 >>> label("subject", "bodies", "en"), label("claimant", "a_new_speaker", "en")
 ('bodies', 'a_new_speaker')
 """
+
 from __future__ import annotations
 
 import csv
 import re
 from collections.abc import Mapping
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 FOLDER = Path(__file__).parent
 FILES = {
-    "noun": "nouns.csv", "subject": "subjects.csv", "scope": "scopes.csv", "predicate": "predicates.csv",
-    "claimant": "claimants.csv", "side": "sides.csv", "reporting": "reporting.csv",
-    "qualifier": "qualifiers.csv", "vague": "vague.csv", "number": "numbers.csv",
-    "identifier": "identifiers.csv", "particle": "particles.csv", "place": "places.csv",
+    "noun": "nouns.csv",
+    "subject": "subjects.csv",
+    "scope": "scopes.csv",
+    "predicate": "predicates.csv",
+    "claimant": "claimants.csv",
+    "side": "sides.csv",
+    "reporting": "reporting.csv",
+    "qualifier": "qualifiers.csv",
+    "vague": "vague.csv",
+    "number": "numbers.csv",
+    "identifier": "identifiers.csv",
+    "particle": "particles.csv",
+    "place": "places.csv",
 }
 # The column holding each kind's key, and the one holding its spellings.
-KEYS = {"noun": "lemma", "qualifier": "qualifier", "vague": "qualifier", "number": "value",
-        "identifier": "kind", "particle": "role", "predicate": "scope", "reporting": "kind",
-        "place": "name_en"}
+KEYS = {
+    "noun": "lemma",
+    "qualifier": "qualifier",
+    "vague": "qualifier",
+    "number": "value",
+    "identifier": "kind",
+    "particle": "role",
+    "predicate": "scope",
+    "reporting": "kind",
+    "place": "name_en",
+}
 SPELLINGS = {"claimant": "names", "place": "name"}  # nouns: singulars and plurals
 LANGS = ("ar", "en")
 
@@ -52,9 +70,17 @@ LANGS = ("ar", "en")
 MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")
 # One letter for each letter Arabic writes several ways: hamza on or under
 # alif and madda (أ إ آ ٱ → ا), alif maqsura (ى → ي), and Arabic-Indic digits.
-_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي",
-                       **{chr(0x0660 + d): str(d) for d in range(10)},
-                       **{chr(0x06F0 + d): str(d) for d in range(10)}})
+_FOLD = str.maketrans(
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ى": "ي",
+        **{chr(0x0660 + d): str(d) for d in range(10)},
+        **{chr(0x06F0 + d): str(d) for d in range(10)},
+    }
+)
 
 
 def fold(text: str) -> str:
@@ -84,7 +110,7 @@ class LexiconError(ValueError):
     """A lexicon file that cannot be read as the loader expects."""
 
 
-@lru_cache(maxsize=None)
+@cache
 def rows(kind: str) -> tuple[dict, ...]:
     """The records of ``kind`` as plain dicts, read once; ``forms`` (when the
     kind has spellings) is a tuple of folded spellings.
@@ -133,7 +159,7 @@ def records(kind: str):
     return pd.DataFrame(list(rows(kind)))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _by_key(kind: str) -> dict:
     return {record["key"]: record for record in rows(kind)}
 
