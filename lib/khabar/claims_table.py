@@ -277,6 +277,8 @@ def _reading(subject: str, predicate: str, unit: str) -> tuple[str, str]:
         return predicate, "other"  # the object of قتل or اعتقل is someone, even unnamed
     if record["kind"] == "things" and predicate not in THINGS_SCOPES:
         return subject, ""  # a shell is not "killed": the predicate is not about it
+    if record["topic"] == "strikes" and predicate == "lost":
+        return subject, "used"  # «دمر المهاجمون بخمسين قذيفة»: munitions destroy by being used
     return subject, predicate
 
 
