@@ -1,5 +1,6 @@
 """The claims dataframe: what the article's numbers say, who says them, and
 the rules behind it on made-up articles of the same shape."""
+
 import math
 from datetime import date
 
@@ -20,7 +21,7 @@ def row(table, quote):
 def test_every_quote_is_the_text_at_its_offsets(article, table):
     assert len(table) > 0
     for claim in table.itertuples():
-        assert article.text[claim.start:claim.end] == claim.quote
+        assert article.text[claim.start : claim.end] == claim.quote
         assert claim.quote in claim.sentence
 
 
@@ -52,10 +53,41 @@ def test_the_articles_claims(table, quote, subject, low, high, qualifier, claima
     assert claim.value_high == high or (math.isnan(high) and math.isnan(claim.value_high))
 
 
+# Counts the seed names without a number: (quote, subject, scope, claimant).
+UNSTATED = [
+    ("جثث بعض العناصر من محور بور سعيد في الحي، دون تحديد العدد", "bodies", "recovered", "pro_regime_pages"),
+    # «مقابل إطلاق النظام سراح معتقلات»: the other half of the exchange
+    ("معتقلات", "detainees", "released", "informed_sources"),
+    # «قتل 175 من قوات الأسد بينهم ضباط»: officers among the dead
+    ("ضباط", "killed", "officers", "al_naba"),
+    # «والاستحواذ على أسلحة وذخائر متنوعة»: weapons and ammunition taken
+    ("أسلحة", "weapons", "captured", "isis"),
+    ("وذخائر", "ammunition", "captured", "isis"),
+]
+
+
+@pytest.mark.parametrize("quote, subject, scope, claimant", UNSTATED)
+def test_counts_the_text_leaves_unstated(table, quote, subject, scope, claimant):
+    claim = row(table, quote)
+    assert (claim.subject, claim.scope, claim.claimant, claim.qualifier) == (subject, scope, claimant, "unspecified")
+    assert math.isnan(claim.value_low) and math.isnan(claim.value_high)
+
+
+def test_the_unstated_counts_stand_in_the_seeds_words(article, table):
+    # Each quote is cut from the sentence the issue names.
+    for words, quote in [
+        ("مقابل إطلاق النظام سراح معتقلات", "معتقلات"),
+        ("قتل 175 من قوات الأسد بينهم ضباط", "ضباط"),
+        ("الاستحواذ على أسلحة وذخائر متنوعة", "أسلحة"),
+    ]:
+        claim = row(table, quote)
+        assert words in claim.sentence and words in article.text
+        assert article.text[claim.start : claim.end] == quote
+
+
 def test_nothing_else_is_a_claim(table):
-    # The 15 above plus the unspecified count of recovered bodies.
-    assert sorted(table["quote"]) == sorted([e[0] for e in EXPECTED] + [
-        "جثث بعض العناصر من محور بور سعيد في الحي، دون تحديد العدد"])
+    # The 15 above plus the counts the text leaves unstated.
+    assert sorted(table["quote"]) == sorted([e[0] for e in EXPECTED] + [u[0] for u in UNSTATED])
     for identifier in ["215", "2015", "124", "26", "2018"]:
         assert not (table["quote"] == identifier).any()
     assert not table["quote"].str.contains("2015|124|2018|26 من").any()
@@ -75,8 +107,7 @@ def test_sides_topics_units(table):
     assert row(table, "قرابة 70%").unit == "percent"
     assert row(table, "قرابة 70%").place_en == "Yarmouk camp"
     assert row(table, "بحوالي 90%").place_en == "al-Qadam"
-    assert table.groupby("topic").size().to_dict() == {
-        "casualties": 3, "control": 2, "exchange": 7, "materiel": 4}
+    assert table.groupby("topic").size().to_dict() == {"casualties": 4, "control": 2, "exchange": 8, "materiel": 6}
 
 
 def test_qualifier_words_are_verbatim(table):
@@ -95,10 +126,10 @@ def test_scopes_of_the_body_counts(table):
 
 def test_when_each_claim_was_made(table):
     day = pd.Timestamp
-    assert row(table, "عشرات الجثث").reported_on == day("2018-03-26")        # اليوم
-    assert row(table, "العشرات من الجثث").reported_on == day("2018-03-25")   # أمس
+    assert row(table, "عشرات الجثث").reported_on == day("2018-03-26")  # اليوم
+    assert row(table, "العشرات من الجثث").reported_on == day("2018-03-25")  # أمس
     assert row(table, "175 من قوات الأسد").reported_on == day("2018-03-22")  # الخميس الماضي
-    assert row(table, "بحوالي 90%").reported_precision == "approx"           # قبل أيام
+    assert row(table, "بحوالي 90%").reported_precision == "approx"  # قبل أيام
     recovered = row(table, "جثث بعض العناصر من محور بور سعيد في الحي، دون تحديد العدد")
     # carried on from the sentence before: "خلال الأيام الماضية"
     assert (recovered.reported_on, recovered.reported_precision) == (day("2018-03-16"), "approx")
@@ -114,18 +145,21 @@ def test_corroboration_is_computed(table):
     assert row(table, "175 من قوات الأسد").corroboration == "single_source"
 
 
-@pytest.mark.parametrize("sentence, previous, claimant", [
-    ("وقالت مصادر مطلعة من حلب لعنب بلدي إن", None, "informed_sources"),
-    ("وقدرت المصادر عدد القتلى بحوالي 20", "informed_sources", "informed_sources"),
-    ("إلا أن أخرى تحدثت عن 40", "informed_sources", "other_sources"),
-    ("ووفق ما رصدت عنب بلدي في العدد “130” من صحيفة “النبأ”", None, "al_naba"),
-    ("وقدر التنظيم خسائره بدبابتين", None, "isis"),
-    ("وكان تنظيم “الدولة” أعلن سيطرته", None, "isis"),
-    ("ووثقت صفحات موالية للنظام مقتل 3", None, "pro_regime_pages"),
-    ("وتحدثت عن انتشال جثث", "pro_regime_pages", "pro_regime_pages"),
-    ("ويسيطر التنظيم على قرابة 50% من البلدة", "isis", "enab_baladi"),
-    ("وفق ناشطين من ريف حمص", None, "activists"),
-])
+@pytest.mark.parametrize(
+    "sentence, previous, claimant",
+    [
+        ("وقالت مصادر مطلعة من حلب لعنب بلدي إن", None, "informed_sources"),
+        ("وقدرت المصادر عدد القتلى بحوالي 20", "informed_sources", "informed_sources"),
+        ("إلا أن أخرى تحدثت عن 40", "informed_sources", "other_sources"),
+        ("ووفق ما رصدت عنب بلدي في العدد “130” من صحيفة “النبأ”", None, "al_naba"),
+        ("وقدر التنظيم خسائره بدبابتين", None, "isis"),
+        ("وكان تنظيم “الدولة” أعلن سيطرته", None, "isis"),
+        ("ووثقت صفحات موالية للنظام مقتل 3", None, "pro_regime_pages"),
+        ("وتحدثت عن انتشال جثث", "pro_regime_pages", "pro_regime_pages"),
+        ("ويسيطر التنظيم على قرابة 50% من البلدة", "isis", "unattributed"),
+        ("وفق ناشطين من ريف حمص", None, "activists"),
+    ],
+)
 def test_attribution(sentence, previous, claimant):
     assert claimant_of(sentence, previous) == claimant
 
@@ -166,7 +200,9 @@ def test_rules_on_a_made_up_article(tmp_path):
 def test_a_number_takes_its_noun_from_before_it(made_up_article):
     made_up = claims(made_up_article("وقدر التنظيم عدد الدبابات المدمرة بحوالي 8، وعدد الجثث بأكثر من 40."))
     assert made_up[["subject", "unit", "value_low"]].values.tolist() == [
-        ["tanks", "items", 7.0], ["bodies", "persons", 41.0]]
+        ["tanks", "items", 7.0],
+        ["bodies", "persons", 41.0],
+    ]
 
 
 def test_no_presentation_forms_in_the_dataframe(article, monkeypatch):
@@ -181,3 +217,91 @@ def test_no_presentation_forms_in_the_dataframe(article, monkeypatch):
     assert {"quote", "sentence", "qualifier_ar", "place"} <= set(text)  # every text column, whatever its dtype
     for column in text:
         assert not table[column].map(lambda v: isinstance(v, str) and arabic.has_presentation_forms(v)).any(), column
+
+
+
+def claims_of(text, **metadata):
+    from khabar.article import article_from_text
+
+    return claims(article_from_text("عنوان تجريبي\n\n" + text, metadata=metadata or None))
+
+
+def test_a_population_is_never_killed():
+    # the residents' clause and the killing's clause are read apart
+    table = claims_of("يسكنه عشرون ألف مدني، قتل منهم ألفان خلال سنوات الحرب.")
+    assert table[["value_low", "subject", "scope", "topic"]].values.tolist() == [
+        [20000.0, "civilians", "residents", "population"],
+        [2000.0, "killed", "civilians", "casualties"],
+    ]
+
+
+def test_the_wounded_are_never_killed():
+    table = claims_of("وقتل 5 مدنيين وأصيب 10 آخرون، وسقط 7 قتلى و12 جريحًا في القصف.")
+    assert table[["value_low", "subject"]].values.tolist() == [
+        [5.0, "killed"],
+        [10.0, "wounded"],
+        [7.0, "killed"],
+        [12.0, "wounded"],
+    ]
+
+
+def test_the_predicate_in_the_counts_own_clause_governs_it():
+    table = claims_of("وبلغ عدد سكان البلدة 12 ألف نسمة، وقتل 30 منهم في الحصار.")
+    assert table[["value_low", "subject", "scope"]].values.tolist() == [
+        [12000.0, "persons", "residents"],
+        [30.0, "killed", "persons"],
+    ]
+
+
+@pytest.mark.parametrize(
+    "metadata, claimant, claimant_ar",
+    [
+        ({"outlet": "Enab Baladi", "outlet_ar": "عنب بلدي"}, "enab_baladi", "عنب بلدي"),
+        ({"outlet": "Syrian Observatory for Human Rights"}, "sohr", "Syrian Observatory for Human Rights"),
+        ({"outlet": "A new site", "outlet_ar": "موقع جديد"}, "other", "موقع جديد"),
+        ({}, "unattributed", ""),
+    ],
+)
+def test_unnamed_claims_are_the_outlets_from_metadata(metadata, claimant, claimant_ar):
+    row_ = claims_of("وقتل 14 عنصرًا في الكمين.", **metadata).iloc[0]
+    assert (row_.claimant, row_.claimant_ar) == (claimant, claimant_ar)
+
+
+@pytest.mark.parametrize(
+    "sentence, claimant, claimant_ar",
+    [
+        ("وكان داعش أعلن مقتل 11 جنديًا.", "isis", "داعش"),
+        ("وأفاد المرصد السوري لحقوق الإنسان بمقتل 17 عنصرًا.", "sohr", "المرصد السوري لحقوق الإنسان"),
+        ("وقال نشطاء إن 9 مدنيين قتلوا.", "activists", "نشطاء"),
+        ("ونعت حركة محلية مقتل 4 من مقاتليها.", "other", "حركة محلية"),
+        ("وقتل 17 عنصرًا بحسب المرصد.", "sohr", "المرصد"),
+        ("وقتل 20 مقاتلًا وفق ناشطين من المنطقة.", "activists", "ناشطين"),
+        ("وقتل 8 مدنيين، حسبما نقلت وكالة سانا.", "state_media", "وكالة سانا"),
+        ("وقتل 3 أطفال، نقلًا عن الدفاع المدني.", "civil_defence", "الدفاع المدني"),
+        ("وذكر التلفزيون السوري أن 5 جنود قتلوا.", "state_media", "التلفزيون السوري"),
+        ("وقال مسؤول عسكري إن 12 مسلحًا قتلوا.", "other", "مسؤول عسكري"),
+    ],
+)
+def test_speakers_of_other_reports(sentence, claimant, claimant_ar):
+    row_ = claims_of(sentence, outlet="Enab Baladi", outlet_ar="عنب بلدي").iloc[0]
+    assert (row_.claimant, row_.claimant_ar) == (claimant, claimant_ar)
+
+
+def test_a_headline_names_its_source_before_a_colon():
+    row_ = claims_of("المرصد السوري: مقتل 17 عنصرًا من قوات النظام.").iloc[0]
+    assert (row_.claimant, row_.subject, row_.value_low) == ("sohr", "killed", 17.0)
+
+
+def test_what_a_percentage_is_a_share_of():
+    homes = claims_of("وبلغت نسبة الدمار في منازل المخيم نحو 60%.").iloc[0]
+    held = claims_of("وتسيطر الفصائل على قرابة 40% من البلدة.").iloc[0]
+    assert (homes.subject, homes.topic, homes.unit) == ("homes", "damage", "percent")
+    assert (held.subject, held.topic) == ("area_share", "control")
+
+
+def test_the_count_after_the_number_of_dead():
+    table = claims_of("وبلغ عدد القتلى 45 شخصًا، بينهم 9 نساء.")
+    assert table[["value_low", "subject", "scope"]].values.tolist() == [
+        [45.0, "killed", "persons"],
+        [9.0, "killed", "women"],
+    ]

@@ -26,6 +26,8 @@ def clean():
 def load_bytes(tmp_path, data: bytes, name="copy.txt"):
     path = tmp_path / name
     path.write_bytes(data)
+    # a copy of the same outlet's report: claims no one else makes are the outlet's
+    path.with_suffix(".json").write_text('{"outlet": "Enab Baladi", "outlet_ar": "عنب بلدي"}', encoding="utf-8")
     return load_article(path, published=PUBLISHED)
 
 

@@ -5,11 +5,14 @@
   only import pandas, matplotlib.pyplot and khabar (goal: at most 1.5);
 - ``import khabar`` over ``import pandas, matplotlib.pyplot`` (goal: at most 1.3);
 - claims extraction on 1, 10, 100 and 1,000 copies of the article with varied
-  numbers: the time per article should stay flat.
+  numbers: the time per article should stay flat;
+- precision and recall of claims on the development set
+  (``tests/devset/sentences.csv``, sentences written for it with gold rows).
 
 >>> len(varied_copies(3))
 3
 """
+
 from __future__ import annotations
 
 import random
@@ -90,7 +93,7 @@ def varied_copies(count: int, seed: int = 26) -> list[str]:
                 pieces.append(text[last:end])
             else:
                 size = len(digits)
-                new = str(rng.randrange(10 ** (size - 1) if size > 1 else 2, 10 ** size))
+                new = str(rng.randrange(10 ** (size - 1) if size > 1 else 2, 10**size))
                 pieces.append(text[last:start] + quote.replace(digits, new, 1))
             last = end
         pieces.append(text[last:])
@@ -113,16 +116,88 @@ def claims_per_article(sizes=(1, 10, 100, 1000)) -> list[tuple[int, float, int]]
     return results
 
 
+DEVSET = Path(__file__).resolve().parents[2] / "tests" / "devset" / "sentences.csv"
+GOLD = ["value_low", "value_high", "subject", "scope", "claimant"]
+
+
+def _key(record: dict) -> tuple:
+    return tuple("nan" if isinstance(v, float) and v != v else v for v in (record[c] for c in GOLD))
+
+
+def devset_scores(path: Path = DEVSET) -> dict:
+    """Claims on each development sentence against its gold rows (value
+    range, subject, scope, claimant all equal): ``precision``, ``recall``,
+    ``found``, ``gold``, ``matched``, ``sentences`` and the ``misses`` and
+    ``extras`` as (sentence id, row) pairs.
+
+    >>> scores = devset_scores()
+    >>> scores["sentences"] >= 80 and 0 <= scores["precision"] <= 1
+    True
+    """
+    import pandas as pd
+
+    from khabar.claims_table import claims
+
+    try:
+        gold = pd.read_csv(
+            path,
+            dtype={"subject": str, "scope": str, "claimant": str},
+            keep_default_na=False,
+            na_values={"value_low": [""], "value_high": [""]},
+        )
+    except (OSError, pd.errors.ParserError) as error:
+        raise ValueError(f"{path}: cannot be read as the development set ({error})") from None
+    missing = set(["id", "sentence"] + GOLD) - set(gold.columns)
+    if missing:
+        raise ValueError(f"{path}: missing columns {sorted(missing)}")
+    found = matched = expected = 0
+    misses, extras = [], []
+    for sentence_id, rows in gold.groupby("id", sort=False):
+        sentence = rows["sentence"].iloc[0]
+        wanted = [_key(r) for r in rows.to_dict("records") if r["subject"]]
+        got = [_key(r) for r in claims(article_from_text("عنوان\n\n" + sentence)).to_dict("records")]
+        left = list(wanted)
+        for row in got:
+            if row in left:
+                left.remove(row)
+                matched += 1
+            else:
+                extras.append((sentence_id, row))
+        misses += [(sentence_id, row) for row in left]
+        found += len(got)
+        expected += len(wanted)
+    return {
+        "precision": matched / found if found else 1.0,
+        "recall": matched / expected if expected else 1.0,
+        "found": found,
+        "gold": expected,
+        "matched": matched,
+        "sentences": gold["id"].nunique(),
+        "misses": misses,
+        "extras": extras,
+    }
+
+
 def main() -> int:
     real, floor = nbval_ratio()
     count = len(notebook_paths())
-    print(f"pytest --nbval, {count} notebooks: {real:.2f} s; {count} floor notebooks: {floor:.2f} s; "
-          f"ratio {real / floor:.2f} (goal <= 1.5)")
+    print(
+        f"pytest --nbval, {count} notebooks: {real:.2f} s; {count} floor notebooks: {floor:.2f} s; "
+        f"ratio {real / floor:.2f} (goal <= 1.5)"
+    )
     khabar_import, floor_import = import_ratio()
-    print(f"import khabar: {khabar_import * 1000:.0f} ms; import pandas, matplotlib.pyplot: "
-          f"{floor_import * 1000:.0f} ms; ratio {khabar_import / floor_import:.2f} (goal <= 1.3)")
+    print(
+        f"import khabar: {khabar_import * 1000:.0f} ms; import pandas, matplotlib.pyplot: "
+        f"{floor_import * 1000:.0f} ms; ratio {khabar_import / floor_import:.2f} (goal <= 1.3)"
+    )
     for size, per_article, found in claims_per_article():
         print(f"claims() on {size:>5} articles: {per_article:6.1f} ms per article ({found} claims)")
+    scores = devset_scores()
+    print(
+        f"development set, {scores['sentences']} sentences: precision {scores['precision']:.2f} "
+        f"({scores['matched']} of {scores['found']} rows found), recall {scores['recall']:.2f} "
+        f"({scores['matched']} of {scores['gold']} gold rows)"
+    )
     return 0
 
 

@@ -20,6 +20,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
+from khabar import lexicon
 from khabar.arabic import ar, use_arabic_style
 from khabar.dates import LEVANTINE_MONTHS
 from khabar.numbers import in_english
@@ -168,36 +169,20 @@ def mentions_map(mentions: pd.DataFrame, paragraph_count: int, lang: str = "ar")
     return fig
 
 
-CLAIMANTS = {
-    "informed_sources": {"ar": "مصادر مطلعة", "en": "informed sources"},
-    "other_sources": {"ar": "مصادر أخرى", "en": "other sources"},
-    "pro_regime_pages": {"ar": "صفحات موالية", "en": "pro-regime pages"},
-    "al_naba": {"ar": "صحيفة النبأ (التنظيم)", "en": "al-Naba (the group's weekly)"},
-    "isis": {"ar": "تنظيم الدولة", "en": "the Islamic State group"},
-    "enab_baladi": {"ar": "عنب بلدي", "en": "Enab Baladi"},
-    "activists": {"ar": "ناشطون", "en": "activists"},
-}
-SUBJECTS = {
-    "bodies": {"ar": "جثث", "en": "bodies"},
-    "prisoners": {"ar": "أسرى", "en": "prisoners"},
-    "killed": {"ar": "قتلى", "en": "dead"},
-    "tanks": {"ar": "دبابات", "en": "tanks"},
-    "armoured_vehicles": {"ar": "عربات مدرعة", "en": "armoured vehicles"},
-    "rocket_launchers": {"ar": "راجمات صواريخ", "en": "rocket launchers"},
-    "heavy_machine_guns": {"ar": "رشاشات ثقيلة", "en": "heavy machine guns"},
-}
-SCOPES = {
-    "handed_over": {"ar": "سُلّمت", "en": "handed over"},
-    "held": {"ar": "لدى التنظيم", "en": "held by the group"},
-    "forces": {"ar": "من قوات الأسد", "en": "Assad forces"},
-    "soldiers": {"ar": "جنود", "en": "soldiers"},
-}
-SIDE_COLOURS = {"regime": "#b2182b", "isis": "#404040", "independent": "#2166ac"}
-SIDES = {
-    "regime": {"ar": "موالٍ للنظام", "en": "pro-regime"},
-    "isis": {"ar": "التنظيم", "en": "the group"},
-    "independent": {"ar": "مستقل أو غير محدد", "en": "independent or unstated"},
-}
+# Labels and colours come from the lexicon (khabar/lexicon/*.csv); a key the
+# lexicon has no label for is shown as written, never a KeyError.
+CLAIMANTS = lexicon.Labels("claimant")
+SUBJECTS = lexicon.Labels("subject")
+SCOPES = lexicon.Labels("scope")
+SIDE_COLOURS = lexicon.Colours("side")
+SIDES = lexicon.Labels("side")
+
+
+def _claimant_words(claim, lang: str) -> str:
+    """A claimant's label; a speaker the lexicon does not know, as written."""
+    if claim["claimant"] == "other" and isinstance(claim.get("claimant_ar"), str) and claim.get("claimant_ar"):
+        return claim["claimant_ar"]
+    return CLAIMANTS[claim["claimant"]][lang]
 
 
 def figure_words(claim, lang: str) -> str:
@@ -217,7 +202,9 @@ def _scope_words(claim) -> dict:
     if scope.startswith("branch_"):
         number = scope.split("_")[1]
         return {"ar": f"عناصر الفرع {number}", "en": f"Branch {number} members"}
-    return SCOPES.get(scope, {"ar": "", "en": ""})
+    if not scope or scope == "unspecified":
+        return {"ar": "", "en": ""}
+    return SCOPES[scope]
 
 
 OPEN_RANGE = {"ar": "مفتوح، بلا حد أعلى", "en": "open, no upper bound"}
@@ -272,7 +259,7 @@ def claim_ranges(claims: pd.DataFrame, title: dict, lang: str = "ar") -> Figure:
                     ha="right" if lang == "ar" else "left")
     names = []
     for _, c in shown.iterrows():
-        name = f"{CLAIMANTS[c['claimant']][lang]} — {SUBJECTS[c['subject']][lang]} {_scope_words(c)[lang]}".strip()
+        name = f"{_claimant_words(c, lang)} — {SUBJECTS[c['subject']][lang]} {_scope_words(c)[lang]}".strip()
         if any(_is_part((c["subject"], c["scope"]), kind) for kind in kinds):
             name = f"{name} ({PART[lang]})"
         names.append(label({lang: name}, lang))
@@ -292,14 +279,15 @@ def claim_ranges(claims: pd.DataFrame, title: dict, lang: str = "ar") -> Figure:
 
 
 def materiel_losses(claims: pd.DataFrame, lang: str = "ar") -> Figure:
-    """The materiel losses a claimant attributes to the other side, one bar per item.
+    """The materiel losses a claimant attributes to the other side, one bar
+    per item; items with no number («أسلحة وذخائر») are left out.
 
     >>> from khabar import load_article, claims
     >>> fig = materiel_losses(claims(load_article()).query("topic == 'materiel'"), lang="en")
     >>> [round(p.get_width()) for p in fig.axes[0].patches]
     [5, 1, 1, 2]
     """
-    shown = claims.reset_index(drop=True)
+    shown = claims.dropna(subset=["value"]).reset_index(drop=True)
     fig, ax = new_axes(lang, size=(8, 1.4 + 0.5 * len(shown)))
     colours = [SIDE_COLOURS[side] for side in shown["side"]]
     ax.barh(range(len(shown)), shown["value"], color=colours, height=0.6)
@@ -329,9 +317,7 @@ CONTROLLERS = {
     "contested": {"ar": "متنازع عليه (جبهة أو معارك دائرة)", "en": "contested (front or fighting)"},
     "unspecified": {"ar": "غير محدد", "en": "unspecified"},
 }
-CLAIMANT_COLOURS = {"isis": "#404040", "al_naba": "#7f7f7f", "informed_sources": "#2166ac",
-                    "other_sources": "#67a9cf", "pro_regime_pages": "#b2182b",
-                    "enab_baladi": "#1b9e77", "activists": "#7570b3"}
+CLAIMANT_COLOURS = lexicon.Colours("claimant")
 SHARE_QUALIFIERS = {"exact": {"ar": "", "en": ""}, "about": {"ar": "حوالي", "en": "about"},
                     "nearly": {"ar": "قرابة", "en": "nearly"}, "more_than": {"ar": "أكثر من", "en": "more than"}}
 MONTH_NAMES = {"ar": LEVANTINE_MONTHS,

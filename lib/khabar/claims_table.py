@@ -1,46 +1,116 @@
 """Claims: every number the article states, with who states it and the exact
 words it rests on.
 
+Each number is read by the grammar around it (:mod:`khabar.numbers` finds it
+and the noun it counts): what is said of the count comes from the predicate
+that governs it in its own clause («مقتل 14 عنصرًا»، «يقطنه 20 ألف مدني»),
+not from any word nearby; a plural counted noun governed by such a predicate
+with no number («مقابل إطلاق سراح معتقلات») is a count the text leaves
+unstated.
+
 >>> from khabar import load_article
 >>> table = claims(load_article())
 >>> table.query("subject == 'killed' and claimant == 'al_naba'")[["quote", "value_low"]].values.tolist()
-[['175 من قوات الأسد', 175.0]]
+[['175 من قوات الأسد', 175.0], ['ضباط', nan]]
 """
+
 from __future__ import annotations
 
+import math
 import re
+from functools import cache
 
 import pandas as pd
 
+from khabar import lexicon
+from khabar.lexicon import folded_with_offsets
 from khabar.names import NAMES, name_pattern
 from khabar.numbers import (
-    NOUN, materiel_singulars, noun_info, quantities, to_western_digits, unspecified_counts,
+    _DEFINITE_NEXT,
+    find_nouns,
+    materiel_records,
+    numbers_records,
+    to_western_digits,
+    unspecified_records,
 )
 from khabar.sources import sentences
 
-KILLING = re.compile(r"قتل|مقتل|قتلى|مصرع|لقي")
-LOSSES = re.compile(r"خسائر|تدمير|دمر|اغتنام|استحواذ|إعطاب")
-# What is said of bodies or prisoners, from the verbs near the number.
-SCOPES = [
-    ("handed_over", re.compile(r"تسليم|بادل|تبادل|سلم")),
-    ("recovered", re.compile(r"انتشال")),
-    ("held", re.compile(r"لدى|بحوزة")),
-]
 BRANCH_AFTER = re.compile(r"^\s+من\s+(?:\w+\s+)?الفرع\s+([0-9٠-٩]+)")
-TOPIC = {
-    "bodies": "exchange", "prisoners": "exchange", "detainees": "exchange",
-    "killed": "casualties", "area_share": "control",
-    "tanks": "materiel", "armoured_vehicles": "materiel",
-    "rocket_launchers": "materiel", "heavy_machine_guns": "materiel",
-}
-PLACES = [(name, name_en, name_pattern(name)) for name, name_en, kind in NAMES
-          if kind not in ("source", "organisation", "city")]
+PLACES = [
+    (name, name_en, name_pattern(name))
+    for name, name_en, kind in NAMES
+    if kind not in ("source", "organisation", "city")
+]
+# What happens to people in a casualty event becomes the subject, and the
+# group it happens to the scope: "killed" among "forces".
+CASUALTY = ("killed", "wounded", "captured", "detained")
+THINGS_SCOPES = ("lost", "captured", "used", "handed_over", "held", "recovered")
+# Words that open a clause continuing the count before it: «إلى جانب
+# العشرات من الجنود», «إضافة إلى رشاشين», «بينهم ضباط».  The clause has no
+# predicate of its own; the previous count's governs it.
+COORDINATED = re.compile(
+    r"^\s*(?:و?(?:الي\s+جانب|اضافة\s+الي|بالاضافة\s+الي|فضلا\s+عن|علاوة\s+علي"
+    r"|بينهم|بينها|بينهن|منهم|منها|منهن|من\s+بينهم)|و)(?:\s|$)"
+)
+CLAUSE_END = re.compile(r"[،؛:;]")
+# «عدد القتلى»، «حصيلة ضحايا القصف»: what a number after it counts.
+_COUNT_OF = re.compile(r"(?<!\w)[وب]?(?:عدد|حصيلة|اعداد)\s+(?P<noun>\S+)(?:\s+\S+){0,3}?\s+(?:الي\s+|ب)?$")
+# The head of a construct whose genitive is a count: «جثث 20 عنصرًا», «رفات 5 جنود».
+_BODIES_OF = re.compile(r"(?<!\w)[وب]?(?:جثث|جثامين|رفات)\s+$")
 
 COLUMNS = [
-    "topic", "subject", "scope", "value", "value_low", "value_high", "qualifier", "qualifier_ar",
-    "unit", "claimant", "side", "place", "place_en", "reported_on", "reported_precision", "corroboration",
-    "quote", "start", "end", "paragraph", "sentence",
+    "topic",
+    "subject",
+    "scope",
+    "noun",
+    "lemma",
+    "value",
+    "value_low",
+    "value_high",
+    "qualifier",
+    "qualifier_ar",
+    "unit",
+    "claimant",
+    "claimant_ar",
+    "side",
+    "place",
+    "place_en",
+    "reported_on",
+    "reported_precision",
+    "corroboration",
+    "quote",
+    "start",
+    "end",
+    "paragraph",
+    "sentence",
 ]
+
+
+@cache
+def _predicates() -> re.Pattern:
+    forms = {form: record["scope"] for record in lexicon.rows("predicate") for form in record["forms"]}
+    alternation = "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in sorted(forms, key=len, reverse=True))
+    # A verb's subject endings (قتلوا، انتشلا) and object pronouns (بادلها).
+    pattern = re.compile(
+        rf"(?<!\w)[وفبل]{{0,2}}?(?:ال)?(?P<form>{alternation})(?:وا|تا|ا|ت|ن)?(?:هما|هم|هن|ها|ه)?(?!\w)"
+    )
+    return pattern, {" ".join(form.split()): scope for form, scope in forms.items()}
+
+
+def predicates_in(plain: str) -> list[tuple[int, int, str]]:
+    """(start, end, scope) of every event predicate in folded text.
+
+    >>> from khabar.lexicon import fold
+    >>> [p[2] for p in predicates_in(fold("يسكنه عشرون ألف مدني، قتل منهم ألفان"))]
+    ['residents', 'killed']
+    """
+    pattern, scopes = _predicates()
+    return [
+        (m.start(), m.end(), scopes[" ".join(m.group("form").split())])
+        for m in pattern.finditer(plain)
+        # لدى takes no preposition: «بلدي» is a word of its own
+        if not (m.group("form") == "لدي" and m.start("form") > m.start())
+    ]
 
 
 def claims(article) -> pd.DataFrame:
@@ -48,19 +118,19 @@ def claims(article) -> pd.DataFrame:
 
     ``value_low``/``value_high`` are the range the words allow (see
     :mod:`khabar.numbers`); ``quote`` is ``article.text[start:end]``;
+    ``noun`` and ``lemma`` the counted noun as written and its lemma;
+    ``claimant`` a lexicon key (``other`` with ``claimant_ar`` as written),
+    by default the article's outlet from its metadata, else ``unattributed``;
     ``corroboration`` compares each claim with other claimants' claims on the
     same subject (see :func:`corroboration`).
 
     >>> from khabar import load_article
     >>> claims(load_article()).groupby("topic").size().to_dict()
-    {'casualties': 3, 'control': 2, 'exchange': 7, 'materiel': 4}
+    {'casualties': 4, 'control': 2, 'exchange': 8, 'materiel': 6}
     """
     rows = []
     for sentence in _with_report_dates(sentences(article), article.text, article.published).itertuples():
-        for quantity in _quantities_in(sentence.text).itertuples():
-            row = _claim(quantity, sentence, article)
-            if row is not None:
-                rows.append(row)
+        rows += _claims_in(sentence, article.text)
     table = pd.DataFrame(rows, columns=COLUMNS)
     table["reported_on"] = pd.to_datetime(table["reported_on"])
     table["corroboration"] = corroboration(table)
@@ -95,57 +165,278 @@ def _with_report_dates(table: pd.DataFrame, text: str, published) -> pd.DataFram
     return table
 
 
-def _quantities_in(sentence: str) -> pd.DataFrame:
-    found = [quantities(sentence), unspecified_counts(sentence)]
-    if LOSSES.search(sentence):
-        found.append(materiel_singulars(sentence))
-    return pd.concat([frame for frame in found if len(frame)] or found[:1], ignore_index=True)
+def _quantities_in(sentence: str, plain: str, predicates) -> list[dict]:
+    """The counts in one sentence: numbers, counts the text says it does
+    not give, single materiel nouns in a list of losses; one per span."""
+    found = [row for row in numbers_records(sentence) if row["kind"] == "count"]
+    found += unspecified_records(sentence)
+    if any(scope == "lost" for _, _, scope in predicates):
+        found += materiel_records(sentence)
+    kept = []
+    for row in sorted(found, key=lambda r: r["start"]):
+        if not any(k["start"] <= row["start"] < k["end"] for k in kept):
+            kept.append(row)
+    return kept
 
 
-def _clause_window(sentence: str, start: int, end: int) -> str:
-    """The clause holding a number and the clause before it (clauses end at commas)."""
-    clause_start = sentence.rfind("،", 0, start)
-    window_start = sentence.rfind("،", 0, max(clause_start, 0)) + 1 if clause_start > 0 else 0
-    clause_end = sentence.find("،", end)
-    return sentence[window_start: clause_end if clause_end != -1 else len(sentence)]
+def _clause_start(plain: str, position: int) -> int:
+    ends = [m.end() for m in CLAUSE_END.finditer(plain, 0, position)]
+    return ends[-1] if ends else 0
 
 
-def _claim(quantity, sentence, article) -> dict | None:
-    window = _clause_window(sentence.text, quantity.start, quantity.end)
-    start, end = sentence.start + quantity.start, sentence.start + quantity.end
-    subject, scope = quantity.subject, ""
+def _clause_end(plain: str, position: int) -> int:
+    found = CLAUSE_END.search(plain, position)
+    return found.start() if found else len(plain)
+
+
+def _governing(plain: str, predicates, start: int, end: int, anchor: int, inherited: str) -> str:
+    """The scope of the predicate governing a count at [start, end): the
+    nearest before it in its clause (reaching back to the noun it takes
+    from before, ``anchor``); else, in a clause that carries on the count
+    before it, that count's; else the first after it in its clause."""
+    region_start = _clause_start(plain, min(start, anchor))
+    before = [p for p in predicates if region_start <= p[0] and p[1] <= start]
+    if before:
+        # A definite maṣdar right after a verb is the verb's subject
+        # («ودمر القصف 70%»): the verb governs.
+        if (
+            len(before) > 1
+            and plain[before[-1][0] : before[-1][1]].lstrip("وفبل").startswith("ال")
+            and not plain[before[-2][1] : before[-1][0]].strip()
+        ):
+            return before[-2][2]
+        return before[-1][2]
+    clause_start = _clause_start(plain, start)
+    if inherited and COORDINATED.match(plain[clause_start:start]):
+        return inherited
+    clause_end = _clause_end(plain, end)
+    # After the count, a predicate inside a prepositional phrase («في
+    # القصف», «جراء الغارات») gives a cause, not what befell the count.
+    after = [
+        p
+        for p in predicates
+        if end <= p[0]
+        and p[1] <= clause_end
+        and not _AFTER_PREPOSITION.search(plain[max(end, p[0] - 12) : p[0]])
+        and not plain[p[0] : p[1]].startswith(("ب", "لل"))
+    ]
+    return after[0][2] if after else ""
+
+
+_AFTER_PREPOSITION = re.compile(r"(?<!\w)(?:في|جراء|اثر|خلال|بسبب|بعد|قبل|منذ|عن|من)\s+$")
+
+
+def _back_noun(plain: str, nouns: list[dict], position: int) -> dict | None:
+    """The noun a number with nothing counted after it takes from before:
+    the nearest in its clause or the clause before («عدد الجثث التي
+    بادلها التنظيم، بحوالي 85»; «يسكنه 20 ألف مدني، قتل منهم ألفان»)."""
+    clause_start = _clause_start(plain, position)
+    window_start = _clause_start(plain, max(clause_start - 1, 0)) if clause_start else 0
+    before = [n for n in nouns if window_start <= n["start"] and n["end"] <= position]
+    return before[-1] if before else None
+
+
+# Words that make a percentage a share of land held: «يسيطر على 70% من».
+CONTROL = re.compile(r"سيطر|سيطرة|يسيطر|تسيطر|مساحة|مساحات|بسط|تقدم|انتزع")
+
+
+def _share_of(plain, nouns, start, subject, noun, lemma, text, offsets):
+    """What a percentage is a share of, when no known noun follows it: the
+    area held when the sentence speaks of control («يسيطر على 70% من»),
+    else a counted noun of its own clause («نسبة الدمار في منازل المخيم
+    نحو 60%»), else ``other``."""
+    if CONTROL.search(plain):
+        return "area_share", "", ""
+    clause = _clause_start(plain, start)
+    own = [
+        n
+        for n in nouns
+        if clause <= n["start"] < start
+        and (lexicon.record("subject", n["subject"]) or {}).get("kind") in ("people", "things")
+    ]
+    if own:
+        return own[-1]["subject"], text[offsets[own[-1]["start"]] : offsets[own[-1]["end"]]], own[-1]["lemma"]
+    return "other", noun, lemma
+
+
+def _reading(subject: str, predicate: str, unit: str) -> tuple[str, str]:
+    """(subject, scope) of a count of ``subject`` governed by ``predicate``."""
+    if subject == "area_share":
+        return "area_share", ""
+    record = lexicon.record("subject", subject) or {"kind": "other", "topic": "other"}
+    if record["topic"] == "exchange":
+        return subject, predicate or "unspecified"
+    if record["kind"] == "people" and predicate in CASUALTY:
+        return predicate, subject
+    if record["kind"] == "event":
+        # قتلى، جرحى carry their own event: wounded is never killed.
+        return subject, predicate if predicate in ("handed_over", "held", "recovered", "released") else ""
+    if record["kind"] == "units":
+        return subject, ""  # days, km: a measure, nothing befalls it
+    if record["kind"] == "other" and predicate in CASUALTY:
+        return predicate, "other"  # the object of قتل or اعتقل is someone, even unnamed
+    if record["kind"] == "things" and predicate not in THINGS_SCOPES:
+        return subject, ""  # a shell is not "killed": the predicate is not about it
+    if record["topic"] == "strikes" and predicate == "lost":
+        return subject, "used"  # «دمر المهاجمون بخمسين قذيفة»: munitions destroy by being used
+    return subject, predicate
+
+
+def _claims_in(sentence, text: str) -> list[dict]:
+    plain, offsets = folded_with_offsets(sentence.text)
+    back = {offset: index for index, offset in enumerate(offsets)}
+    predicates = predicates_in(plain)
+    nouns = find_nouns(plain)
     place, place_en = next(((name, en) for name, en, pattern in PLACES if pattern.search(sentence.text)), ("", ""))
-    if quantity.unit == "percent":
-        subject, scope = "area_share", place_en  # shares of different places never compare
-    else:
-        if subject is None:
-            before = list(NOUN.finditer(window[: window.find(quantity.quote)]))
-            if not before:
-                return None  # a number with nothing counted: not a claim
-            subject = noun_info(before[-1].group("noun"))[1]
-        if subject in ("forces", "members", "soldiers", "officers", "civilians") and KILLING.search(window):
-            scope = subject
-            branch = BRANCH_AFTER.match(article.text[end:])
-            if branch:
-                end += branch.end()
-                scope = f"branch_{to_western_digits(branch.group(1))}_members"
-            subject = "killed"
-        if subject in ("bodies", "prisoners", "detainees"):
-            scope = next((name for name, pattern in SCOPES if pattern.search(window)), "unspecified")
-        if TOPIC.get(subject) == "materiel":
-            scope = "lost"
-        if subject not in TOPIC:
-            return None
-    unit = {"control": "percent", "materiel": "items"}.get(TOPIC[subject], "persons")
+    rows, inherited = [], ""
+    quantities = _quantities_in(sentence.text, plain, predicates)
+    for quantity in quantities:
+        start, end = back.get(quantity["start"], 0), back.get(quantity["end"], len(plain))
+        subject, noun, lemma, anchor = quantity["subject"], quantity["noun"], quantity["lemma"], start
+        if quantity["unit"] == "percent" and subject in ("", "other"):
+            subject, noun, lemma = _share_of(plain, nouns, start, subject, noun, lemma, sentence.text, offsets)
+        elif not subject:
+            found = _back_noun(plain, nouns, start)
+            if found:
+                subject, lemma, anchor = found["subject"], found["lemma"], found["start"]
+                noun = sentence.text[offsets[found["start"]] : offsets[found["end"]]]
+            else:
+                subject = "other"
+        count_of = _COUNT_OF.search(plain, _clause_start(plain, start), start)
+        if count_of and quantity["unit"] != "percent":
+            # «بلغ عدد القتلى 45 شخصًا»، «ارتفع عدد ضحايا القصف إلى 19 مدنيًا»:
+            # the number is the count of the event noun after عدد or حصيلة.
+            event = next((n for n in nouns if n["start"] >= count_of.start("noun")), None)
+            if (
+                event
+                and (lexicon.record("subject", event["subject"]) or {}).get("kind") == "event"
+                and subject != event["subject"]
+            ):
+                scope_group = subject if (lexicon.record("subject", subject) or {}).get("kind") == "people" else ""
+                rows.append(_row(quantity, sentence, text, place, place_en, event["subject"], scope_group, noun, lemma))
+                inherited = event["subject"] if event["subject"] in CASUALTY else inherited
+                continue
+        head = _BODIES_OF.search(plain, 0, start)
+        if head and subject not in ("bodies", "area_share") and quantity["unit"] != "percent":
+            # «تسليم جثث 20 عنصرًا»: the bodies of 20 members are bodies.
+            subject, start = "bodies", head.start()
+            quantity = {**quantity, "start": offsets[start]}
+            found = next(n for n in nouns if n["start"] >= head.start())  # the head noun itself
+            noun, lemma = sentence.text[offsets[found["start"]] : offsets[found["end"]]], found["lemma"]
+        predicate = _governing(plain, predicates, start, end, anchor, inherited)
+        inherited = predicate or inherited
+        rows.append(
+            _row(
+                quantity, sentence, text, place, place_en, *_reading(subject, predicate, quantity["unit"]), noun, lemma
+            )
+        )
+    if sentence.kind != "title":  # a headline's «تبادل أسرى» names the event, it counts no one
+        rows += _unstated_counts(sentence, text, plain, offsets, nouns, predicates, quantities, place, place_en)
+    return rows
+
+
+def _unstated_counts(sentence, text, plain, offsets, nouns, predicates, quantities, place, place_en) -> list[dict]:
+    """A plural counted noun with no number, indefinite and governed by an
+    event predicate, is a count the text does not state: «مقابل إطلاق
+    النظام سراح معتقلات», «قتل 175 … بينهم ضباط», «الاستحواذ على أسلحة
+    وذخائر».  A definite plural («الأهالي», «قوات الأسد») names a known
+    group, not a count."""
+    back = {offset: index for index, offset in enumerate(offsets)}
+    taken = [(back.get(q["start"], 0), back.get(q["end"], len(plain))) for q in quantities]
+    rows = []
+    for noun in nouns:
+        record = lexicon.record("subject", noun["subject"]) or {}
+        if (
+            noun["number"] != "plural"
+            or noun["definite"]
+            or record.get("kind") not in ("people", "things", "event")
+            or any(s <= noun["start"] < e for s, e in taken)
+        ):
+            continue
+        if any(0 <= s - noun["end"] <= 2 for s, _ in taken):
+            continue  # «جثث 20 عنصرًا»: the head of a counted construct
+        if _DEFINITE_NEXT.match(plain, noun["end"]):
+            continue  # in construct with a definite noun: definite itself
+        earlier = [q for q in quantities if back.get(q["end"], len(plain)) <= noun["start"]]
+        inherited = ""
+        if earlier:
+            last = earlier[-1]
+            last_start = back.get(last["start"], 0)
+            inherited = _governing(plain, predicates, last_start, back.get(last["end"], len(plain)), last_start, "")
+        clause_start = _clause_start(plain, noun["start"])
+        before = [p for p in predicates if clause_start <= p[0] and p[1] <= noun["start"]]
+        predicate = (
+            before[-1][2]
+            if before
+            else (
+                inherited
+                if re.search(r"(?<!\w)(?:بينهم|بينها|بينهن|منهم|منها|منهن)\s+$", plain[clause_start : noun["start"]])
+                else ""
+            )
+        )
+        if not predicate:
+            continue
+        nan = math.nan
+        start, end = offsets[noun["start"]], offsets[noun["end"]]
+        quantity = {
+            "start": start,
+            "end": end,
+            "value": nan,
+            "value_low": nan,
+            "value_high": nan,
+            "qualifier": "unspecified",
+            "qualifier_ar": "",
+            "unit": "count",
+        }
+        subject, scope = _reading(noun["subject"], predicate, "count")
+        if not scope:
+            continue  # «قتلوا بقذائف»: the predicate is not about the noun
+        rows.append(
+            _row(quantity, sentence, text, place, place_en, subject, scope, sentence.text[start:end], noun["lemma"])
+        )
+    return rows
+
+
+def _row(quantity, sentence, text, place, place_en, subject, scope, noun, lemma) -> dict:
+    start, end = sentence.start + quantity["start"], sentence.start + quantity["end"]
+    if subject == "killed" and scope:
+        branch = BRANCH_AFTER.match(text[end:])
+        if branch:
+            end += branch.end()
+            scope = f"branch_{to_western_digits(branch.group(1))}_members"
+    if subject == "area_share":
+        scope = place_en  # shares of different places never compare
+    record = lexicon.record("subject", subject) or {"topic": "other", "unit": "count"}
+    unit = "percent" if quantity["unit"] == "percent" else record["unit"]
+    # A group counted as residents or as displaced is a population, not a casualty count.
+    topic = {"residents": "population", "displaced": "displacement", "besieged": "population"}.get(
+        scope, record["topic"]
+    )
     return {
-        "topic": TOPIC[subject], "subject": subject, "scope": scope,
-        "value": quantity.value, "value_low": quantity.value_low, "value_high": quantity.value_high,
-        "qualifier": quantity.qualifier, "qualifier_ar": quantity.qualifier_ar,
-        "unit": unit, "claimant": sentence.claimant, "side": sentence.side,
-        "place": place, "place_en": place_en,
-        "reported_on": sentence.reported_on, "reported_precision": sentence.reported_precision,
-        "corroboration": "", "quote": article.text[start:end], "start": start, "end": end,
-        "paragraph": sentence.paragraph, "sentence": sentence.text,
+        "topic": topic,
+        "subject": subject,
+        "scope": scope,
+        "noun": noun,
+        "lemma": lemma,
+        "value": quantity["value"],
+        "value_low": quantity["value_low"],
+        "value_high": quantity["value_high"],
+        "qualifier": quantity["qualifier"],
+        "qualifier_ar": quantity["qualifier_ar"],
+        "unit": unit,
+        "claimant": sentence.claimant,
+        "claimant_ar": sentence.claimant_ar,
+        "side": sentence.side,
+        "place": place,
+        "place_en": place_en,
+        "reported_on": sentence.reported_on,
+        "reported_precision": sentence.reported_precision,
+        "corroboration": "",
+        "quote": text[start:end],
+        "start": start,
+        "end": end,
+        "paragraph": sentence.paragraph,
+        "sentence": sentence.text,
     }
 
 

@@ -116,6 +116,16 @@ def band(qualifier: str, n: float = math.nan, *, upper: float = math.nan,
     return float(low), float(high)
 
 
+def covers(qualifier: str, convention: str = DEFAULT) -> bool:
+    """Whether ``convention`` sets the band of ``qualifier``; the others
+    (at_least, and_some, several...) keep the reading of :mod:`khabar.numbers`.
+
+    >>> covers("dozens"), covers("and_some")
+    (True, False)
+    """
+    return qualifier in _table()[convention] if convention in _table() else False
+
+
 def vague_range(qualifier: str, convention: str = DEFAULT) -> tuple[float, float]:
     """The range of a vague quantity (``dozens``, ``hundreds``...).
 
@@ -135,6 +145,7 @@ def with_convention(table: pd.DataFrame, convention: str) -> pd.DataFrame:
     >>> with_convention(rows, "acled_points")[["value_low", "value_high"]].values.tolist()
     [[30.0, 30.0], [10.0, 10.0]]
     """
+    _rule("exact", convention)  # an unknown convention is an error, not a silent copy
     share = "share_low" in table.columns
     low_col, high_col, value_col = ("share_low", "share_high", "share") if share else (
         "value_low", "value_high", "value")
@@ -142,7 +153,7 @@ def with_convention(table: pd.DataFrame, convention: str) -> pd.DataFrame:
     lows, highs = [], []
     for row in table.to_dict("records"):
         qualifier = row["qualifier"]
-        if qualifier == "unspecified" or (pd.isna(row[value_col]) and _rule(qualifier, convention)[0] != "count"):
+        if qualifier == "unspecified" or not covers(qualifier, convention) or (pd.isna(row[value_col]) and _rule(qualifier, convention)[0] != "count"):
             lows.append(row[low_col])
             highs.append(row[high_col])
             continue

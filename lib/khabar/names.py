@@ -1,38 +1,27 @@
 """The sources and places an article names, and where it names them.
 
-The gazetteer is small and hand-made: each entry is the Arabic name as news
-text writes it, an English name, and a kind.  Other articles about southern
-Damascus can reuse it; add a row for a new name.
+The gazetteer is small and hand-made, kept as data in
+``khabar/lexicon/places.csv``: each row is the Arabic name as news text
+writes it, an English name, a kind and, for places, approximate
+coordinates.  Other articles about southern Damascus can reuse it; add a
+row for a new name.
 
 >>> from khabar import load_article
 >>> mentions(load_article()).query("name_en == 'Yarmouk camp'")["paragraph"].tolist()
 [11]
 """
+
 from __future__ import annotations
 
 import re
 
 import pandas as pd
 
-# (Arabic as written, English, kind).  Kinds: source, neighbourhood, camp,
-# roundabout, front_axis, city, organisation.
-NAMES = [
-    ("مصادر مطلعة", "informed sources", "source"),
-    ("صفحات موالية", "pro-regime pages", "source"),
-    ("صحيفة “النبأ”", "al-Naba weekly", "source"),
-    ("عنب بلدي", "Enab Baladi", "source"),
-    ("ناشطين", "activists", "source"),
-    ("الهلال الأحمر السوري", "Syrian Arab Red Crescent", "organisation"),
-    ("دمشق", "Damascus", "city"),
-    ("حي القدم", "al-Qadam", "neighbourhood"),
-    ("مخيم اليرموك", "Yarmouk camp", "camp"),
-    ("حي الحجر الأسود", "al-Hajar al-Aswad", "neighbourhood"),
-    ("دوار الحجر الأسود", "al-Hajar al-Aswad roundabout", "roundabout"),
-    ("منطقة العسالي", "al-Asali", "neighbourhood"),
-    ("حي الماذنية", "al-Madhaniya", "neighbourhood"),
-    ("حي التضامن", "al-Tadamon", "neighbourhood"),
-    ("محور بور سعيد", "Port Said axis", "front_axis"),
-]
+from khabar import lexicon
+
+# (Arabic as written, English, kind), from khabar/lexicon/places.csv.  Kinds:
+# source, neighbourhood, camp, roundabout, front_axis, city, organisation.
+NAMES = [(record["name"], record["name_en"], record["kind"]) for record in lexicon.rows("place")]
 
 
 def name_table() -> pd.DataFrame:
@@ -79,14 +68,13 @@ def mentions(article) -> pd.DataFrame:
         for paragraph in article.paragraphs.itertuples():
             for match in pattern.finditer(paragraph.text):
                 start = paragraph.start + match.start()
-                rows.append((name, name_en, kind, paragraph.Index, match.group(),
-                             start, start + len(match.group())))
+                rows.append((name, name_en, kind, paragraph.Index, match.group(), start, start + len(match.group())))
     columns = ["name", "name_en", "kind", "paragraph", "quote", "start", "end"]
     return pd.DataFrame(rows, columns=columns).sort_values(["start", "end"]).reset_index(drop=True)
 
 
-# Approximate coordinates (latitude, longitude) of the places, for a schematic
-# map only, and where each comes from.  "wikipedia" rows are the coordinates in
+# Approximate coordinates (latitude, longitude) of the places (places.csv),
+# for a schematic map only, and where each comes from.  "wikipedia" rows are the coordinates in
 # the place's English Wikipedia infobox (Yarmouk Camp, Al-Hajar al-Aswad,
 # Qadam).  "approximate" rows are placed by hand relative to those: Wikipedia's
 # Qadam article lists al-Asali among Qadam's districts, and Syria Direct
@@ -97,15 +85,9 @@ def mentions(article) -> pd.DataFrame:
 # al-Madhaniya beside al-Qadam's point.  Read them to a few hundred metres at
 # best.
 PLACE_COORDINATES = {
-    "Damascus": (33.5131, 36.2919, "wikipedia"),
-    "al-Qadam": (33.4667, 36.2833, "wikipedia"),
-    "Yarmouk camp": (33.4742, 36.3031, "wikipedia"),
-    "al-Hajar al-Aswad": (33.4640, 36.3044, "wikipedia"),
-    "al-Hajar al-Aswad roundabout": (33.4685, 36.3040, "approximate"),
-    "al-Asali": (33.4600, 36.2905, "approximate"),
-    "al-Madhaniya": (33.4635, 36.2850, "approximate"),
-    "al-Tadamon": (33.4790, 36.3125, "approximate"),
-    "Port Said axis": (33.4660, 36.2780, "approximate"),
+    record["name_en"]: (float(record["lat"]), float(record["lon"]), record["coordinates"])
+    for record in lexicon.rows("place")
+    if record["lat"]
 }
 
 

@@ -1,134 +1,39 @@
-"""Arabic quantities in running text: digits, number words, the dual, vague
-quantities ("dozens"), the qualifiers that set a range, and what is counted.
+"""Arabic quantities in running text: digits (with a multiplier word: «25
+ألف»), compound number words («مئتين وأربعين ألف»), the dual, vague
+quantities («عشرات»، «بضعة»), ranges («بين 20 و30»), the qualifiers that
+set a range before or after the number («نحو»، «على الأقل»), and the noun
+each number counts.  Every number in a text is either a quantity or
+recognised as a date, year, time, ordinal or identifier (:func:`numbers_in`).
 
-Found by hand-written rules: pyarabic converts digits and number words, but
-its phrase detector misses numbers with clitics (بخمس) and knows nothing of
-qualifiers, the dual or identifiers, so those rules live here.
+The vocabulary (number words, qualifiers, nouns, identifier words) is data in
+:mod:`khabar.lexicon`; this module holds the grammar.  Text is matched after
+:func:`khabar.lexicon.fold` (no harakat or tatweel, one alif), and every
+quote is cut from the text as given.
 
->>> quantities("قتل 175 من قوات الأسد")[["quote", "value_low", "noun"]].values.tolist()
-[['175 من قوات الأسد', 175.0, 'قوات']]
+>>> quantities("قتل 175 من قوات الأسد")[["quote", "value_low", "noun", "lemma"]].values.tolist()
+[['175 من قوات الأسد', 175.0, 'قوات', 'قوات']]
 """
+
 from __future__ import annotations
 
 import math
 import re
+from functools import cache
 
 import pandas as pd
-from pyarabic.number import text2number
-from pyarabic.trans import normalize_digits
 
-from khabar import conventions as _conventions
+from khabar import conventions, lexicon
 from khabar.dates import EGYPTIAN_MONTHS, LEVANTINE_MONTHS
+from khabar.lexicon import fold, folded_with_offsets
 
 # Clitics Arabic writes joined to the next word: و (and), ف (so), ب (by, with),
 # ل (for), ك (like); "بخمس" is "with five", "و12" is "and 12".
 CLITIC = "(?:[وف]?[بلك]?)"
 
-# The words that set a range, with the qualifier each stands for.
-QUALIFIERS = {
-    "about": ["حوالي", "نحو", "زهاء"],
-    "nearly": ["قرابة", "ما يقارب", "ما يقرب من"],
-    "more_than": ["أكثر من", "ما يزيد عن", "ما يزيد على", "يزيد عن", "تتجاوز", "يتجاوز", "تجاوز", "تفوق", "يفوق"],
-    "less_than": ["أقل من", "ما دون"],
-}
 
-# How wide a band each qualifier allows: read from the reading conventions
-# (khabar.conventions, a named and switchable set; the default reads قرابة
-# like نحو, within 10% either side, and عشرات, "tens", as 20-99).
-BANDS = {q: rule[1:] for q, rule in _conventions._table()[_conventions.DEFAULT].items() if rule[0] == "factor"}
-
-# Vague quantities; their ranges come from the same conventions.
-VAGUE = {
-    word: (qualifier, *_conventions.vague_range(qualifier))
-    for word, qualifier in (("عشرات", "dozens"), ("مئات", "hundreds"), ("آلاف", "thousands"))
-}
-VAGUE_EN = {qualifier: qualifier for qualifier, _, _ in VAGUE.values()}
-
-# Words that make the next number a name, not a count: "الفرع 215" (Branch
-# 215), "العدد 124" (issue no. 124), "رقم", "اللواء", "الفرقة".  With ل the
-# article's alif drops: "للفرع 2015" is ل + الفرع.
-IDENTIFIER_BEFORE = re.compile(
-    r"(?<!\w)(?:[وب]?ال|[وف]?لل)(?:فرع|عدد|لواء|فرقة|كتيبة|مادة|قرار)\s*[“\"«]?$|(?<!\w)[وبل]?رقم\s*$"
-)
-
-_MONTH = "(?:" + "|".join(LEVANTINE_MONTHS + EGYPTIAN_MONTHS) + ")"
-DATE_AFTER = re.compile(rf"^\s*(?:من\s+)?{_MONTH}")
-DATE_BEFORE = re.compile(rf"{_MONTH}\s*$")
-
-# Counted nouns: singular, plural, what they count, and whether the dual can be
-# read from the spelling.  The dual ends in ين/ان (تين/تان after ة); so does
-# the sound masculine plural (مقاتلين), and without vowels the two look alike.
-# Only nouns whose plural is not sound masculine give an unambiguous dual.
-NOUNS = [
-    ("جثة", "جثث", "bodies", True),
-    ("أسير", "أسرى", "prisoners", True),
-    ("معتقلة", "معتقلات", "detainees", True),
-    ("معتقل", "معتقلين", "detainees", False),
-    ("دبابة", "دبابات", "tanks", True),
-    ("عربة", "عربات", "armoured_vehicles", True),
-    ("مدرعة", "مدرعات", "armoured_vehicles", True),
-    ("راجمة", "راجمات", "rocket_launchers", True),
-    ("رشاش", "رشاشات", "heavy_machine_guns", True),
-    ("عنصر", "عناصر", "members", True),
-    ("جندي", "جنود", "soldiers", False),
-    ("ضابط", "ضباط", "officers", True),
-    ("مقاتل", "مقاتلين", "fighters", False),
-    ("مدني", "مدنيين", "civilians", False),
-    ("قوات", "قوات", "forces", False),
-]
-MATERIEL = {"tanks", "armoured_vehicles", "rocket_launchers", "heavy_machine_guns"}
-
-_WORD_NUMBERS = [
-    "واحد", "واحدة", "اثنان", "اثنين", "اثنا", "اثني", "ثلاث", "ثلاثة", "أربع", "أربعة", "خمس", "خمسة",
-    "ست", "ستة", "سبع", "سبعة", "ثمان", "ثماني", "ثمانية", "تسع", "تسعة", "عشر", "عشرة",
-    "عشرون", "عشرين", "ثلاثون", "ثلاثين", "أربعون", "أربعين", "خمسون", "خمسين", "ستون", "ستين",
-    "سبعون", "سبعين", "ثمانون", "ثمانين", "تسعون", "تسعين", "مئة", "مائة", "مئتان", "مئتين",
-    "ألف", "ألفان", "ألفين",
-]
-_NUMBER_WORD = "(?:" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + ")"
-_QUALIFIER = "|".join(
-    re.escape(word) for words in QUALIFIERS.values() for word in sorted(words, key=len, reverse=True)
-)
-_QUALIFIER_OF = {word: key for key, words in QUALIFIERS.items() for word in words}
-
-# One quantity: an optional qualifier, then digits (ASCII or Arabic-Indic, maybe
-# in quotes, maybe a percentage), number words, or a vague quantity.
-QUANTITY = re.compile(
-    rf"(?<!\w)(?:(?P<qualifier>{CLITIC}(?:{_QUALIFIER}))\s+)?"
-    rf"{CLITIC}(?:"
-    rf"[“\"«]?(?P<digits>[0-9٠-٩]+(?:[.,٫][0-9٠-٩]+)?)[”\"»]?(?P<percent>\s?[%٪]|\s(?:في|بال)\s?الم(?:ئ|ائ)ة)?"
-    rf"|(?P<words>{_NUMBER_WORD}(?:\s+و?{_NUMBER_WORD})*)"
-    rf"|(?:ال)?(?P<vague>{'|'.join(VAGUE)})"
-    rf")(?![\w])"
-)
-
-_ALL_NOUN_FORMS = []
-for singular, plural, subject, dual_ok in NOUNS:
-    forms = [(singular, "singular"), (singular + "ا", "singular"), (plural, "plural")]
-    if dual_ok:
-        stem = singular[:-1] + "ت" if singular.endswith("ة") else singular
-        forms += [(stem + "ين", "dual"), (stem + "ان", "dual")]
-    _ALL_NOUN_FORMS += [(form, number, subject, singular) for form, number in forms]
-_ALL_NOUN_FORMS.sort(key=lambda entry: len(entry[0]), reverse=True)
-_NOUN_FORM = {form: (number, subject, singular) for form, number, subject, singular in _ALL_NOUN_FORMS}
-# The accusative ("12 عنصرًا") may carry its tanween; the loader strips it, raw text may not.
-_FORM_PATTERNS = [
-    re.escape(singular) + "\u064b?ا" if form == singular + "ا" else re.escape(form)
-    for form, number, subject, singular in _ALL_NOUN_FORMS
-]
-_NOUN_BODY = rf"{CLITIC}(?:ال)?(?P<noun>{'|'.join(_FORM_PATTERNS)})(?!\w)"
-NOUN = re.compile(rf"(?<!\w){_NOUN_BODY}")
-# After a number: the counted noun, directly or as "من" + noun ("175 من قوات").
-NOUN_AFTER = re.compile(rf"^\s+(?:من\s+)?{_NOUN_BODY}(?:\s+(?P<modifier>ال\w+|\w+ين))?")
-
-
-def noun_info(word: str) -> tuple[str, str, str]:
-    """(grammatical number, subject, singular) of a counted noun as matched by ``NOUN``.
-
-    >>> noun_info("رشاشين")
-    ('dual', 'heavy_machine_guns', 'رشاش')
-    """
-    return _NOUN_FORM[word.replace("\u064b", "")]
+# Possessive pronouns a counted noun may carry: عناصره (its members),
+# ضباطها، مقاتليهم.
+POSSESSIVE = "(?:هما|هم|هن|ها|ه|كم|نا)"
 
 
 def to_western_digits(text: str) -> str:
@@ -137,36 +42,619 @@ def to_western_digits(text: str) -> str:
     >>> to_western_digits("قرابة ٧٠٪")
     'قرابة 70٪'
     """
-    return normalize_digits(text, source="all", out="west")
+    return text.translate({0x0660 + d: str(d) for d in range(10)} | {0x06F0 + d: str(d) for d in range(10)})
 
 
-def value_range(qualifier: str, n: float, upper: float = math.nan,
-                convention: str = _conventions.DEFAULT) -> tuple[float, float]:
+def value_range(
+    qualifier: str, n: float, upper: float = math.nan, convention: str = conventions.DEFAULT
+) -> tuple[float, float]:
     """The (low, high) range the words allow around ``n``; NaN where open.
-    ``upper`` caps the range (100 for a percentage).  The bands are a named
-    convention (:mod:`khabar.conventions`).
+    ``upper`` caps the range (100 for a percentage).  The bands of exact,
+    about, nearly, more_than and less_than are a named reading convention
+    (:mod:`khabar.conventions`); ``and_some`` (ونيف, "and a few") is n+1 up to
+    the next step of n's order: 20 ونيف is 21–29.
 
     >>> value_range("about", 85), value_range("more_than", 100), value_range("nearly", 30)
     ((76.0, 94.0), (101.0, nan), (27.0, 33.0))
-    >>> value_range("more_than", 50, upper=100), value_range("nearly", 30, convention="nearly_below")
-    ((51.0, 100.0), (27.0, 30.0))
+    >>> value_range("more_than", 50, upper=100), value_range("at_least", 25), value_range("and_some", 20)
+    ((51.0, 100.0), (25.0, nan), (21.0, 29.0))
+    >>> value_range("nearly", 30, convention="nearly_below")
+    (27.0, 30.0)
     """
-    return _conventions.band(qualifier, n, upper=upper, convention=convention)
+    # A figure above the cap is not a share (a rise of 150%): no cap then.
+    cap = upper if not math.isnan(upper) and n <= upper else math.nan
+    if qualifier == "at_least":
+        low, high = float(n), math.nan
+    elif qualifier == "at_most":
+        low, high = 0.0, float(n)
+    elif qualifier == "and_some":
+        step = 10 ** (len(str(int(n))) - 1) if n >= 10 else 10
+        low, high = float(n + 1), float(n + step - 1)
+    else:
+        return conventions.band(qualifier, n, upper=cap, convention=convention)
+    if not math.isnan(cap):
+        high = float(cap if math.isnan(high) else min(high, cap))
+    return low, high
 
 
-# English names of what is counted: (one, several).
-NOUNS_EN = {
-    "bodies": ("body", "bodies"), "prisoners": ("prisoner", "prisoners"),
-    "detainees": ("detainee", "detainees"), "tanks": ("tank", "tanks"),
-    "armoured_vehicles": ("armoured vehicle", "armoured vehicles"),
-    "rocket_launchers": ("rocket launcher", "rocket launchers"),
-    "heavy_machine_guns": ("heavy machine gun", "heavy machine guns"),
-    "members": ("member", "members"), "soldiers": ("soldier", "soldiers"),
-    "officers": ("officer", "officers"), "fighters": ("fighter", "fighters"),
-    "civilians": ("civilian", "civilians"), "forces": ("member of the forces", "members of the forces"),
-}
-QUALIFIERS_EN = {"exact": "", "about": "about", "nearly": "nearly", "more_than": "more than",
-                 "less_than": "fewer than", "unspecified": "an unstated number of"}
+def _vague_range(record) -> tuple[float, float]:
+    if conventions.covers(record["qualifier"]):
+        return conventions.vague_range(record["qualifier"])
+    return float(record["low"]), float(record["high"])
+
+
+def _alternation(forms) -> str:
+    return "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in sorted(set(forms), key=len, reverse=True))
+
+
+@cache
+def grammar() -> dict:
+    """The patterns and tables built from the lexicon, once."""
+    number_words = {
+        form: (record["kind"], float(record["value"])) for record in lexicon.rows("number") for form in record["forms"]
+    }
+    qualifiers = {
+        (record["position"], form): record["qualifier"]
+        for record in lexicon.rows("qualifier")
+        for form in record["forms"]
+    }
+    # A vague quantity's range is the default reading convention's where it
+    # has one (dozens, hundreds, thousands), else the lexicon's.
+    vague = {
+        form: (record["qualifier"], *_vague_range(record))
+        for record in lexicon.rows("vague")
+        for form in record["forms"]
+    }
+    word = _alternation(number_words)
+    before = _alternation(form for position, form in qualifiers if position == "before")
+    after = _alternation(form for position, form in qualifiers if position == "after")
+    multipliers = _alternation(form for form, (kind, _) in number_words.items() if kind == "multiplier")
+    quantity = re.compile(
+        rf"(?<!\w)(?:(?P<qualifier_clitic>[وفبلك]{{0,2}}?)(?P<qualifier>{before})\s+)?"
+        rf"(?P<clitic>[وفبلك]{{0,2}}?)(?:"
+        rf"(?P<ordinal>ال\s?)?(?P<percent_before>[%٪]\s?)?[“\"«]?(?P<digits>[0-9]+(?:[.,٫٬][0-9]+)*)[”\"»]?"
+        rf"(?:\s*(?P<multiplier>{multipliers})(?!\w))?"
+        rf"(?P<percent>\s?[%٪]|\s(?:في\s?ال|بال)م(?:ئ|ا|ائ)ة)?"
+        rf"|(?P<vague_article>ال)?(?P<vague>{_alternation(vague)})"
+        rf"|(?P<words>(?:{word})(?:\s+و?(?:{word}))*)(?P<words_percent>\s(?:في\s?ال|بال)م(?:ئ|ا|ائ)ة)?"
+        rf")(?!\w)"
+    )
+    identifiers = []
+    for record in lexicon.rows("identifier"):
+        article = "(?:ال|لل)" if record["definite"] == "yes" else "(?:ال|لل)?"
+        identifiers.append(
+            (record["kind"], re.compile(rf"(?<!\w)[وفب]?{article}(?:{_alternation(record['forms'])})\s*[“\"«(]?\s*$"))
+        )
+    months = _alternation(fold(month) for month in LEVANTINE_MONTHS + EGYPTIAN_MONTHS)
+    nouns = {}
+    plurals = {form for record in lexicon.rows("noun") for form in record["plural_forms"]}
+    for record in lexicon.rows("noun"):
+        entry = (record["lemma"], record["subject"])
+        for form in record["plural_forms"]:
+            nouns.setdefault(form, (*entry, "plural"))
+        for form in record["singular_forms"]:
+            nouns.setdefault(form, (*entry, "singular"))
+            if " " in form:  # كيلومترا مربعا: each word of a singular takes the accusative
+                nouns.setdefault(" ".join(word + "ا" for word in form.split()), (*entry, "singular"))
+            if record["dual"] == "yes" and " " not in form and len(form) > 2:
+                stem = form[:-1] + "ت" if form.endswith("ة") else form
+                for dual in (stem + "ين", stem + "ان"):
+                    if dual not in plurals:
+                        nouns.setdefault(dual, (*entry, "dual"))
+    # A sound masculine plural drops its ن before a possessive: مقاتلين → مقاتليهم.
+    construct = {form[:-1]: nouns[form] for form in list(nouns) if form.endswith(("ين", "ون"))}
+    closed = set()
+    for kind in ("particle", "reporting", "predicate"):
+        closed.update(form for record in lexicon.rows(kind) for form in record["forms"])
+    closed.update(number_words)
+    closed.update(form for _, form in qualifiers)
+    noun_pattern = re.compile(
+        rf"(?<!\w)(?P<clitic>[وفبلك]{{0,2}}?)(?P<article>ال|(?<=ل)ل)?(?P<noun>{_alternation(nouns)})"
+        rf"(?P<accusative>ا)?(?P<possessive>{POSSESSIVE})?(?!\w)"
+        rf"|(?<!\w)(?P<clitic2>[وفبلك]{{0,2}}?)(?P<construct>{_alternation(construct)})(?P<possessive2>{POSSESSIVE})(?!\w)"
+    )
+    return {
+        "number_words": number_words,
+        "qualifiers": qualifiers,
+        "vague": vague,
+        "quantity": quantity,
+        "after": re.compile(rf"(?:\s*،)?\s+(?P<after>{after})(?!\w)"),
+        "and_some": re.compile(r"\s+(?P<after>ونيف|ونيفا)(?!\w)"),
+        "identifiers": identifiers,
+        "date_after": re.compile(rf"\s*(?:من\s+)?(?:{months}|الشهر)(?!\w)"),
+        "date_before": re.compile(rf"(?<!\w)(?:{months})\s*$"),
+        "ordinal_before": re.compile(r"(?<!\w)ال\s?$"),
+        "time_after": re.compile(r"(?::[0-9]{2}|\s*(?:صباحا|مساء|ظهرا|فجرا|ليلا)(?!\w))"),
+        "range_before": re.compile(r"(?<!\w)(?:ما\s+)?(?:بين|من)\s+$"),
+        "nouns": nouns,
+        "construct": construct,
+        "noun": noun_pattern,
+        "closed": closed,
+    }
+
+
+def words_value(words: str) -> float:
+    """The value of a run of number words: units and tens add (سبعة عشر is
+    7 + 10), مئة after a unit multiplies it (ثلاث مئة), ألف and مليون
+    multiply all that stands before them (مئتين وأربعين ألف).
+
+    >>> [words_value(w) for w in ["سبعة عشر ألف", "مئتين وأربعين ألف", "ألف ومئتان", "اربعة", "اثنا عشر"]]
+    [17000.0, 240000.0, 1200.0, 4.0, 12.0]
+    """
+    table = grammar()["number_words"]
+    total = current = 0.0
+    for word in fold(words).split():
+        word = word[1:] if word not in table and word.startswith("و") else word
+        kind, value = table[word]
+        if kind == "hundred" and value == 100 and 0 < current < 10:
+            current *= 100
+        elif kind == "multiplier" and value in (1000.0, 1000000.0, 1000000000.0):
+            total += (current or 1) * value
+            current = 0.0
+        else:
+            current += value
+    return total + current
+
+
+def noun_at(plain: str, position: int) -> dict | None:
+    """The lexicon noun starting at ``position`` of folded text, or None:
+    ``lemma``, ``subject``, ``number`` (singular, plural, dual), ``definite``,
+    ``possessive``, ``accusative``, ``start``, ``end``.
+
+    >>> noun_at(fold("من ضباطها"), 3)["lemma"], noun_at(fold("مقاتليهم"), 0)["subject"]
+    ('ضابط', 'fighters')
+    """
+    match = grammar()["noun"].match(plain, position)
+    return _noun_info(match) if match else None
+
+
+def _noun_info(match) -> dict:
+    table = grammar()
+    if match.group("noun"):
+        lemma, subject, number = table["nouns"][match.group("noun")]
+        possessive, accusative = match.group("possessive"), bool(match.group("accusative"))
+        definite = bool(match.group("article")) or bool(possessive)
+    else:
+        lemma, subject, number = table["construct"][match.group("construct")]
+        possessive, accusative, definite = match.group("possessive2"), False, True
+    if accusative and number != "singular":
+        accusative = False
+    clitic = match.group("clitic") if match.group("noun") else match.group("clitic2")
+    return {
+        "lemma": lemma,
+        "subject": subject,
+        "number": number,
+        "definite": definite,
+        "clitic": clitic or "",
+        "possessive": possessive or "",
+        "accusative": accusative,
+        "start": match.start(),
+        "end": match.end(),
+    }
+
+
+def find_nouns(plain: str, start: int = 0, end: int | None = None) -> list[dict]:
+    """Every lexicon noun in folded text, as :func:`noun_at` gives it.
+
+    >>> [n["subject"] for n in find_nouns(fold("مقابل إطلاق سراح معتقلات وجثث"))]
+    ['detainees', 'bodies']
+    """
+    end = len(plain) if end is None else end
+    return [_noun_info(match) for match in grammar()["noun"].finditer(plain, start, end)]
+
+
+_WORD = re.compile(r"\s+(?P<from>من\s+)?(?P<word>[^\W\d_]+)")
+_TIME_PREPOSITION = re.compile(r"(?<!\w)(?:في|منذ|خلال|حتي|قبل|بعد|مطلع|اواخر|نهاية|بداية)\s+$")
+_DEFINITE_NEXT = re.compile(r"\s+(?:ال|لل)[^\W\d_]{2,}")
+_DUAL_ADJECTIVE = re.compile(r"\s+[^\W\d_]+(?:ين|ان)(?!\w)")
+
+
+def light_stem(word: str) -> str:
+    """A lemma for a noun the lexicon does not hold: without a clitic with
+    the article (وال، بال، لل), a possessive, the accusative alif or a sound
+    plural ending; the feminine plural ات gives back its ة.  Broken plurals
+    (طلاب، قرى) stay as written: the lexicon holds the common ones.  Scored
+    against ``tests/devset/lemmas.csv`` in ``tests/test_devset.py``.
+
+    >>> light_stem("مسلحيهم"), light_stem("ممرضات"), light_stem("مسلحا"), light_stem("بالشاحنات")
+    ('مسلح', 'ممرضة', 'مسلح', 'شاحنة')
+    """
+    word = fold(word)
+    word = re.sub(r"^(?:[وف]?[بك]?ال|[وف]?لل)(?=\w{3})", "", word)
+    word = re.sub(r"^[وف](?=\w{3})", "", word) if word[:1] in "وف" and word[1:3] == "ال" else word
+    if word.endswith("ات") and len(word) >= 5:
+        return word[:-2] + "ة"
+    for suffix in ("يهم", "يها", "يه", "هم", "ها", "ين", "ون", "ا"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def counted_noun(plain: str, end: int) -> dict | None:
+    """The noun a number ending at ``end`` counts: the next word, directly or
+    after من, with a possessive suffix or not.  A lexicon noun gives its
+    lemma and subject; any other content word is kept with subject
+    ``other``; a function word, number, verb of saying or predicate means
+    the number counts nothing written after it.  The noun's span grows over
+    a definite genitive («قوات الأسد») or a dual's adjective («رشاشين
+    ثقيلين»).
+
+    >>> counted_noun(fold("5 قادة ميدانيين"), 1)["subject"], counted_noun(fold("85 حتى اليوم"), 2)
+    ('leaders', None)
+    >>> counted_noun(fold("3 صحفيين"), 1)["subject"], counted_noun(fold("4 من ضباطه"), 1)["lemma"]
+    ('other', 'ضابط')
+    """
+    table = grammar()
+    found = _WORD.match(plain, end)
+    if not found:
+        return None
+    word_start = found.start("word")
+    noun = noun_at(plain, word_start)
+    if noun is not None and noun["clitic"][:1] in ("و", "ف"):
+        return None  # «الفرقة 25 وقادة»: a noun after و is coordinated, not counted
+    if noun is None:
+        word = found.group("word")
+        bare = re.sub(r"^(?:ال|لل)", "", word)
+        if (
+            word in table["closed"]
+            or bare in table["closed"]
+            or word.startswith(("و", "ف"))
+            or len(bare) < 3
+            or grammar()["date_after"].match(plain, found.start())
+        ):
+            return None
+        noun = {
+            "lemma": light_stem(word),
+            "subject": "other",
+            "number": "",
+            "definite": word != bare,
+            "clitic": "",
+            "possessive": "",
+            "accusative": word.endswith("ا"),
+            "start": word_start,
+            "end": found.end(),
+        }
+    noun["after_min"] = bool(found.group("from"))
+    noun["word_end"] = noun_end = noun["end"]
+    if noun["number"] == "dual":
+        adjective = _DUAL_ADJECTIVE.match(plain, noun_end)
+        noun_end = adjective.end() if adjective else noun_end
+    elif not noun["definite"] and not noun["accusative"] and noun["number"] != "singular":
+        genitive = _DEFINITE_NEXT.match(plain, noun_end)
+        if genitive and genitive.group().strip() not in table["closed"]:
+            noun_end = genitive.end()
+    noun["end"] = noun_end
+    return noun
+
+
+COLUMNS = [
+    "start",
+    "end",
+    "quote",
+    "value",
+    "value_low",
+    "value_high",
+    "qualifier",
+    "qualifier_ar",
+    "unit",
+    "noun",
+    "lemma",
+    "subject",
+    "noun_start",
+    "kind",
+]
+
+
+def numbers_in(text: str) -> pd.DataFrame:
+    """Every number in ``text``, each either a quantity (``kind`` ``count``)
+    or recognised as something else: ``date`` («26 من آذار»), ``year``
+    («عام 2017»، «شباط 2018»), ``time`` («الساعة 5»), ``ordinal`` («الـ15»)
+    or ``identifier`` («الفرع 215»، «العدد 124»، «رقم 3»).  The bounds of a
+    range make one row.  Columns as :func:`quantities`, plus ``kind``.
+
+    >>> numbers_in("قتل 5 في 3 من نيسان 2019 قرب الحاجز 4")[["quote", "kind"]].values.tolist()
+    [['5', 'count'], ['3', 'date'], ['2019', 'date'], ['4', 'identifier']]
+    """
+    table = pd.DataFrame(numbers_records(text), columns=COLUMNS)
+    return table.sort_values("start", kind="stable").reset_index(drop=True)
+
+
+def numbers_records(text: str) -> list[dict]:
+    """:func:`numbers_in` as a list of plain records (faster for many small texts).
+
+    >>> [r["value"] for r in numbers_records("نحو عشرين")]
+    [20.0]
+    """
+    plain, offsets = folded_with_offsets(text)
+    table = grammar()
+    found = []
+    for match in table["quantity"].finditer(plain):
+        found.append(_read(match, plain, table))
+    found = _merge_ranges(found, plain, table)
+    rows = []
+    for item in found:
+        start, end = offsets[item["start"]], offsets[item["end"]]
+        noun = item.get("noun")
+        noun_words = text[offsets[noun["start"]] : offsets[noun["word_end"]]] if noun else ""
+        rows.append(
+            {
+                "start": start,
+                "end": end,
+                "quote": text[start:end],
+                "value": item["value"],
+                "value_low": item["low"],
+                "value_high": item["high"],
+                "qualifier": item["qualifier"],
+                "qualifier_ar": _words(text, offsets, item["qualifier_span"]),
+                "unit": item["unit"],
+                "noun": noun_words,
+                "lemma": noun["lemma"] if noun else "",
+                "subject": noun["subject"] if noun else "",
+                "noun_start": offsets[noun["start"]] if noun else -1,
+                "kind": item["kind"],
+            }
+        )
+    rows += _standalone_duals(text, plain, offsets, [(r["start"], r["end"]) for r in rows])
+    rows += _number_adjectives(text, plain, offsets)
+    return sorted(rows, key=lambda row: row["start"])
+
+
+def _words(text: str, offsets: list[int], span) -> str:
+    return " ".join(text[offsets[span[0]] : offsets[span[1]]].split()) if span else ""
+
+
+def quantities(text: str) -> pd.DataFrame:
+    """Every quantity in ``text``: one row each with ``start``, ``end``,
+    ``quote`` (text[start:end]), ``value`` (the number as stated; NaN for
+    "dozens" or a range), ``value_low``, ``value_high``, ``qualifier``,
+    ``qualifier_ar`` (the words as written, without clitics), ``unit``
+    (percent or count), ``noun`` (the counted noun as written), ``lemma``,
+    ``subject`` (``other`` for a noun the lexicon does not hold, empty when
+    the number counts nothing written after it), ``noun_start``.  Dates,
+    years, times, ordinals and identifiers are left out (see
+    :func:`numbers_in`).  A qualifier governs only the number right after
+    it; a dual noun alone counts two.
+
+    >>> quantities("تحدثت عن قرابة 30 جثة و12 أسيرًا")[["quote", "qualifier", "value_low", "value_high"]].values.tolist()
+    [['قرابة 30 جثة', 'nearly', 27.0, 33.0], ['و12 أسيرًا', 'exact', 12.0, 12.0]]
+    >>> quantities("نزح بين 20 و30 ألف شخص")[["quote", "value_low", "value_high", "subject"]].values.tolist()
+    [['بين 20 و30 ألف شخص', 20000.0, 30000.0, 'persons']]
+    """
+    table = numbers_in(text)
+    return table[table["kind"] == "count"].drop(columns="kind").reset_index(drop=True)
+
+
+def _read(match, plain: str, table: dict) -> dict:
+    """One number match as a dict: its value, range, qualifier, noun and kind."""
+    start, end = match.span()
+    qualifier, qualifier_span = "exact", None
+    if match.group("qualifier"):
+        qualifier_span = match.span("qualifier")
+        qualifier = table["qualifiers"].get(("before", " ".join(match.group("qualifier").split())), "exact")
+    unit, kind = "count", "count"
+    if match.group("digits"):
+        digits = match.group("digits")
+        number_start = match.start("ordinal") if match.group("ordinal") else match.start("digits")
+        before = plain[max(0, number_start - 40) : number_start]
+        value = _digits_value(digits)
+        if match.group("multiplier"):
+            value *= table["number_words"][match.group("multiplier")][1]
+        if match.group("percent") or match.group("percent_before"):
+            unit = "percent"  # «90%», and «%90» as right-to-left pages often write it
+        kind = next((id_kind for id_kind, pattern in table["identifiers"] if pattern.search(before)), "count")
+        if kind == "count" and match.group("ordinal"):
+            kind = "ordinal"  # الـ15: "the fifteenth"
+        elif kind == "count" and (
+            table["date_after"].match(plain, end)
+            or (table["date_before"].search(before.rstrip('“"«( ')) and 1 <= value <= 2100)
+        ):
+            kind = "date"
+        elif kind == "count" and table["time_after"].match(plain, match.end("digits")):
+            kind = "time"
+        low, high = (
+            (value, value)
+            if qualifier == "exact"
+            else value_range(qualifier, value, upper=100 if unit == "percent" else math.nan)
+        )
+    elif match.group("vague"):
+        qualifier, low, high = table["vague"][" ".join(match.group("vague").split())]
+        qualifier_span = (
+            match.start("vague_article") if match.group("vague_article") else match.start("vague"),
+            match.end("vague"),
+        )
+        value = math.nan
+    else:
+        words = match.group("words")
+        value = words_value(words)
+        if len(words.split()) == 1 and words in ("احد", "احدي"):
+            kind = "pronoun"  # أحد alone is "one of", not a count
+        unit = "percent" if match.group("words_percent") else unit
+        low, high = (
+            (value, value)
+            if qualifier == "exact"
+            else value_range(qualifier, value, upper=100 if unit == "percent" else math.nan)
+        )
+    and_some = table["and_some"].match(plain, end) if unit == "count" and kind == "count" else None
+    if and_some and not math.isnan(value):
+        qualifier, qualifier_span = "and_some", and_some.span("after")
+        low, high = value_range("and_some", value)
+        end = and_some.end()
+    if kind == "identifier" and match.group("digits"):
+        # «في السجن 5 سنوات»: a counted noun after the number makes it a count.
+        following = counted_noun(plain, end)
+        if following and following["subject"] != "other" and following["number"] != "singular":
+            kind = "count"
+    noun = counted_noun(plain, end) if kind == "count" else None
+    if (
+        kind == "count"
+        and match.group("digits")
+        and unit == "count"
+        and 1900 <= value <= 2100
+        and re.fullmatch("[0-9]{4}", match.group("digits"))
+        and not match.group("qualifier")
+        and (noun is None or (noun["subject"] == "other" and _TIME_PREPOSITION.search(plain, 0, start)))
+    ):
+        # A bare year: nothing counted after it, or after a preposition of
+        # time with no noun the lexicon knows («في 2016 أصدرت»).
+        kind, noun = "year", None
+    if noun is not None and not (unit == "percent" and noun["subject"] == "other"):
+        end = noun["end"]  # «90% من الحي»: the quote keeps to the figure
+    after = table["after"].match(plain, end) if kind == "count" else None
+    if after and not math.isnan(value) and qualifier == "exact":
+        qualifier = table["qualifiers"][("after", " ".join(after.group("after").split()))]
+        qualifier_span = after.span("after")
+        if qualifier != "exact":
+            low, high = value_range(qualifier, value, upper=100 if unit == "percent" else math.nan)
+        end = after.end()
+    return {
+        "start": start,
+        "end": end,
+        "value": float(value),
+        "low": float(low),
+        "high": float(high),
+        "qualifier": qualifier,
+        "qualifier_span": qualifier_span,
+        "unit": unit,
+        "kind": kind,
+        "noun": noun,
+        "clitic": match.group("clitic") or "",
+        "multiplier": table["number_words"][match.group("multiplier")][1] if match.group("multiplier") else 1.0,
+    }
+
+
+def _digits_value(digits: str) -> float:
+    # 1,500 and 1٬500 are thousands; 2.5, 2,5 and 2٫5 are decimals.
+    if re.fullmatch(r"[0-9]{1,3}(?:[,٬][0-9]{3})+", digits):
+        return float(re.sub(r"[,٬]", "", digits))
+    return float(digits.replace("٫", ".").replace(",", ".").replace("٬", ""))
+
+
+def _merge_ranges(found: list[dict], plain: str, table: dict) -> list[dict]:
+    """«بين 20 و30»، «من 20 إلى 30»، «20-30»: two numbers joined this way
+    are the bounds of one range, not two counts.  A bound of a date range
+    («من 20 إلى 25 آذار») is a date."""
+    merged = []
+    for item in found:
+        previous = merged[-1] if merged else None
+        if not (
+            previous
+            and previous["noun"] is None
+            and previous["qualifier"] == "exact"
+            and item["qualifier"] == "exact"
+            and not math.isnan(previous["value"])
+            and not math.isnan(item["value"])
+            and previous["kind"] == "count"
+        ):
+            merged.append(item)
+            continue
+        between = plain[previous["end"] : item["start"]].strip()
+        opener = table["range_before"].search(plain[: previous["start"]])
+        joined = between in ("-", "–", "الي", "حتي") or (
+            opener
+            and opener.group().strip().endswith("بين")
+            and (between == "و" or (not between and item["clitic"].startswith("و")))
+        )
+        if not joined:
+            merged.append(item)
+            continue
+        if item["kind"] != "count":
+            previous["kind"] = item["kind"]
+            merged.append(item)
+            continue
+        low = previous["low"] * (item["multiplier"] if previous["multiplier"] == 1.0 else 1.0)
+        if low > item["high"]:
+            merged.append(item)
+            continue
+        start = opener.start() if opener else previous["start"]
+        merged[-1] = {
+            **item,
+            "start": start,
+            "value": math.nan,
+            "low": float(low),
+            "qualifier": "range",
+            "qualifier_span": (start, previous["start"]) if opener else (previous["end"], item["start"]),
+        }
+    return merged
+
+
+def _number_adjectives(text: str, plain: str, offsets: list[int]) -> list[dict]:
+    """A number word after a definite plural agrees with it as an adjective:
+    «السنوات السبع» (the seven years), «الأيام الثلاثة»."""
+    table = grammar()
+    if "adjective" not in table:
+        words = _alternation(form for form, (kind, _) in table["number_words"].items() if kind in ("unit", "ten"))
+        table["adjective"] = re.compile(rf"(?<!\w)(?P<noun>[وفبل]?ال[^\W\d_]+)\s+ال(?P<word>{words})(?!\w)")
+    rows = []
+    for match in table["adjective"].finditer(plain):
+        noun = noun_at(plain, match.start("noun"))
+        if noun is None or noun["number"] != "plural" or noun["end"] != match.end("noun"):
+            continue
+        value = words_value(match.group("word"))
+        start, end = offsets[match.start("noun")], offsets[match.end()]
+        rows.append(
+            {
+                "start": start,
+                "end": end,
+                "quote": text[start:end],
+                "value": value,
+                "value_low": value,
+                "value_high": value,
+                "qualifier": "exact",
+                "qualifier_ar": "",
+                "unit": "count",
+                "noun": text[start : offsets[noun["end"]]],
+                "lemma": noun["lemma"],
+                "subject": noun["subject"],
+                "noun_start": start,
+                "kind": "count",
+            }
+        )
+    return rows
+
+
+def _standalone_duals(text: str, plain: str, offsets: list[int], taken) -> list[dict]:
+    """Dual nouns standing with no number count two: «جثتين»، «رشاشين ثقيلين»."""
+    rows = []
+    for noun in find_nouns(plain):
+        if noun["number"] != "dual":
+            continue
+        start = offsets[noun["start"]]
+        if any(s <= start < e for s, e in taken):
+            continue
+        adjective = _DUAL_ADJECTIVE.match(plain, noun["end"])
+        end_plain = adjective.end() if adjective else noun["end"]
+        end = offsets[end_plain]
+        rows.append(
+            {
+                "start": start,
+                "end": end,
+                "quote": text[start:end],
+                "value": 2.0,
+                "value_low": 2.0,
+                "value_high": 2.0,
+                "qualifier": "exact",
+                "qualifier_ar": "",
+                "unit": "count",
+                "noun": text[start : offsets[noun["end"]]],
+                "lemma": noun["lemma"],
+                "subject": noun["subject"],
+                "noun_start": start,
+                "kind": "count",
+            }
+        )
+    return rows
+
+
+def noun_info(word: str) -> tuple[str, str, str]:
+    """(grammatical number, subject, lemma) of a lexicon noun as written.
+
+    >>> noun_info("رشاشين")
+    ('dual', 'heavy_machine_guns', 'رشاش')
+    """
+    found = noun_at(fold(word), 0)
+    if found is None:
+        raise KeyError(word)
+    return found["number"], found["subject"], found["lemma"]
 
 
 def in_english(qualifier: str, value: float, unit: str = "count", subject: str | None = None) -> str:
@@ -177,68 +665,16 @@ def in_english(qualifier: str, value: float, unit: str = "count", subject: str |
     >>> in_english("dozens", float("nan"), subject="soldiers")
     'dozens of soldiers'
     """
-    one, several = NOUNS_EN.get(subject, ("", ""))
-    if qualifier in VAGUE_EN:
-        return f"{VAGUE_EN[qualifier]} of {several}" if several else VAGUE_EN[qualifier]
+    record = lexicon.record("subject", subject) if subject and subject != "other" else None
+    one, several = (record["label_en_one"], record["label_en"]) if record else ("", "")
+    vague = {r["qualifier"]: r["label_en"] for r in lexicon.rows("vague")}
+    if qualifier in vague:
+        return f"{vague[qualifier]} of {several}" if several else vague[qualifier]
+    words = {r["qualifier"]: r["label_en"] for r in lexicon.rows("qualifier")}
+    words.update({"exact": "", "nearly": "nearly", "unspecified": "an unstated number of", "range": ""})
     number = "" if value != value else f"{value:g}" + ("%" if unit == "percent" else "")
     noun = one if value == 1 else several
-    return " ".join(word for word in (QUALIFIERS_EN[qualifier], number, noun) if word)
-
-
-def _counted_noun(text: str, end: int):
-    match = NOUN_AFTER.match(text[end:])
-    if not match:
-        return None, end
-    noun_end = end + match.end("noun")
-    modifier = match.group("modifier")
-    if modifier and (match.group("noun") in ("قوات", "عناصر") or noun_info(match.group("noun"))[0] == "dual"):
-        noun_end = end + match.end("modifier")  # "قوات الأسد", "رشاشين ثقيلين"
-    return match.group("noun"), noun_end
-
-
-def quantities(text: str) -> pd.DataFrame:
-    """Every quantity in ``text``: one row each with ``start``, ``end``,
-    ``quote`` (text[start:end]), ``value`` (the number as stated; NaN for
-    "dozens"), ``value_low``, ``value_high``, ``qualifier``,
-    ``qualifier_ar``, ``unit`` (percent or count), ``noun`` (the counted noun as
-    written, singular form) and ``subject``.  Identifiers ("الفرع 215"),
-    dates ("26 من آذار") and years are left out.  A qualifier governs only the
-    number right after it.  Dual nouns count two; singular nouns are found
-    by :func:`materiel_singulars`, not here.
-
-    >>> quantities("تحدثت عن قرابة 30 جثة و12 أسيرًا")[["quote", "qualifier", "value_low", "value_high"]].values.tolist()
-    [['قرابة 30 جثة', 'nearly', 27.0, 33.0], ['و12 أسيرًا', 'exact', 12.0, 12.0]]
-    """
-    rows = []
-    for match in QUANTITY.finditer(text):
-        start, end = match.span()
-        before, after = text[:match.start("digits") if match.group("digits") else start], text[end:]
-        qualifier_ar = _strip_clitic(match.group("qualifier")) if match.group("qualifier") else ""
-        qualifier = _QUALIFIER_OF.get(qualifier_ar, "exact")
-        unit = "count"
-        if match.group("digits"):
-            if IDENTIFIER_BEFORE.search(before) or DATE_AFTER.match(after) or DATE_BEFORE.search(before):
-                continue
-            n = float(to_western_digits(match.group("digits")).replace(",", ".").replace("٫", "."))
-            if match.group("percent"):
-                unit = "percent"
-        elif match.group("words"):
-            n = float(text2number(_strip_clitic(match.group("words"))))
-            if n == 0:
-                continue
-        else:
-            qualifier, low, high = VAGUE[match.group("vague")]
-            n = math.nan
-            qualifier_ar = qualifier_ar or text[start:end].lstrip("وفبلك")
-        noun, noun_end = _counted_noun(text, end) if unit == "count" else (None, end)
-        if match.group("digits") and noun is None and unit == "count" and 1900 <= n <= 2100:
-            continue  # a bare year
-        if not match.group("vague"):
-            low, high = value_range(qualifier, n, upper=100 if unit == "percent" else math.nan)
-        number, subject, singular = noun_info(noun) if noun else (None, None, None)
-        rows.append(_row(text, start, noun_end, n, low, high, qualifier, qualifier_ar, unit, singular, subject))
-    rows += _uncounted_nouns(text, "dual", 2.0, _DUAL_MODIFIER, taken=[(row["start"], row["end"]) for row in rows])
-    return _frame(rows)
+    return " ".join(word for word in (words.get(qualifier, qualifier), number, noun) if word)
 
 
 def materiel_singulars(text: str) -> pd.DataFrame:
@@ -248,35 +684,52 @@ def materiel_singulars(text: str) -> pd.DataFrame:
     >>> materiel_singulars("خسائر القوات بخمس دبابات وعربة “BMP” وراجمة صواريخ")["quote"].tolist()
     ['وعربة “BMP”', 'وراجمة صواريخ']
     """
-    after_number = re.compile(rf"(?:[0-9٠-٩]|{_NUMBER_WORD})\s*$")
-    rows = [
-        row for row in _uncounted_nouns(text, "singular", 1.0, _SINGULAR_MODIFIER)
-        # A singular noun after a number ("5 عربة") is the counted noun of that number.
-        if row["subject"] in MATERIEL and not after_number.search(text[: row["start"]])
-    ]
-    return _frame(rows)
+    return pd.DataFrame(materiel_records(text), columns=COLUMNS[:-1])
+
+
+def materiel_records(text: str) -> list[dict]:
+    """:func:`materiel_singulars` as plain records.
+
+    >>> [r["subject"] for r in materiel_records("وأعطب دبابة")]
+    ['tanks']
+    """
+    plain, offsets = folded_with_offsets(text)
+    after_number = re.compile(r"(?:[0-9]|\w+)\s*$")
+    words = grammar()["number_words"]
+    rows = []
+    for noun in find_nouns(plain):
+        record = lexicon.record("subject", noun["subject"])
+        if noun["number"] != "singular" or noun["definite"] or record["topic"] != "materiel":
+            continue
+        previous = after_number.search(plain[: noun["start"]])
+        if previous and (previous.group().strip()[-1:].isdigit() or previous.group().strip() in words):
+            continue  # a singular noun after a number ("5 عربة") is that number's noun
+        following = _SINGULAR_MODIFIER.match(plain, noun["end"])
+        end_plain = following.end() if following else noun["end"]
+        start, end = offsets[noun["start"]], offsets[end_plain]
+        rows.append(
+            {
+                "start": start,
+                "end": end,
+                "quote": text[start:end],
+                "value": 1.0,
+                "value_low": 1.0,
+                "value_high": 1.0,
+                "qualifier": "exact",
+                "qualifier_ar": "",
+                "unit": "count",
+                "noun": text[start : offsets[noun["end"]]],
+                "lemma": noun["lemma"],
+                "subject": noun["subject"],
+                "noun_start": start,
+            }
+        )
+    return rows
 
 
 # What may follow a counted noun and belongs to it: a model name in quotes or
-# a qualifying word (عربة “BMP”، راجمة صواريخ); after a dual, its agreeing
-# dual adjective (رشاشين ثقيلين).
+# a qualifying word (عربة “BMP”، راجمة صواريخ).
 _SINGULAR_MODIFIER = re.compile(r"\s+(?:[“\"«][^”\"»]{1,12}[”\"»]|صواريخ|مدرعة|عسكرية)")
-_DUAL_MODIFIER = re.compile(r"\s+\w+(?:ين|ان)(?!\w)")
-
-
-def _uncounted_nouns(text: str, form: str, value: float, modifier: re.Pattern, taken=()) -> list[dict]:
-    """Counted nouns standing with no number, whose grammatical ``form``
-    (singular, dual) gives the count ``value``."""
-    rows = []
-    for match in NOUN.finditer(text):
-        number, subject, singular = noun_info(match.group("noun"))
-        if number != form or any(s <= match.start() < e for s, e in taken):
-            continue
-        following = modifier.match(text, match.end())
-        end = following.end() if following else match.end()
-        rows.append(_row(text, match.start(), end, value, value, value, "exact", "", "count", singular, subject))
-    return rows
-
 
 # Counts the text says it does not give: "دون تحديد العدد" (without giving the number).
 UNSPECIFIED = re.compile(r"دون تحديد (?:ال)?عدد|لم يحدد (?:ال)?عدد|دون ذكر (?:ال)?عدد|عدد غير محدد")
@@ -289,33 +742,37 @@ def unspecified_counts(text: str) -> pd.DataFrame:
     >>> unspecified_counts("وتحدثت عن انتشال جثث بعض العناصر، دون تحديد العدد")[["quote", "subject"]].values.tolist()
     [['جثث بعض العناصر، دون تحديد العدد', 'bodies']]
     """
-    unspecified = UNSPECIFIED.search(text)
-    noun = NOUN.search(text, 0, unspecified.start()) if unspecified else None
-    if not noun:
-        return _frame([])
-    number, subject, singular = noun_info(noun.group("noun"))
+    return pd.DataFrame(unspecified_records(text), columns=COLUMNS[:-1])
+
+
+def unspecified_records(text: str) -> list[dict]:
+    """:func:`unspecified_counts` as plain records.
+
+    >>> unspecified_records("قتل 5")
+    []
+    """
+    plain, offsets = folded_with_offsets(text)
+    unspecified = UNSPECIFIED.search(plain)
+    nouns = find_nouns(plain, 0, unspecified.start()) if unspecified else []
+    if not nouns:
+        return []
+    noun = nouns[0]
+    start, end = offsets[noun["start"]], offsets[unspecified.end()]
     nan = math.nan
-    return _frame([_row(text, noun.start(), unspecified.end(), nan, nan, nan, "unspecified",
-                        unspecified.group(), "count", singular, subject)])
-
-
-def _row(text, start, end, value, low, high, qualifier, qualifier_ar, unit, noun, subject) -> dict:
-    return {
-        "start": start, "end": end, "quote": text[start:end], "value": float(value),
-        "value_low": float(low), "value_high": float(high), "qualifier": qualifier,
-        "qualifier_ar": qualifier_ar, "unit": unit, "noun": noun, "subject": subject,
-    }
-
-
-def _strip_clitic(words: str) -> str:
-    for prefix in ("وب", "ول", "فب", "و", "ف", "ب", "ل", "ك"):
-        rest = words[len(prefix):]
-        if words.startswith(prefix) and (rest.startswith(tuple(_QUALIFIER_OF)) or re.match(_NUMBER_WORD, rest)):
-            return rest
-    return words
-
-
-def _frame(rows: list[dict]) -> pd.DataFrame:
-    columns = ["start", "end", "quote", "value", "value_low", "value_high", "qualifier",
-               "qualifier_ar", "unit", "noun", "subject"]
-    return pd.DataFrame(rows, columns=columns).sort_values("start", kind="stable").reset_index(drop=True)
+    return [
+        {
+            "start": start,
+            "end": end,
+            "quote": text[start:end],
+            "value": nan,
+            "value_low": nan,
+            "value_high": nan,
+            "qualifier": "unspecified",
+            "qualifier_ar": text[offsets[unspecified.start()] : end],
+            "unit": "count",
+            "noun": text[start : offsets[noun["end"]]],
+            "lemma": noun["lemma"],
+            "subject": noun["subject"],
+            "noun_start": start,
+        }
+    ]

@@ -1,97 +1,319 @@
 """Who says what: the article's sentences, each attributed to a claimant.
 
-Claims, events and control rows all take their claimant from here.
+Claims, events and control rows all take their claimant from here.  A
+speaker is found by the grammar of attribution: a reporting verb and its
+subject after it («وقالت مصادر مطلعة») or before it («وكان تنظيم الدولة
+أعلن»), or a phrase of attribution and the source after it («بحسب المرصد»،
+«وفق ناشطين»، «نقلًا عن»).  Speakers the lexicon knows get their key
+(:mod:`khabar.lexicon`, ``claimants.csv``); others are kept as written with
+the key ``other``.  When no one is named, the claim is the outlet's, from
+the article's metadata, or ``unattributed``.
 
 >>> from khabar import load_article
 >>> found = sentences(load_article())
 >>> found.loc[found.text.str.startswith("وتحدثت عن انتشال"), ["claimant", "continues"]].values.tolist()
 [['pro_regime_pages', True]]
 """
+
 from __future__ import annotations
 
 import re
+from functools import cache
 
 import pandas as pd
 
-# Who a sentence attributes its content to.  The earliest match in the
-# sentence wins: in "وقالت مصادر مطلعة إن التنظيم أعلن ..." the outer speaker
-# is the claimant.  "لعنب بلدي" (to Enab Baladi) names the listener, not a
-# source, so the outlet is the claimant only when nobody else is named.
-CLAIMANT_PATTERNS = [
-    ("al_naba", r"صحيفة\s*[“\"«]?النبأ|[“\"«]النبأ[”\"»]"),
-    # The group as the subject of a verb of claiming: "وقدر التنظيم",
-    # "وكان تنظيم “الدولة” أعلن".  "ويسيطر التنظيم" states a fact, claims nothing.
-    ("isis", r"(?:أعلن|قدر|قال|أكد|ذكر|زعم|تبنى)\s+(?:ال)?تنظيم(?!\w)"),
-    ("isis", r"تنظيم\s+[“\"«]?الدولة(?:\s+الإسلامية)?[”\"»]?\s+(?:\w+\s+){0,2}?(?:أعلن|قدر|قال|أكد|ذكر|زعم|تبنى)"),
-    # إلا أن أخرى: "but others" -- the feminine أخرى agrees with مصادر
-    # (sources), so it means other sources even with the noun left out.
-    ("other_sources", r"(?:إلا\s+أن|لكن|غير\s+أن|بينما)\s+(?:مصادر\s+)?أخرى"),
-    ("informed_sources", r"مصادر\s+مطلعة"),
-    ("pro_regime_pages", r"صفحات\s+موالية"),
-    ("activists", r"(?<!\w)ناشط(?:ين|ون|و)(?!\w)"),
-    # "وقدرت المصادر": the definite "the sources" points back to the sources
-    # named last (informed or other), resolved in :func:`claimant_of`.
-    ("the_sources", r"(?:قدرت|قالت|أكدت|أفادت|ذكرت|أشارت|أضافت)\s+المصادر"),
-]
-_CLAIMANTS = [(key, re.compile(pattern)) for key, pattern in CLAIMANT_PATTERNS]
-SOURCES = ("informed_sources", "other_sources")
+from khabar import lexicon
+from khabar.lexicon import fold, folded_with_offsets
+
+# إلا أن أخرى: "but others" -- the feminine أخرى agrees with مصادر
+# (sources), so it means other sources even with the noun left out.
+OTHER_SOURCES = re.compile(r"(?:الا\s+ان|لكن|غير\s+ان|بينما)\s+(?:مصادر\s+)?اخري(?!\w)")
+# "وقدرت المصادر": the definite "the sources" points back to the sources
+# named last (informed or other).
+THE_SOURCES = re.compile(r"^المصادر$")
+SOURCES = ("informed_sources", "other_sources", "local_sources")
 
 # A sentence that opens with a verb of saying and no subject of its own
 # ("وتحدثت عن ...") continues the previous sentence's speaker: Arabic drops a
 # subject that is the same as the one before.
 CONTINUES = re.compile(
-    r"^[وف]?(?:تحدثت|تحدث|قالت|قال|أضافت|أضاف|أشارت|أشار|أكدت|أكد|ذكرت|ذكر|وثقت|وثق|لفتت)\s+(?:عن|أن|إن|إلى)(?!\w)"
+    r"^[وف]?(?:تحدثت|تحدث|قالت|قال|اضافت|اضاف|اشارت|اشار|اكدت|اكد|ذكرت|ذكر|وثقت|وثق|لفتت)\s+(?:عن|ان|ان|الي)(?!\w)"
 )
-
-SIDE = {
-    "informed_sources": "independent", "other_sources": "independent",
-    "pro_regime_pages": "regime", "al_naba": "isis", "isis": "isis",
-    "enab_baladi": "independent", "activists": "independent",
-}
+# The source a reporter relays: "وفق ما رصدت عنب بلدي في العدد 124 من
+# صحيفة النبأ" is al-Naba's claim, seen by the outlet.
+RELAYED_FROM = re.compile(r"^\s+(?:\S+\s+){0,3}?(?:في|من|عن)\s+$")
+# Words that end a speaker's name: "مسؤول محلي إن", "مصدر عسكري لعنب بلدي".
+_NAME_ENDS = re.compile(r"(?:ان|عن|الي|في|من|علي|بال\S*|لل\S*|\S*[،,.:])")
 
 _SENTENCE_END = re.compile(r"(?<=[.!؟])\s+|(?<=[.!؟])$")
 
 
-def claimant_of(sentence: str, previous: str | None = None, last_sources: str | None = None) -> str:
+def _name_pattern(form: str) -> str:
+    words = [re.escape(word) for word in form.split()]
+    return r"[“\"«]?" + r"[”\"»]?[\s“”\"«»]+".join(words) + r"[”\"»]?"
+
+
+@cache
+def _patterns() -> dict:
+    names = {form: record["key"] for record in lexicon.rows("claimant") for form in record["forms"]}
+    alternation = "|".join(_name_pattern(form) for form in sorted(names, key=len, reverse=True))
+    without_article = "|".join(
+        _name_pattern(form[2:]) for form in sorted(names, key=len, reverse=True) if form.startswith("ال")
+    )
+    cues = {
+        kind: "|".join(
+            re.escape(form).replace(r"\ ", r"\s+")
+            for form in sorted(
+                (form for record in lexicon.rows("reporting") if record["kind"] == kind for form in record["forms"]),
+                key=len,
+                reverse=True,
+            )
+        )
+        for kind in ("verb", "preposition", "speaker", "document")
+    }
+    return {
+        "names": names,
+        # ل swallows the alif of ال: «للجيش السوري» is ل + «الجيش السوري».
+        "name": re.compile(
+            rf"(?<!\w)(?:[وفب]?لل(?P<name_l>{without_article})"
+            rf"|(?:[وفب]?ل|[وفب])?(?P<name>{alternation}))(?!\w)"
+        ),
+        "cue": re.compile(
+            rf"(?<!\w)[وف]?(?:(?P<verb>(?:{cues['verb']})(?:ه|ها|هم)?)"
+            rf"|(?P<preposition>{cues['preposition']}))(?!\w)"
+        ),
+        # A speaker the lexicon does not know: a head noun (مسؤول، مصدر، بيان)
+        # and up to two words of its name, never a particle.
+        "speaker": re.compile(
+            rf"\s+(?P<words>(?:ال)?(?:{cues['speaker']}|(?P<document>{cues['document']}))(?!\w)"
+            rf"(?:\s+(?!(?:ان|عن|في|من|الي|علي)(?!\w))[^\W\d_]+){{0,2}})"
+        ),
+        "after_preposition": re.compile(r"\s+(?:ما\s+)?(?P<words>(?!(?:ان|ما)(?!\w))[^\W\d_]+(?:\s+[^\W\d_]+){0,2})"),
+    }
+
+
+def _named(match) -> tuple[int, int, str]:
+    """(start, end, key) of a claimant name found by the ``name`` pattern."""
+    group = "name" if match.group("name") else "name_l"
+    words = match.group(group) if group == "name" else "ال" + match.group(group)
+    return match.start(group), match.end(group), _patterns()["names"][_norm(words)]
+
+
+def _key_of(words: str) -> str:
+    """The claimant key of a speaker's words: the lexicon's when they are a
+    name it holds or contain one («مراسل عنب بلدي»), else ``other``."""
+    plain = " ".join(re.sub(r"[“”\"«»]", " ", words).split())
+    if plain in _patterns()["names"]:
+        return _patterns()["names"][plain]
+    inside = _patterns()["name"].search(plain)
+    return _named(inside)[2] if inside else "other"
+
+
+def _trim(words: str) -> str:
+    """A speaker's words up to the first word that cannot belong to the name.
+    An adjective agrees with its noun in definiteness («مسؤول محلي»،
+    «الفرقة السابعة»); an indefinite head may lead a construct ending in a
+    definite noun («شبكة صوت العاصمة»، «وزارة الدفاع الروسية»), after
+    which every word is definite.  So «المصادر عدد الجثث» is «المصادر» alone."""
+    kept, seen_definite = [], False
+    for index, word in enumerate(words.split()):
+        if kept:
+            if _NAME_ENDS.fullmatch(word) or word in _closed_words():
+                break
+            if word.startswith("ل") and _patterns()["name"].match(" ".join(words.split()[index:])):
+                break  # «لعنب بلدي»: the listener, not part of the speaker
+            definite = word.startswith("ال")
+            if kept[0].startswith("ال") and not definite:
+                break
+            if seen_definite and not definite:
+                break
+            seen_definite = seen_definite or definite
+        kept.append(word)
+    return " ".join(kept)
+
+
+def outlet_claimant(metadata: dict | None) -> tuple[str, str]:
+    """(claimant key, Arabic name) of the outlet an article's metadata names:
+    the lexicon's key when it knows the outlet, ``other`` when not, and
+    ``unattributed`` when the metadata names none.
+
+    >>> outlet_claimant({"outlet": "Enab Baladi", "outlet_ar": "عنب بلدي"})
+    ('enab_baladi', 'عنب بلدي')
+    >>> outlet_claimant({"outlet_ar": "صحيفة جديدة"}), outlet_claimant({})
+    (('other', 'صحيفة جديدة'), ('unattributed', ''))
+    """
+    metadata = metadata or {}
+    names = [name for name in (metadata.get("outlet_ar"), metadata.get("outlet")) if name]
+    if not names:
+        return "unattributed", ""
+    for name in names:
+        key = _patterns()["names"].get(fold(" ".join(name.split())))
+        if key:
+            return key, names[0]
+    by_english = {record["label_en"]: record["key"] for record in lexicon.rows("claimant")}
+    return next((by_english[name] for name in names if name in by_english), "other"), names[0]
+
+
+def claimant_of(
+    sentence: str, previous: str | None = None, last_sources: str | None = None, default: str = "unattributed"
+) -> str:
     """Who makes the claims in ``sentence``.  ``previous`` is the previous
-    sentence's claimant, ``last_sources`` the sources named last.
+    sentence's claimant, ``last_sources`` the sources named last,
+    ``default`` the claimant when no one is named (the article's outlet).
 
     >>> claimant_of("وقدر التنظيم خسائر القوات بخمس دبابات")
     'isis'
     >>> claimant_of("وتحدثت عن انتشال جثث بعض العناصر", previous="pro_regime_pages")
     'pro_regime_pages'
+    >>> claimant_of("وقتل 17 عنصرا بحسب المرصد السوري"), claimant_of("وقال مسؤول محلي إن 9 قتلوا")
+    ('sohr', 'other')
     """
-    return _attribute(sentence, previous, last_sources)[0]
+    return attribute(sentence, (previous, previous or ""), last_sources, (default, ""))[0]
 
 
-def _attribute(sentence: str, previous: str | None, last_sources: str | None) -> tuple[str, bool]:
-    """(claimant, continues): ``continues`` is True when the sentence names
-    no speaker and carries on the previous one."""
-    hits = [(match.start(), key) for key, pattern in _CLAIMANTS for match in [pattern.search(sentence)] if match]
-    if hits:
-        claimant = min(hits)[1]
-        if claimant != "the_sources":
-            return claimant, False
-        if last_sources in SOURCES:
-            return last_sources, False
-        return ("informed_sources" if previous not in SOURCES else previous), False
-    if previous and CONTINUES.search(sentence):
-        return previous, True
-    return "enab_baladi", False
+def attribute(
+    sentence: str, previous=(None, ""), last_sources: str | None = None, default=("unattributed", "")
+) -> tuple[str, str, bool]:
+    """(claimant key, claimant as written, continues) for ``sentence``.
+    ``previous`` and ``default`` are (key, as written) pairs; ``continues``
+    is True when the sentence names no speaker and carries on the previous one.
+
+    >>> attribute("وكان تنظيم “الدولة” أعلن سيطرته")
+    ('isis', 'تنظيم “الدولة”', False)
+    >>> attribute("ونعت الفرقة السابعة مقتل 4 من ضباطها")
+    ('other', 'الفرقة السابعة', False)
+    """
+    plain, offsets = folded_with_offsets(sentence)
+    patterns = _patterns()
+
+    def written(start, end):
+        return sentence[offsets[start] : offsets[end]]
+
+    other = OTHER_SOURCES.search(plain)
+    found = []
+    # «المرصد السوري: مقتل 17 عنصرًا»: a name and a colon open a headline's claim.
+    headline = patterns["name"].match(plain)
+    if headline and re.match(r"\s*:", plain[headline.end() :]):
+        start, end, key = _named(headline)
+        found.append((-1, key, written(start, end)))
+    if other:
+        found.append((other.start(), "other_sources", written(other.start(), other.end()).split()[-1]))
+    for cue in patterns["cue"].finditer(plain):
+        speaker = _speaker(plain, cue, patterns)
+        if speaker:
+            start, end, key = speaker
+            found.append((cue.start(), key, written(start, end)))
+    if found:
+        _, key, words = min(found, key=lambda hit: hit[0])
+        if THE_SOURCES.search(fold(words)) and key == "other":
+            key = (
+                last_sources
+                if last_sources in SOURCES
+                else (previous[0] if previous[0] in SOURCES else "informed_sources")
+            )
+        return key, words, False
+    if previous[0] and CONTINUES.search(plain):
+        return previous[0], previous[1], True
+    return default[0], default[1], False
+
+
+def _speaker(plain: str, cue, patterns) -> tuple[int, int, str] | None:
+    """(start, end, key) of who speaks by this cue, in folded text, or None."""
+    name = patterns["name"]
+    # «أفاد به ناشطون»: the verb's pronoun object comes before its subject.
+    after = re.compile(r"\s+(?:(?:به|بها|بهم)\s+)?").match(plain, cue.end())
+    position = after.end() if after else cue.end()
+    known = name.match(plain, position)
+    if cue.group("verb"):
+        if known:
+            return _relayed(plain, known, patterns) or _named(known)
+        # The subject before its verb: "وكان تنظيم الدولة أعلن".
+        before = [
+            m
+            for m in name.finditer(plain, max(0, cue.start() - 60), cue.start())
+            if re.fullmatch(r"[\s”\"»]*(?:\S+\s+)?", plain[m.end() : cue.start()])
+        ]
+        if before:
+            m = before[-1]
+            return _named(m)
+        unknown = patterns["speaker"].match(plain, cue.end())
+        if unknown:
+            words = _trim(unknown.group("words"))
+            end = unknown.start("words") + len(words)
+            # «بيان للجيش السوري»: a statement or report of a known speaker is theirs.
+            of = re.compile(r"\s+").match(plain, end)
+            owner = name.match(plain, of.end()) if of else None
+            if unknown.group("document") and owner and owner.group().startswith("ل") and _key_of(words) == "other":
+                return _named(owner)
+            return unknown.start("words"), end, _key_of(words)
+        return None
+    if known:
+        return _named(known)
+    relayed = _relayed(plain, cue, patterns)
+    if relayed:
+        return relayed
+    unknown = patterns["after_preposition"].match(plain, cue.end())
+    if unknown and not patterns["cue"].match(plain, unknown.start("words")):
+        words = _trim(unknown.group("words"))
+        if words in lexicon_particles():
+            return None
+        return unknown.start("words"), unknown.start("words") + len(words), _key_of(words)
+    return None
+
+
+def _norm(words: str) -> str:
+    return " ".join(re.sub(r"[“”\"«»]", " ", words).split())
+
+
+@cache
+def lexicon_particles() -> frozenset:
+    return frozenset(form for record in lexicon.rows("particle") for form in record["forms"])
+
+
+@cache
+def _predicate_words() -> re.Pattern:
+    forms = sorted({form for record in lexicon.rows("predicate") for form in record["forms"]}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)[وفبل]?(?:ال)?(?:" + "|".join(re.escape(f) for f in forms) + r")")
+
+
+@cache
+def _closed_words() -> frozenset:
+    """Words that cannot continue a speaker's name: particles, predicates, verbs of saying."""
+    words = set(lexicon_particles())
+    for kind in ("predicate", "reporting"):
+        words.update(form for record in lexicon.rows(kind) if record["key"] != "speaker" for form in record["forms"])
+    return frozenset(words)
+
+
+def _relayed(plain: str, speaker, patterns):
+    """The source a reporter relays, named later in the same clause after
+    في، من or عن («رصدت عنب بلدي في العدد 124 من صحيفة النبأ»)."""
+    clause_end = plain.find("،", speaker.end())
+    clause_end = len(plain) if clause_end == -1 else clause_end
+    for later in patterns["name"].finditer(plain, speaker.end(), clause_end):
+        between = plain[speaker.end() : later.start()]
+        # «أعلنت الهيئة مقتل 14 عنصرا من قوات النظام»: a named group after
+        # a predicate is who the event befell, not a source.
+        if RELAYED_FROM.search(between) and not _predicate_words().search(between):
+            return _named(later)
+    return None
 
 
 def sentences(article) -> pd.DataFrame:
     """The article's sentences (title, caption and body) with who each is
     attributed to: ``paragraph``, ``kind``, ``text``, ``start``, ``end``
-    (offsets in ``article.text``), ``claimant``, ``side``, ``continues`` (True
-    when the sentence carries on the previous speaker).
+    (offsets in ``article.text``), ``claimant`` (a lexicon key, ``other`` or
+    the outlet's), ``claimant_ar`` (as written, or the outlet's name),
+    ``side``, ``continues`` (True when the sentence carries on the previous
+    speaker).
 
     >>> from khabar import load_article
     >>> s = sentences(load_article())
     >>> s.loc[s.text.str.startswith("إلا أن أخرى"), "claimant"].item()
     'other_sources'
     """
-    rows, previous, last_sources = [], None, None
+    default = outlet_claimant(getattr(article, "metadata", {}))
+    rows, previous, last_sources = [], (None, ""), None
     for paragraph in article.paragraphs.itertuples():
         offset = 0
         for piece in _SENTENCE_END.split(paragraph.text):
@@ -100,11 +322,40 @@ def sentences(article) -> pd.DataFrame:
             local = paragraph.text.index(piece, offset)
             offset = local + len(piece)
             start = paragraph.start + local
-            claimant, continues = _attribute(piece, previous, last_sources)
-            rows.append((paragraph.Index, paragraph.kind, piece, start, start + len(piece),
-                         claimant, SIDE[claimant], continues))
-            previous = claimant
+            claimant, claimant_ar, continues = attribute(piece, previous, last_sources, default)
+            rows.append(
+                (
+                    paragraph.Index,
+                    paragraph.kind,
+                    piece,
+                    start,
+                    start + len(piece),
+                    claimant,
+                    claimant_ar,
+                    side_of(claimant),
+                    continues,
+                )
+            )
+            previous = (claimant, claimant_ar)
             if claimant in SOURCES:
                 last_sources = claimant
-    columns = ["paragraph", "kind", "text", "start", "end", "claimant", "side", "continues"]
+    columns = ["paragraph", "kind", "text", "start", "end", "claimant", "claimant_ar", "side", "continues"]
     return pd.DataFrame(rows, columns=columns)
+
+
+def side_of(claimant: str) -> str:
+    """The camp of a claimant key; ``unknown`` for a speaker the lexicon does not hold.
+
+    >>> side_of("pro_regime_pages"), side_of("other")
+    ('regime', 'unknown')
+    """
+    return (lexicon.record("claimant", claimant) or {}).get("side") or "unknown"
+
+
+# The claimants' sides, as a mapping (read from the lexicon on use).
+
+
+def __getattr__(name):
+    if name == "SIDE":
+        return {record["key"]: record["side"] for record in lexicon.rows("claimant")}
+    raise AttributeError(name)
