@@ -60,10 +60,30 @@ def _load(name: str) -> str:
     if name not in TABLES or not path.is_file():
         raise KeyError(f"no schema for a table named {name!r}: the tables are {', '.join(TABLES)}")
     try:
-        json.loads(path.read_text(encoding="utf-8"))
+        described = json.loads(path.read_text(encoding="utf-8"))
     except ValueError as error:
         raise ValueError(f"{path}: not valid JSON ({error})") from None
-    return path.read_text(encoding="utf-8")
+    for field in described["fields"]:
+        _resolve_enum_from(field)
+    return json.dumps(described, ensure_ascii=False)
+
+
+def _resolve_enum_from(field: dict) -> None:
+    """Allowed values kept in the lexicon, not repeated here: a field's
+    ``enumFrom`` names lexicon columns as ``"kind.column"`` (``"side.key"``);
+    their values join the field's own ``enum`` (values no lexicon record
+    holds, such as ``unspecified``).  The schema handed out has the plain
+    ``enum`` a Table Schema reader expects."""
+    sources = field.pop("enumFrom", None)
+    if not sources:
+        return
+    from khabar import lexicon
+
+    values = list(field.setdefault("constraints", {}).get("enum", []))
+    for source in sources:
+        kind, column = source.split(".")
+        values += [value for value in lexicon.records(kind)[column] if isinstance(value, str) and value]
+    field["constraints"]["enum"] = sorted(set(values))
 
 
 def table_schema(name: str) -> dict:
