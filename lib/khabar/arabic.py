@@ -31,6 +31,10 @@ LATIN_FALLBACK = "DejaVu Sans"
 
 SVG_HASHSALT = "khabar"
 
+INLINE_FORMATS = ("svg", "png")
+"""Inline figure formats: SVG is the regression reference, PNG is what an
+untrusted notebook shows."""
+
 _PRESENTATION_FORMS = ((0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
 
 
@@ -130,12 +134,17 @@ def use_arabic_style() -> str:
 
 
 def inline_figure_setup() -> None:
-    """Make notebook inline figures deterministic SVG with Arabic as paths.
+    """Make notebook inline figures deterministic SVG, with a PNG beside it,
+    Arabic drawn as paths.
 
-    Applies :func:`use_arabic_style` and, inside IPython, selects SVG with no
-    Date/Creator metadata for inline figures.  Outside IPython it does only the
-    style part.  Returns nothing, so a notebook cell that ends with the call
-    shows no output (a trailing ";" does not hide output under nbval).
+    Applies :func:`use_arabic_style` and, inside IPython, gives every inline
+    figure two images with no Date/Creator metadata: SVG, which JupyterLab
+    shows once the notebook is trusted (and which nbval compares), and PNG,
+    the one a viewer shows for a notebook it does not trust (JupyterLab will
+    not render SVG from outputs it did not produce itself).  Outside IPython
+    it does only the style part.  Returns nothing, so a notebook cell that
+    ends with the call shows no output (a trailing ";" does not hide output
+    under nbval).
 
     >>> inline_figure_setup()  # in a plain interpreter: the style only
     """
@@ -149,11 +158,11 @@ def inline_figure_setup() -> None:
     from matplotlib_inline.backend_inline import InlineBackend, set_matplotlib_formats
 
     cfg = InlineBackend.instance()
-    cfg.figure_formats = {"svg"}
+    cfg.figure_formats = set(INLINE_FORMATS)
     cfg.print_figure_kwargs = {
         **cfg.print_figure_kwargs,
         "metadata": {"Date": None, "Creator": None},
         # Charts lay themselves out (constrained layout): no second, cropping draw.
         "bbox_inches": None,
     }
-    set_matplotlib_formats("svg")
+    set_matplotlib_formats(*INLINE_FORMATS)
