@@ -14,6 +14,7 @@ from khabar.arabic import has_presentation_forms
 from khabar.article import PROJECT_ROOT
 from khabar import export
 from khabar.export import export_all, notebook_paths, notebook_to_html
+from pagechecks import HEADING_RUNS
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SCREENSHOTS = PROJECT_ROOT / "test-artifacts" / "screenshots"
@@ -172,42 +173,6 @@ def test_article_text_is_escaped(browser, tmp_path):
     assert problems["dialogs"] == [] and problems["network"] == []
     assert "<script>window.pwned = 1" in page.inner_text("body")  # shown as text
     page.context.close()
-
-
-# For every heading: each run of Arabic or Latin letters (up to the "—"
-# between languages), and whether its final punctuation mark is drawn at the
-# end of that run: right of its first letter for English, left for Arabic.
-HEADING_RUNS = """() => {
-  const out = [];
-  for (const heading of document.querySelectorAll('h1, h2, h3')) {
-    const walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT, {
-      acceptNode: n => n.parentElement.closest('a.anchor-link') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT});
-    const nodes = [];
-    let text = '';
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      nodes.push([node, text.length]);
-      text += node.data;
-    }
-    const box = index => {
-      let [node, offset] = nodes[0];
-      for (const [n, o] of nodes) if (o <= index) { node = n; offset = o; }
-      const range = document.createRange();
-      range.setStart(node, index - offset);
-      range.setEnd(node, index - offset + 1);
-      return range.getBoundingClientRect();
-    };
-    for (const [script, pattern] of [['ar', /[\u0600-\u06FF][^A-Za-z\u2014]*/g], ['en', /[A-Za-z][^\u0600-\u06FF\u2014]*/g]]) {
-      for (const match of text.matchAll(pattern)) {
-        const run = match[0].trimEnd();
-        if (!/[?؟!.:]$/.test(run)) continue;
-        const first = box(match.index), last = box(match.index + run.length - 1);
-        const atEnd = script === 'en' ? last.left >= first.right - 1 : last.right <= first.left + 1;
-        out.push({heading: text.trim(), run, script, atEnd});
-      }
-    }
-  }
-  return out;
-}"""
 
 
 def test_heading_punctuation_ends_its_own_language_run(browser, exported):

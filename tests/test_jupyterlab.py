@@ -19,6 +19,7 @@ import pytest
 
 from khabar.article import PROJECT_ROOT
 from khabar.export import notebook_paths
+from pagechecks import HEADING_RUNS
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SCREENSHOTS = PROJECT_ROOT / "test-artifacts" / "screenshots"
@@ -133,5 +134,42 @@ def test_charts_show_in_an_untrusted_notebook(lab, browser):
         assert all(width > 0 for width in images), f"{path.name}: an image did not load"
         assert not [o for o in outputs if "<Figure size" in o["text"]], f"{path.name}: a figure shows as text"
         assert page.get_by_text("official Jupyter news").count() == 0, "the news question is shown"
+        misplaced = [run for run in page.evaluate(HEADING_RUNS) if not run["atEnd"]]
+        assert not misplaced, f"{path.name}: {misplaced}"
         page.close()
     context.close()
+
+
+# What JupyterLab's sanitizer left of the reader table and the annotated article.
+READ_VIEWS = """() => ({
+  cells: [...document.querySelectorAll('table.khabar-table td[dir="auto"]')].map(td => ({
+    text: td.textContent, direction: getComputedStyle(td).direction})),
+  marks: [...document.querySelectorAll('.khabar-article mark')].map(mark => ({
+    title: mark.title, number: mark.querySelector('sup') ? mark.querySelector('sup').textContent : null,
+    colour: getComputedStyle(mark).backgroundColor,
+    direction: getComputedStyle(mark.closest('p')).direction})),
+  width: document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-WindowedPanel-outer, .jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook').getBoundingClientRect().right,
+  tableRight: Math.max(...[...document.querySelectorAll('table.khabar-table')].map(t => t.getBoundingClientRect().right)),
+})"""
+
+
+def test_reader_views_survive_the_sanitizer(lab, browser):
+    """In the untrusted notebook 02: the claims table keeps each cell's own
+    direction and fits at 1,400 px; the annotated article keeps its
+    highlights, colours, numbers and hover text."""
+    base, token, _ = lab
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    page = context.new_page()
+    page.goto(f"{base}/lab/tree/02-casualty-claims.ipynb?reset&token={token}")
+    page.locator(".khabar-article mark").first.wait_for(timeout=60_000)
+    page.locator(".khabar-article").first.scroll_into_view_if_needed()
+    page.screenshot(path=str(SCREENSHOTS / "jupyterlab-02-annotated-article.png"))
+    views = page.evaluate(READ_VIEWS)
+    context.close()
+    arabic = [cell for cell in views["cells"] if "\u0600" <= cell["text"][:1] <= "\u06ff"]
+    assert arabic and {cell["direction"] for cell in arabic} == {"rtl"}
+    assert views["tableRight"] <= views["width"], "the claims table runs past the notebook"
+    marks = views["marks"]
+    assert len(marks) >= 10 and [m["number"] for m in marks] == [str(i) for i in range(len(marks))]
+    assert all(m["title"] for m in marks) and {m["direction"] for m in marks} == {"rtl"}
+    assert len({m["colour"] for m in marks}) >= 2 and "rgba(0, 0, 0, 0)" not in {m["colour"] for m in marks}

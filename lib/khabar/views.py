@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import math
+import re
 from html import escape
 from pathlib import Path
 
@@ -24,6 +25,7 @@ import pandas as pd
 
 from khabar.labels import label
 
+LETTER = re.compile(r"[^\W\d_]")
 DASH = "\u2013"  # en dash between the ends of a range
 HIGHLIGHTS = {"regime": (178, 24, 43), "isis": (64, 64, 64), "independent": (33, 102, 172)}
 """Highlight colour per side: the charts' side colours (``khabar.charts.SIDE_COLOURS``)."""
@@ -153,6 +155,8 @@ def html_table(view: pd.DataFrame, lang: str | None = None) -> str:
     >>> html = html_table(pd.DataFrame({"quote": ["<b>قرابة 30</b>"]}), "en")
     >>> '<td dir="auto">&lt;b&gt;قرابة 30&lt;/b&gt;</td>' in html
     True
+    >>> '<td dir="ltr">76–94</td>' in html_table(pd.DataFrame({"how many": ["76–94"]}), "ar")
+    True
     """
     lang = lang or view.attrs.get("lang", "en")
     direction = "rtl" if lang == "ar" else "ltr"
@@ -164,7 +168,15 @@ def html_table(view: pd.DataFrame, lang: str | None = None) -> str:
         cells = []
         for column, value in row.items():
             text = "" if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)) else str(value)
-            attributes = "" if column in numeric else ' dir="auto"'
+            # Text takes the direction of its first letter; a range with no
+            # letters ("20–99") is left to right, or an Arabic table would
+            # show it as "99–20".
+            if column in numeric:
+                attributes = ""
+            elif LETTER.search(text):
+                attributes = ' dir="auto"'
+            else:
+                attributes = ' dir="ltr"'
             cells.append(f"<td{attributes}>{escape(text)}</td>")
         lines.append(f"<tr><th>{escape(str(index))}</th>{''.join(cells)}</tr>")
     lines.append("</tbody></table>")
@@ -215,8 +227,8 @@ def claim_in_words(claim, lang: str = "en") -> str:
     'bodies handed over: 76–94, per informed sources (independent or unstated)'
     """
     how_many = figure_range(claim["value_low"], claim["value_high"], claim["unit"])
-    per = "بحسب" if lang == "ar" else "per"
-    return (f"{_what(claim, lang)}: {how_many or '?'}, {per} {label('claimant', claim['claimant'], lang)}"
+    per, comma = ("بحسب", "،") if lang == "ar" else ("per", ",")
+    return (f"{_what(claim, lang)}: {how_many or '?'}{comma} {per} {label('claimant', claim['claimant'], lang)}"
             f" ({label('side', claim['side'], lang)})")
 
 
@@ -230,7 +242,7 @@ def annotated_html(article, claims: pd.DataFrame, lang: str = "ar") -> str:
     >>> from datetime import date
     >>> article = article_from_text("عنوان <script>\\n\\nقتل 12 جنديًا.", published=date(2018, 3, 26))
     >>> html = annotated_html(article, claims(article), "en")
-    >>> "&lt;script&gt;" in html and "<script>" not in html, "<sup>0</sup>" in html
+    >>> "&lt;script&gt;" in html and "<script>" not in html, '<sup dir="ltr">0</sup>' in html
     (True, True)
     """
     english = glosses(article) if lang == "en" else None
@@ -242,20 +254,20 @@ def annotated_html(article, claims: pd.DataFrame, lang: str = "ar") -> str:
         pieces, cursor = [], start
         for row, claim in ordered[(ordered["start"] >= start) & (ordered["end"] <= end)].iterrows():
             if claim["start"] < cursor:  # overlaps the previous highlight: number only
-                pieces.append(f"<sup>{row}</sup>")
+                pieces.append(f'<sup dir="ltr">{row}</sup>')
                 continue
             red, green, blue = HIGHLIGHTS.get(claim["side"], (128, 128, 128))
             pieces.append(escape(text[cursor:claim["start"]]))
             pieces.append(
                 f'<mark style="background-color: rgba({red}, {green}, {blue}, 0.22); color: inherit"'
                 f' title="{escape(claim_in_words(claim, lang))}">'
-                f'{escape(text[claim["start"]:claim["end"]])}<sup>{row}</sup></mark>')
+                f'{escape(text[claim["start"]:claim["end"]])}<sup dir="ltr">{row}</sup></mark>')
             cursor = int(claim["end"])
         pieces.append(escape(text[cursor:end]))
         body = "".join(pieces)
         if paragraph["kind"] == "title":
             body = f"<strong>{body}</strong>"
-        parts.append(f'<p dir="rtl" lang="ar">{body}</p>')
+        parts.append(f'<p dir="rtl" lang="ar" style="text-align: right">{body}</p>')
         if english:
             parts.append(f'<p dir="ltr" lang="en" style="color: #555555; text-align: left">'
                          f'{escape(english[number])}</p>')
