@@ -42,9 +42,11 @@ REPEAT_TAG = "english-repeat"
 
 # The notebooks' markup for two languages: a heading holds an Arabic and an
 # English run, each isolated in <bdi>; prose comes as a right-to-left Arabic
-# <div> and a left-to-right English <div>.
+# <p> (or <div>) and a left-to-right English <div>.  The Arabic paragraph is
+# HTML with its own text-align because JupyterLab aligns every <p> left.
 _HEADING = re.compile(r'^(#+ )(<bdi lang="ar"[^>]*>.*?</bdi>)( — )(<bdi lang="en"[^>]*>.*?</bdi>)[ \t]*$', re.M)
-_ARABIC_BLOCK = re.compile(r'\n*<div dir="rtl" lang="ar">\n\n.*?\n\n</div>\n*', re.S)
+_ARABIC_BLOCK = re.compile(
+    r'\n*(?:<div dir="rtl" lang="ar">\n\n.*?\n\n</div>|<p dir="rtl" lang="ar"[^>]*>[^\n]*?</p>)\n*', re.S)
 
 
 def english_first(markdown: str) -> str:
@@ -52,7 +54,7 @@ def english_first(markdown: str) -> str:
     each heading first, then the English prose, then the Arabic prose.
 
     >>> cell = ('## <bdi lang="ar" dir="rtl">لماذا؟</bdi> — <bdi lang="en" dir="ltr">Why?</bdi>\n\n'
-    ...         '<div dir="rtl" lang="ar">\n\nنص.\n\n</div>\n\n<div dir="ltr" lang="en">\n\nText.\n\n</div>')
+    ...         '<p dir="rtl" lang="ar">نص.</p>\n\n<div dir="ltr" lang="en">\n\nText.\n\n</div>')
     >>> print(english_first(cell))
     ## <bdi lang="en" dir="ltr">Why?</bdi> — <bdi lang="ar" dir="rtl">لماذا؟</bdi>
     <BLANKLINE>
@@ -62,11 +64,7 @@ def english_first(markdown: str) -> str:
     <BLANKLINE>
     </div>
     <BLANKLINE>
-    <div dir="rtl" lang="ar">
-    <BLANKLINE>
-    نص.
-    <BLANKLINE>
-    </div>
+    <p dir="rtl" lang="ar">نص.</p>
     """
     swapped = _HEADING.sub(lambda m: m[1] + m[4] + m[3] + m[2], markdown)
     arabic = [block.strip("\n") for block in _ARABIC_BLOCK.findall(swapped)]
