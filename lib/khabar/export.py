@@ -152,6 +152,22 @@ def notebook_to_html(path: Path, *, lang: str = "ar", with_code: bool = False) -
     return page
 
 
+def isolated_title(title: str) -> str:
+    """A two-language title as HTML with each language's part isolated, so
+    neither part's punctuation strays into the other.
+
+    >>> isolated_title("01 · المقال — The article")
+    '<bdi lang="ar" dir="rtl">01 · المقال</bdi> — <bdi lang="en" dir="ltr">The article</bdi>'
+    >>> isolated_title("a < b")
+    'a &lt; b'
+    """
+    if " — " not in title:
+        return escape(title)
+    arabic, _, english = title.rpartition(" — ")
+    return (f'<bdi lang="ar" dir="rtl">{escape(arabic)}</bdi> — '
+            f'<bdi lang="en" dir="ltr">{escape(english)}</bdi>')
+
+
 def index_page(entries: list[tuple[str, str, str, str]]) -> str:
     """The index: one entry per notebook, linking its Arabic page and its
     English edition (``en/``), with a one-line description in each language.
@@ -162,7 +178,7 @@ def index_page(entries: list[tuple[str, str, str, str]]) -> str:
     True
     """
     items = "\n".join(
-        f'<li><h2>{escape(title)}</h2>'
+        f'<li><h2>{isolated_title(title)}</h2>'
         f'<p dir="rtl" lang="ar"><a href="{escape(name)}">بالعربية</a> — {escape(description_ar)}</p>'
         f'<p dir="ltr" lang="en"><a href="en/{escape(name)}">In English</a> — {escape(description_en)}</p></li>'
         for name, title, description_ar, description_en in entries

@@ -148,6 +148,26 @@ def events_view(events: pd.DataFrame, lang: str = "ar") -> pd.DataFrame:
     return _view(view, lang)
 
 
+def discrepancies_view(found: pd.DataFrame, lang: str = "ar") -> pd.DataFrame:
+    """:func:`khabar.claims_table.discrepancies` in the edition's words.
+
+    >>> from khabar import load_article
+    >>> from khabar.claims_table import discrepancies
+    >>> view = discrepancies_view(discrepancies(load_article()), "ar")
+    >>> view.iloc[-1].tolist()[-1]
+    'الوحدة نفسها برقمين'
+    """
+    view = pd.DataFrame({
+        "what": [label("subject", w, lang) for w in found["what"]],
+        "quote_a": found["quote_a"],
+        "said_by_a": [label("claimant", c, lang) for c in found["said_by_a"]],
+        "quote_b": found["quote_b"],
+        "said_by_b": [label("claimant", c, lang) for c in found["said_by_b"]],
+        "reason": [label("reason", r, lang) for r in found["reason"]],
+    }, index=found.index)
+    return _view(view, lang)
+
+
 def html_table(view: pd.DataFrame, lang: str | None = None) -> str:
     """``view`` as an HTML table in the edition's direction, each text cell
     with ``dir="auto"``; all text escaped.
