@@ -182,7 +182,16 @@ def test_heading_punctuation_ends_its_own_language_run(browser, exported):
             continue
         page, _ = open_offline(browser, path)
         runs = page.evaluate(HEADING_RUNS)
+        # Headings read in the page's direction, its language's part first.
+        order = page.evaluate("""() => [...document.querySelectorAll('h1, h2')].filter(h =>
+            h.querySelector('bdi[lang="ar"]') && h.querySelector('bdi[lang="en"]')).map(h => ({
+            direction: getComputedStyle(h).direction,
+            arabicRight: h.querySelector('bdi[lang="ar"]').getBoundingClientRect().left
+                         > h.querySelector('bdi[lang="en"]').getBoundingClientRect().left}))""")
         page.context.close()
+        lang = "en" if path.parent.name == "en" else "ar"
+        assert order, f"{path.name}: no two-language heading"
+        assert {(o["direction"], o["arabicRight"]) for o in order} == {("rtl" if lang == "ar" else "ltr", True)}, path
         misplaced = [run for run in runs if not run["atEnd"]]
         assert not misplaced, f"{path.relative_to(exported)}: {misplaced}"
         checked += len(runs)
