@@ -6,7 +6,6 @@ tests do; without it, it skips and says so."""
 import json
 import os
 import secrets
-import shutil
 import signal
 import socket
 import subprocess
@@ -21,7 +20,6 @@ from khabar.article import PROJECT_ROOT
 from khabar.export import notebook_paths
 from pagechecks import HEADING_RUNS
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SCREENSHOTS = PROJECT_ROOT / "test-artifacts" / "screenshots"
 FIGURE_TYPES = ("image/png", "image/svg+xml")
 
@@ -85,17 +83,6 @@ def figure_outputs(path: Path) -> int:
     notebook = nbformat.read(path, as_version=4)
     return sum(1 for cell in notebook.cells if cell.cell_type == "code" for output in cell.outputs
                if any(kind in output.get("data", {}) for kind in FIGURE_TYPES))
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.skip("browser tests need Debian's chromium: apt-get update && apt-get install -y chromium")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-        yield browser
-        browser.close()
 
 
 # Every output the notebook panel holds, rendered or not, with what it shows.

@@ -107,8 +107,9 @@ def edition_title(title: str, lang: str) -> str:
     """
     if lang != "en" or " — " not in title:
         return title
-    number, _, rest = title.rpartition(" · ")[0], None, title.split(" — ")[-1]
-    return f"{number} · {rest}" if number else rest
+    number, dot, _ = title.partition(" · ")
+    english = title.rpartition(" — ")[2]
+    return f"{number} · {english}" if dot else english
 
 
 def notebook_to_html(path: Path, *, lang: str = "ar", with_code: bool = False) -> str:
