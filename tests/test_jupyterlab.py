@@ -36,7 +36,8 @@ def lab(tmp_path_factory):
     home = tmp_path_factory.mktemp("home")
     port, token = free_port(), secrets.token_hex(16)
     options = (f"--no-browser --ip=127.0.0.1 --port={port} --ServerApp.port_retries=0"
-               f" --IdentityProvider.token={token}")
+               f" --IdentityProvider.token={token}"
+               f" --FileCheckpoints.checkpoint_dir={home / 'checkpoints'}")  # nothing written beside the notebooks
     log = open(home / "lab.log", "wb")
     server = subprocess.Popen(
         ["make", "--no-print-directory", "lab", f"LAB_ARGS={options}"],
