@@ -169,18 +169,44 @@ def inline_figure_setup() -> None:
     _fast_png(get_ipython())
 
 
+
 def _fast_png(shell) -> None:
-    """Register the inline PNG with light compression and no Software tag.
+    """Register an inline PNG that costs as little as it can.
 
     The PNG is only what an untrusted viewer shows (nbval compares the SVG),
-    and zlib's default level costs about as much time as drawing the figure;
-    level 1 makes files about a tenth larger.
+    so: zlib's lightest level, no Software tag, and no second layout pass:
+    IPython draws the SVG first, and constrained layout has then placed
+    everything, so the PNG is drawn with the layout engine off for the
+    moment (the figure gets its engine back).
     """
     import functools
+    import weakref
 
     from IPython.core.pylabtools import print_figure
     from matplotlib.figure import Figure
 
-    shell.display_formatter.formatters["image/png"].for_type(Figure, functools.partial(
+    formatters = shell.display_formatter.formatters
+    svg_printer = formatters["image/svg+xml"].lookup_by_type(Figure)
+    laid_out = weakref.WeakSet()
+
+    def svg(fig):
+        data = svg_printer(fig)
+        laid_out.add(fig)
+        return data
+
+    def png(fig):
+        engine = fig.get_layout_engine()
+        if fig not in laid_out or engine is None:
+            return _print_png(fig)
+        laid_out.discard(fig)
+        fig.set_layout_engine("none")
+        try:
+            return _print_png(fig)
+        finally:
+            fig.set_layout_engine(engine)
+
+    _print_png = functools.partial(
         print_figure, fmt="png", base64=True, bbox_inches=None,
-        metadata={"Software": None}, pil_kwargs={"compress_level": 1}))
+        metadata={"Software": None}, pil_kwargs={"compress_level": 1})
+    formatters["image/svg+xml"].for_type(Figure, svg)
+    formatters["image/png"].for_type(Figure, png)
