@@ -37,8 +37,13 @@ pixels-mpl310: $(VENV310)/installed
 nbval: $(VENV)/installed
 	$(PY) -m pytest -q --nbval $(NOTEBOOKS)
 
+# Project settings (lab-settings/overrides.json: no news pop-up, no update
+# check) are read as JupyterLab's defaults; the user's own settings still win.
+# LAB_ARGS passes more options, e.g. make lab LAB_ARGS="--no-browser --port=8899".
+LAB_ARGS ?=
 lab: $(VENV)/installed
-	$(VENV)/bin/jupyter lab notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
+	$(VENV)/bin/jupyter lab notebooks --LabApp.app_settings_dir="$(CURDIR)/lab-settings" \
+	  $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
 
 # After a deliberate change: execute every notebook in place, in order, from a
 # fresh kernel, so the stored outputs nbval compares against are one clean run.

@@ -296,17 +296,23 @@ shell = InteractiveShell.instance()
 from khabar.arabic import ar, inline_figure_setup
 inline_figure_setup()
 from matplotlib_inline.backend_inline import InlineBackend
-assert InlineBackend.instance().figure_formats == {"svg"}
+assert InlineBackend.instance().figure_formats == {"svg", "png"}
+import base64, hashlib
 from matplotlib.figure import Figure
 fig = Figure(figsize=(3, 2))
 fig.add_subplot().set_title(ar("حي القدم"))
 data, _ = shell.display_formatter.format(fig)
-assert "image/png" not in data, sorted(data)
+png = data["image/png"]
+png = base64.b64decode(png) if isinstance(png, str) else png
+assert png.startswith(b"\\x89PNG"), png[:8]
+print("png", hashlib.sha256(png).hexdigest())
 print(data["image/svg+xml"])
 """
 
 
-def test_inline_figures_are_deterministic_svg():
+def test_inline_figures_are_deterministic_svg_and_png():
+    """SVG (nbval's reference) and PNG (what an untrusted notebook shows),
+    both byte-identical run after run."""
     pytest.importorskip("IPython")
     pytest.importorskip("matplotlib_inline")
 
@@ -317,6 +323,9 @@ def test_inline_figures_are_deterministic_svg():
 
     first, second = run(), run()
     assert first == second
+    png_line, svg = first.split("\n", 1)
+    assert png_line.startswith("png ")
+    first = svg
     assert first.lstrip().startswith("<?xml") or "<svg" in first
     assert "<dc:date>" not in first and "Matplotlib" not in first.split("</metadata>")[0]
     assert "<text" not in first

@@ -6,7 +6,6 @@ import hashlib
 import json
 import os
 import re
-import shutil
 from pathlib import Path
 
 import nbformat
@@ -16,14 +15,10 @@ from khabar import export
 from khabar.arabic import has_presentation_forms
 from khabar.article import PROJECT_ROOT
 from khabar.export import export_all, notebook_paths, notebook_to_html
+from pagechecks import HEADING_RUNS
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SCREENSHOTS = PROJECT_ROOT / "test-artifacts" / "screenshots"
 MAX_PAGE_BYTES = 2 * 1024 * 1024
-NETWORK_OFF_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 
 
 def tree_hashes(*folders):
@@ -128,17 +123,6 @@ def test_editions_set_language_and_direction(exported):
     assert '<html dir="ltr" lang="en">' in (exported / "en" / "01-article.html").read_text(encoding="utf-8")
 
 
-@pytest.fixture(scope="session")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.skip("browser tests need Debian's chromium: apt-get update && apt-get install -y chromium")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=NETWORK_OFF_ARGS)
-        yield browser
-        browser.close()
-
-
 def open_offline(browser, path: Path):
     """Open a file page with every non-file request refused; return the page
     and the lists of problems seen."""
@@ -218,3 +202,117 @@ def test_the_index_links_the_data_written_beside_the_pages(exported):
     links = re.findall(r'href="(\.\./data/[^"]+)"', index)
     assert len(links) == 6 and "../data/datapackage.json" in links
     assert all((exported / link).resolve().is_file() for link in links)
+
+def test_heading_punctuation_ends_its_own_language_run(browser, exported):
+    checked = 0
+    for path in pages(exported):
+        if path.stem == "index":
+            continue
+        page, _ = open_offline(browser, path)
+        runs = page.evaluate(HEADING_RUNS)
+        # Headings read in the page's direction, its language's part first.
+        order = page.evaluate("""() => [...document.querySelectorAll('h1, h2')].filter(h =>
+            h.querySelector('bdi[lang="ar"]') && h.querySelector('bdi[lang="en"]')).map(h => ({
+            direction: getComputedStyle(h).direction,
+            arabicRight: h.querySelector('bdi[lang="ar"]').getBoundingClientRect().left
+                         > h.querySelector('bdi[lang="en"]').getBoundingClientRect().left}))""")
+        page.context.close()
+        lang = "en" if path.parent.name == "en" else "ar"
+        assert order, f"{path.name}: no two-language heading"
+        assert {(o["direction"], o["arabicRight"]) for o in order} == {("rtl" if lang == "ar" else "ltr", True)}, path
+        misplaced = [run for run in runs if not run["atEnd"]]
+        assert not misplaced, f"{path.relative_to(exported)}: {misplaced}"
+        checked += len(runs)
+    assert checked >= 2 * len(notebook_paths()), "too few headings ending in punctuation were checked"
+
+
+def read_table(page, selector):
+    return page.evaluate("""selector => [...document.querySelectorAll(selector)].map(table => ({
+        dir: getComputedStyle(table).direction,
+        headers: [...table.querySelectorAll('thead th')].map(th => th.textContent),
+        cells: [...table.querySelectorAll('tbody td')].map(td => ({
+            text: td.textContent, dir: getComputedStyle(td).direction})),
+        right: table.getBoundingClientRect().right}))""", selector)
+
+
+def test_reader_tables_speak_the_edition_language(browser, exported):
+    """The claims table: Arabic headers and labels in the Arabic edition,
+    English ones in the English edition, no raw codes, integers, quotes in
+    their own direction, and all of it inside the page at 1,400 px."""
+    found = {}
+    for folder, lang in ((exported, "ar"), (exported / "en", "en")):
+        page, _ = open_offline(browser, folder / "02-casualty-claims.html")
+        page.set_viewport_size({"width": 1400, "height": 900})
+        tables = read_table(page, "table.khabar-table")
+        width = page.evaluate("() => document.documentElement.clientWidth")
+        page.context.close()
+        assert tables, f"{lang}: no reader table"
+        claims_table = tables[0]
+        texts = [cell["text"] for cell in claims_table["cells"]]
+        assert claims_table["right"] <= width, f"{lang}: the claims table runs off the page"
+        assert not [t for t in texts if re.fullmatch(r"\d+\.0", t)], f"{lang}: counts shown as floats"
+        assert not [t for t in texts if t in ("single_source", "branch_215_members", "NaN", "informed_sources")]
+        arabic_cells = [cell for cell in claims_table["cells"] if re.search("[\u0600-\u06FF]", cell["text"][:1])]
+        assert arabic_cells and {cell["dir"] for cell in arabic_cells} == {"rtl"}, lang
+        found[lang] = claims_table
+    assert found["ar"]["dir"] == "rtl" and "الاقتباس" in found["ar"]["headers"]
+    assert found["en"]["dir"] == "ltr" and "quote" in found["en"]["headers"]
+    assert "متنازع عليه" in [c["text"] for c in found["ar"]["cells"]]
+    assert "76–94" in [c["text"] for c in found["en"]["cells"]]
+
+
+def test_english_edition_reads_english_first(browser, exported):
+    page, _ = open_offline(browser, exported / "en" / "02-casualty-claims.html")
+    first_heading = page.locator("h1").first.inner_text()
+    align = page.evaluate("() => getComputedStyle(document.querySelector('.jp-RenderedMarkdown p')).textAlign")
+    figures = page.locator(".jp-OutputArea-output img").count()
+    page.context.close()
+    assert re.match(r"[A-Za-z]", first_heading), first_heading
+    assert align in ("start", "left")
+    arabic, _ = open_offline(browser, exported / "02-casualty-claims.html")
+    assert figures == arabic.locator(".jp-OutputArea-output img").count() - 1  # the English repeat is left out
+    arabic.context.close()
+
+
+def test_annotated_article_marks_every_claim(browser, exported):
+    for folder in (exported, exported / "en"):
+        page, problems = open_offline(browser, folder / "02-casualty-claims.html")
+        marks = page.evaluate("""() => [...document.querySelectorAll('.khabar-article mark')].map(m => ({
+            number: m.querySelector('sup').textContent, title: m.title,
+            dir: getComputedStyle(m.closest('p')).direction,
+            colour: getComputedStyle(m).backgroundColor}))""")
+        english = page.locator('.khabar-article p[lang="en"]').count()
+        page.context.close()
+        assert [m["number"] for m in marks] == [str(i) for i in range(len(marks))] and len(marks) >= 10
+        assert {m["dir"] for m in marks} == {"rtl"}
+        assert all(m["title"] for m in marks) and len({m["colour"] for m in marks}) >= 2
+        assert (english > 0) == (folder.name == "en")
+        assert problems["network"] == [] and problems["console"] == []
+
+
+def test_hostile_article_in_the_annotated_view_runs_nothing(browser, tmp_path):
+    from datetime import date
+    from khabar import article_from_text, claims
+    from khabar.views import annotated_html
+
+    article = article_from_text(
+        "عنوان <script>window.pwned = 1</script>\n\n"
+        "قتل 12 جنديًا <img src=x onerror=\"window.pwned = 2\"> <a href=\"javascript:window.pwned=3\">رابط</a>",
+        published=date(2018, 3, 26))
+    page_path = tmp_path / "hostile.html"
+    page_path.write_text(f"<!DOCTYPE html><html><body>{annotated_html(article, claims(article), 'en')}</body></html>",
+                         encoding="utf-8")
+    page, problems = open_offline(browser, page_path)
+    page.locator("a").count() == 0 or page.locator("a").first.click()
+    assert page.evaluate("() => window.pwned") is None
+    assert page.locator("img, a, script").count() == 0
+    assert "<script>window.pwned = 1</script>" in page.inner_text("body")
+    assert problems["network"] == []
+    page.context.close()
+
+
+def test_make_html_kernels_print_no_transport_warning(capfd):
+    path = notebook_paths()[0]
+    notebook_to_html(path, lang="en")
+    captured = capfd.readouterr()
+    assert "TCP" not in captured.err and "KeyboardInterrupt" not in captured.err

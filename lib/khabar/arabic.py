@@ -31,6 +31,10 @@ LATIN_FALLBACK = "DejaVu Sans"
 
 SVG_HASHSALT = "khabar"
 
+INLINE_FORMATS = ("svg", "png")
+"""Inline figure formats: SVG is the regression reference, PNG is what an
+untrusted notebook shows."""
+
 _PRESENTATION_FORMS = ((0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
 
 
@@ -130,12 +134,17 @@ def use_arabic_style() -> str:
 
 
 def inline_figure_setup() -> None:
-    """Make notebook inline figures deterministic SVG with Arabic as paths.
+    """Make notebook inline figures deterministic SVG, with a PNG beside it,
+    Arabic drawn as paths.
 
-    Applies :func:`use_arabic_style` and, inside IPython, selects SVG with no
-    Date/Creator metadata for inline figures.  Outside IPython it does only the
-    style part.  Returns nothing, so a notebook cell that ends with the call
-    shows no output (a trailing ";" does not hide output under nbval).
+    Applies :func:`use_arabic_style` and, inside IPython, gives every inline
+    figure two images with no Date/Creator metadata: SVG, which JupyterLab
+    shows once the notebook is trusted (and which nbval compares), and PNG,
+    the one a viewer shows for a notebook it does not trust (JupyterLab will
+    not render SVG from outputs it did not produce itself).  Outside IPython
+    it does only the style part.  Returns nothing, so a notebook cell that
+    ends with the call shows no output (a trailing ";" does not hide output
+    under nbval).
 
     >>> inline_figure_setup()  # in a plain interpreter: the style only
     """
@@ -149,11 +158,55 @@ def inline_figure_setup() -> None:
     from matplotlib_inline.backend_inline import InlineBackend, set_matplotlib_formats
 
     cfg = InlineBackend.instance()
-    cfg.figure_formats = {"svg"}
+    cfg.figure_formats = set(INLINE_FORMATS)
     cfg.print_figure_kwargs = {
         **cfg.print_figure_kwargs,
         "metadata": {"Date": None, "Creator": None},
         # Charts lay themselves out (constrained layout): no second, cropping draw.
         "bbox_inches": None,
     }
-    set_matplotlib_formats("svg")
+    set_matplotlib_formats(*INLINE_FORMATS)
+    _fast_png(get_ipython())
+
+
+
+def _fast_png(shell) -> None:
+    """Register an inline PNG that costs as little as it can.
+
+    The PNG is only what an untrusted viewer shows (nbval compares the SVG),
+    so: zlib's lightest level, no Software tag, and no second layout pass:
+    IPython draws the SVG first, and constrained layout has then placed
+    everything, so the PNG is drawn with the layout engine off for the
+    moment (the figure gets its engine back).
+    """
+    import functools
+    import weakref
+
+    from IPython.core.pylabtools import print_figure
+    from matplotlib.figure import Figure
+
+    formatters = shell.display_formatter.formatters
+    svg_printer = formatters["image/svg+xml"].lookup_by_type(Figure)
+    laid_out = weakref.WeakSet()
+
+    def svg(fig):
+        data = svg_printer(fig)
+        laid_out.add(fig)
+        return data
+
+    def png(fig):
+        engine = fig.get_layout_engine()
+        if fig not in laid_out or engine is None:
+            return _print_png(fig)
+        laid_out.discard(fig)
+        fig.set_layout_engine("none")
+        try:
+            return _print_png(fig)
+        finally:
+            fig.set_layout_engine(engine)
+
+    _print_png = functools.partial(
+        print_figure, fmt="png", base64=True, bbox_inches=None,
+        metadata={"Software": None}, pil_kwargs={"compress_level": 1})
+    formatters["image/svg+xml"].for_type(Figure, svg)
+    formatters["image/png"].for_type(Figure, png)

@@ -12,6 +12,8 @@ that replaces ``build/html/`` only once every page is written.
 """
 from __future__ import annotations
 
+import copy
+import re
 import shutil
 import sys
 import tempfile
@@ -37,6 +39,79 @@ def notebook_paths(folder: Path = NOTEBOOKS_DIR) -> list[Path]:
 
 
 LANGS = ("ar", "en")
+REPEAT_TAG = "english-repeat"
+"""Tag of the cells that repeat a chart in English: left out of the English edition."""
+
+# The notebooks' markup for two languages: a heading holds an Arabic and an
+# English run, each isolated in <bdi>; prose comes as a right-to-left Arabic
+# <p> (or <div>) and a left-to-right English <div>.  The Arabic paragraph is
+# HTML with its own text-align because JupyterLab aligns every <p> left.
+_HEADING = re.compile(r'^(#+ )(<bdi lang="ar"[^>]*>.*?</bdi>)( — )(<bdi lang="en"[^>]*>.*?</bdi>)[ \t]*$', re.M)
+_ARABIC_BLOCK = re.compile(
+    r'\n*(?:<div dir="rtl" lang="ar">\n\n.*?\n\n</div>|<p dir="rtl" lang="ar"[^>]*>[^\n]*?</p>)\n*', re.S)
+
+
+def english_first(markdown: str) -> str:
+    r"""A markdown cell as the English edition shows it: the English run of
+    each heading first, then the English prose, then the Arabic prose.
+
+    >>> cell = ('## <bdi lang="ar" dir="rtl">لماذا؟</bdi> — <bdi lang="en" dir="ltr">Why?</bdi>\n\n'
+    ...         '<p dir="rtl" lang="ar">نص.</p>\n\n<div dir="ltr" lang="en">\n\nText.\n\n</div>')
+    >>> print(english_first(cell))
+    ## <bdi lang="en" dir="ltr">Why?</bdi> — <bdi lang="ar" dir="rtl">لماذا؟</bdi>
+    <BLANKLINE>
+    <div dir="ltr" lang="en">
+    <BLANKLINE>
+    Text.
+    <BLANKLINE>
+    </div>
+    <BLANKLINE>
+    <p dir="rtl" lang="ar">نص.</p>
+    """
+    swapped = _HEADING.sub(lambda m: m[1] + m[4] + m[3] + m[2], markdown)
+    arabic = [block.strip("\n") for block in _ARABIC_BLOCK.findall(swapped)]
+    rest = _ARABIC_BLOCK.sub("\n\n", swapped).strip("\n")
+    return "\n\n".join(part for part in [rest, *arabic] if part)
+
+
+def edition(notebook, lang: str):
+    """The executed notebook as the ``lang`` edition shows it: for English,
+    markdown with English first (:func:`english_first`) and without the cells
+    tagged :data:`REPEAT_TAG`; the Arabic edition is the notebook as it is.
+
+    >>> import nbformat
+    >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1", metadata={"tags": [REPEAT_TAG]})])
+    >>> len(edition(nb, "en").cells), len(edition(nb, "ar").cells)
+    (0, 1)
+    """
+    if lang != "en":
+        return notebook
+    notebook = copy.deepcopy(notebook)
+    cells = []
+    for cell in notebook.cells:
+        if REPEAT_TAG in cell.get("metadata", {}).get("tags", []):
+            continue
+        if cell.cell_type == "markdown":
+            cell.source = english_first(cell.source)
+        cells.append(cell)
+    notebook.cells = cells
+    return notebook
+
+
+def edition_title(title: str, lang: str) -> str:
+    """The page title for ``lang`` from a notebook's two-language title
+    ("01 · المقال — The article"): the English part for English.
+
+    >>> edition_title("01 · المقال — The article", "en")
+    '01 · The article'
+    >>> edition_title("01 · المقال — The article", "ar")
+    '01 · المقال — The article'
+    """
+    if lang != "en" or " — " not in title:
+        return title
+    number, dot, _ = title.partition(" · ")
+    english = title.rpartition(" — ")[2]
+    return f"{number} · {english}" if dot else english
 
 
 def notebook_to_html(path: Path, *, lang: str = "ar", with_code: bool = False) -> str:
@@ -48,14 +123,27 @@ def notebook_to_html(path: Path, *, lang: str = "ar", with_code: bool = False) -
     import papermill
     from nbconvert import HTMLExporter
 
-    notebook = papermill.execute_notebook(
-        str(path), None, parameters={"LANG": lang}, kernel_name="python3", cwd=str(path.parent),
-        progress_bar=False, request_save_on_cell_execute=False,
-    )
+    from traitlets.config import Config
+
+    # The kernel talks over IPC sockets in a temporary folder: no TCP port,
+    # and no "Kernel is running over TCP without encryption" warning per page.
+    with tempfile.TemporaryDirectory(prefix="khabar-kernel-") as sockets:
+        notebook = papermill.execute_notebook(
+            str(path), None, parameters={"LANG": lang}, kernel_name="python3", cwd=str(path.parent),
+            progress_bar=False, request_save_on_cell_execute=False,
+            config=Config({
+                "KernelManager": {"transport": "ipc", "ip": str(Path(sockets) / "kernel")},
+                # Shutting a kernel down interrupts it first; when that lands
+                # mid-loop the kernel logs a harmless KeyboardInterrupt.  A
+                # failing cell still raises here, with its traceback.
+                "NotebookClient": {"extra_arguments": ["--IPKernelApp.log_level=CRITICAL"]},
+            }),
+        )
+    notebook = edition(notebook, lang)
     notebook.metadata["language_code"] = lang
     title = notebook.metadata.get("khabar", {}).get("title")
     if title:
-        notebook.metadata["title"] = title
+        notebook.metadata["title"] = edition_title(title, lang)
     exporter = HTMLExporter(
         template_name="offline",
         extra_template_basedirs=[str(TEMPLATES_DIR)],
@@ -77,6 +165,21 @@ DATA_LINKS = (
     "datapackage.json (a Frictionless Data Package).</p>"
 )
 
+def isolated_title(title: str) -> str:
+    """A two-language title as HTML with each language's part isolated, so
+    neither part's punctuation strays into the other.
+
+    >>> isolated_title("01 · المقال — The article")
+    '<bdi lang="ar" dir="rtl">01 · المقال</bdi> — <bdi lang="en" dir="ltr">The article</bdi>'
+    >>> isolated_title("a < b")
+    'a &lt; b'
+    """
+    if " — " not in title:
+        return escape(title)
+    arabic, _, english = title.rpartition(" — ")
+    return (f'<bdi lang="ar" dir="rtl">{escape(arabic)}</bdi> — '
+            f'<bdi lang="en" dir="ltr">{escape(english)}</bdi>')
+
 
 def index_page(entries: list[tuple[str, str, str, str]]) -> str:
     """The index: one entry per notebook, linking its Arabic page and its
@@ -88,7 +191,7 @@ def index_page(entries: list[tuple[str, str, str, str]]) -> str:
     True
     """
     items = "\n".join(
-        f'<li><h2>{escape(title)}</h2>'
+        f'<li><h2>{isolated_title(title)}</h2>'
         f'<p dir="rtl" lang="ar"><a href="{escape(name)}">بالعربية</a> — {escape(description_ar)}</p>'
         f'<p dir="ltr" lang="en"><a href="en/{escape(name)}">In English</a> — {escape(description_en)}</p></li>'
         for name, title, description_ar, description_en in entries

@@ -1,0 +1,37 @@
+"""Checks run inside a page by the browser tests (exports and JupyterLab)."""
+
+# For every heading: each run of Arabic or Latin letters (up to the "—"
+# between languages), and whether its final punctuation mark is drawn at the
+# end of that run: right of the letter before it for English, left for Arabic.
+HEADING_RUNS = """() => {
+  const out = [];
+  for (const heading of document.querySelectorAll('h1, h2, h3')) {
+    const walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT, {
+      acceptNode: n => n.parentElement.closest('a.anchor-link, a.jp-InternalAnchorLink') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT});
+    const nodes = [];
+    let text = '';
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      nodes.push([node, text.length]);
+      text += node.data;
+    }
+    const box = index => {
+      let [node, offset] = nodes[0];
+      for (const [n, o] of nodes) if (o <= index) { node = n; offset = o; }
+      const range = document.createRange();
+      range.setStart(node, index - offset);
+      range.setEnd(node, index - offset + 1);
+      return range.getBoundingClientRect();
+    };
+    for (const [script, pattern] of [['ar', /[\u0600-\u06FF][^A-Za-z\u2014]*/g], ['en', /[A-Za-z][^\u0600-\u06FF\u2014]*/g]]) {
+      for (const match of text.matchAll(pattern)) {
+        const run = match[0].trimEnd();
+        if (!/[?؟!.:]$/.test(run)) continue;
+        // Compared with the letter just before it, which is on the same line.
+        const before = box(match.index + run.length - 2), last = box(match.index + run.length - 1);
+        const atEnd = script === 'en' ? last.left >= before.right - 1 : last.right <= before.left + 1;
+        out.push({heading: text.trim(), run, script, atEnd});
+      }
+    }
+  }
+  return out;
+}"""
