@@ -1,0 +1,236 @@
+"""Many reports at once: load a folder (or a list of files), one claims table
+for all of them, and the claims compared across reports.
+
+A file that cannot be read does not stop the others: it is listed with the
+reason (the :class:`~khabar.article.ArticleError` message).
+
+>>> articles, failures = load_articles([SEED_PATH])
+>>> table = claims_of(articles)
+>>> list(table.columns[:3]), table["outlet"].unique().tolist()
+(['article', 'outlet', 'published'], ['Enab Baladi'])
+"""
+from __future__ import annotations
+
+import os
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import pandas as pd
+
+from khabar.article import SEED_PATH, ArticleError, load_article
+
+ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
+SHARED_CLAIMANTS_PATH = Path(__file__).resolve().parent / "shared_claimants.csv"
+FRONT = ["article", "outlet", "published"]
+# Below this many articles a process pool costs more than it saves.
+POOL_FROM = 8
+
+
+def article_paths(folder_or_paths) -> list[Path]:
+    """The article files to read: a folder's ``.txt`` and ``.html`` files in
+    name order (sidecar ``.json`` files are metadata, not articles), or the
+    paths given, in the order given.
+
+    >>> [p.name for p in article_paths(SEED_PATH.parent)]
+    ['enab-baladi-2018-03-26-south-damascus-deal.txt']
+    """
+    if isinstance(folder_or_paths, (str, os.PathLike)):
+        folder_or_paths = [folder_or_paths]
+    paths = []
+    for item in folder_or_paths:
+        item = Path(item)
+        if item.is_dir():
+            paths += sorted(p for p in item.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file())
+        else:
+            paths.append(item)
+    return paths
+
+
+def load_articles(folder_or_paths, *, defaults: dict | None = None) -> tuple[list, pd.DataFrame]:
+    """Every article in a folder or list of paths, and the files that failed.
+
+    Returns ``(articles, failures)``; ``failures`` has one row per file that
+    could not be read: ``file`` and ``problem`` (the ArticleError message).
+    ``defaults`` fills metadata no sidecar or page gives (see
+    :func:`khabar.load_article`).
+
+    >>> articles, failures = load_articles([SEED_PATH, "no/such/report.txt"])
+    >>> len(articles), failures.values.tolist()
+    (1, [['no/such/report.txt', 'no/such/report.txt: file not found']])
+    """
+    articles, failures = [], []
+    for path in article_paths(folder_or_paths):
+        try:
+            articles.append(load_article(path, defaults=defaults))
+        except ArticleError as error:
+            failures.append((str(path), str(error)))
+    return articles, pd.DataFrame(failures, columns=["file", "problem"])
+
+
+def _shared_claimants() -> set[str]:
+    return set(pd.read_csv(SHARED_CLAIMANTS_PATH, dtype=str)["claimant"])
+
+
+def claimant_key(table: pd.DataFrame) -> pd.Series:
+    """Who a claim comes from, across reports.  Anonymous sources ("informed
+    sources"), activists, pages and an outlet's own voice are known only
+    through the outlet that quotes them, so two outlets' "informed sources"
+    are two claimants: their key carries the outlet (or the article when the
+    outlet is missing).  A named source (``shared_claimants.csv``, e.g. the
+    group's weekly) is one claimant whoever quotes it.
+
+    >>> rows = pd.DataFrame({"claimant": ["al_naba", "informed_sources"],
+    ...                      "outlet": ["A", "B"], "article": ["a.txt", "b.txt"]})
+    >>> claimant_key(rows).tolist()
+    ['al_naba', 'informed_sources (B)']
+    """
+    shared = _shared_claimants()
+    where = table["outlet"].where(table["outlet"].astype(bool), table["article"])
+    return pd.Series(
+        [claimant if claimant in shared else f"{claimant} ({place})"
+         for claimant, place in zip(table["claimant"], where)],
+        index=table.index, dtype=object,
+    )
+
+
+_POOL_ARTICLES: list = []
+
+
+def _claims_of_chunk(bounds: tuple[int, int]) -> list[pd.DataFrame]:
+    from khabar.claims_table import claims
+
+    return [claims(article) for article in _POOL_ARTICLES[bounds[0]:bounds[1]]]
+
+
+def _per_article(articles: list, processes: int | None) -> list[pd.DataFrame]:
+    """claims() of each article, in order; over a pool of processes when it
+    pays.  The pool's processes are forked with the articles already in
+    memory, so only the tables travel back."""
+    from khabar.claims_table import claims
+
+    processes = processes or os.cpu_count() or 1
+    if processes < 2 or len(articles) < POOL_FROM or "fork" not in _start_methods():
+        return [claims(article) for article in articles]
+    import multiprocessing
+
+    global _POOL_ARTICLES
+    first = claims(articles[0])  # loads the vocabulary once, before the fork
+    _POOL_ARTICLES = articles
+    size = max(1, -(-(len(articles) - 1) // (processes * 4)))
+    chunks = [(start, min(start + size, len(articles))) for start in range(1, len(articles), size)]
+    try:
+        with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork")) as pool:
+            return [first] + [table for tables in pool.map(_claims_of_chunk, chunks) for table in tables]
+    finally:
+        _POOL_ARTICLES = []
+
+
+def _start_methods() -> list[str]:
+    import multiprocessing
+
+    return multiprocessing.get_all_start_methods()
+
+
+def claims_of(articles: list, *, processes: int | None = None) -> pd.DataFrame:
+    """One claims table for many articles: :func:`khabar.claims` of each, with
+    ``article`` (file name), ``outlet`` (empty when missing) and
+    ``published`` in front.  ``corroboration`` is graded across all the
+    reports (same subject and scope only), with :func:`claimant_key` as the
+    claimant; ``corroboration_in_report`` keeps each report's own grade.
+    ``processes`` (default: every core) runs the extraction in parallel.
+
+    >>> articles, _ = load_articles([SEED_PATH])
+    >>> table = claims_of(articles)
+    >>> bool((table["corroboration"] == table["corroboration_in_report"]).all())  # one report: as before
+    True
+    """
+    from khabar.claims_table import COLUMNS, corroboration
+
+    tables = []
+    for article, table in zip(articles, _per_article(list(articles), processes)):
+        table.insert(0, "published", pd.Timestamp(article.published) if article.published else pd.NaT)
+        table.insert(0, "outlet", article.metadata.get("outlet", ""))
+        table.insert(0, "article", article.source_path.name)
+        tables.append(table)
+    if not tables:
+        return pd.DataFrame(columns=FRONT + COLUMNS + ["corroboration_in_report", "claimant_key"])
+    combined = pd.concat(tables, ignore_index=True)
+    combined["published"] = pd.to_datetime(combined["published"])
+    combined["corroboration_in_report"] = combined["corroboration"]
+    combined["claimant_key"] = claimant_key(combined)
+    combined["corroboration"] = corroboration(combined.assign(claimant=combined["claimant_key"]))
+    return combined
+
+
+def _range_words(low: float, high: float) -> str:
+    if pd.isna(high):
+        return f"{low:g}+"
+    return f"{low:g}" if low == high else f"{low:g}–{high:g}"
+
+
+def ranges(table: pd.DataFrame, by: str = "outlet") -> pd.DataFrame:
+    """Per subject and scope, the range each ``by`` (``outlet`` or
+    ``claimant_key``) gives: the lowest low and the highest high of its
+    claims (open when any is open), how many claims, and the words, e.g.
+    ``76–94`` or ``101+``.  Claims with no figure are left out.
+
+    >>> rows = pd.DataFrame({"topic": ["exchange"] * 3, "subject": ["bodies"] * 3, "scope": ["held"] * 3,
+    ...     "outlet": ["A", "A", "B"], "value_low": [27, 20, 101], "value_high": [30, 99, None]})
+    >>> ranges(rows)[["outlet", "low", "high", "claims", "range"]].values.tolist()
+    [['A', 20.0, 99.0, 2, '20–99'], ['B', 101.0, nan, 1, '101+']]
+    """
+    shown = table.dropna(subset=["value_low"])
+    keys = ["topic", "subject", "scope", by]
+    grouped = shown.groupby(keys, sort=True, dropna=False)
+    frame = grouped.agg(low=("value_low", "min"), high=("value_high", "max"),
+                        claims=("value_low", "size")).reset_index()
+    open_ended = grouped["value_high"].apply(lambda highs: highs.isna().any()).reset_index(drop=True)
+    frame.loc[open_ended.values, "high"] = float("nan")
+    frame["low"], frame["high"] = frame["low"].astype(float), frame["high"].astype(float)
+    frame["range"] = [_range_words(low, high) for low, high in zip(frame["low"], frame["high"])]
+    return frame
+
+
+def side_by_side(table: pd.DataFrame, by: str = "outlet") -> pd.DataFrame:
+    """:func:`ranges` as one row per subject and scope, one column per
+    ``by`` value; an empty cell where that outlet or claimant gives no figure.
+
+    >>> rows = pd.DataFrame({"topic": ["exchange"] * 2, "subject": ["bodies"] * 2, "scope": ["held"] * 2,
+    ...     "outlet": ["A", "B"], "value_low": [27, 101], "value_high": [30, None]})
+    >>> side_by_side(rows).values.tolist()
+    [['exchange', 'bodies', 'held', '27–30', '101+']]
+    """
+    frame = ranges(table, by)
+    if frame.empty:
+        return pd.DataFrame(columns=["topic", "subject", "scope"])
+    wide = frame.pivot(index=["topic", "subject", "scope"], columns=by, values="range").fillna("")
+    wide.columns.name = None
+    return wide.reset_index()
+
+
+def contested_pairs(table: pd.DataFrame) -> pd.DataFrame:
+    """The pairs of claims that cannot both be true, across and within
+    reports (:func:`khabar.claims_table.conflicts` with :func:`claimant_key`
+    as the claimant): for each side its article, outlet, claimant and quote.
+
+    >>> rows = pd.DataFrame({"subject": ["bodies"] * 2, "scope": ["held"] * 2, "claimant": ["x"] * 2,
+    ...     "claimant_key": ["x (A)", "x (B)"], "article": ["a.txt", "b.txt"], "outlet": ["A", "B"],
+    ...     "quote": ["30 جثة", "أكثر من 100 جثة"], "value_low": [30, 101], "value_high": [30, None]})
+    >>> contested_pairs(rows)[["outlet_a", "outlet_b", "reason"]].values.tolist()
+    [['A', 'B', 'ranges do not meet']]
+    """
+    from khabar.claims_table import conflicts
+
+    table = table.reset_index(drop=True)
+    keyed = table.assign(claimant=table["claimant_key"])
+    rows = []
+    for i, j, reason in conflicts(keyed):
+        a, b = table.loc[i], table.loc[j]
+        rows.append((a["subject"], a["scope"], b["scope"], reason,
+                     a["article"], a["outlet"], a["claimant_key"], a["quote"],
+                     b["article"], b["outlet"], b["claimant_key"], b["quote"]))
+    return pd.DataFrame(rows, columns=[
+        "subject", "scope_a", "scope_b", "reason",
+        "article_a", "outlet_a", "claimant_a", "quote_a",
+        "article_b", "outlet_b", "claimant_b", "quote_b",
+    ])
