@@ -37,9 +37,11 @@ def notebook_paths(folder: Path = NOTEBOOKS_DIR) -> list[Path]:
 LANGS = ("ar", "en")
 
 
-def notebook_to_html(path: Path, *, lang: str = "ar", with_code: bool = False) -> str:
-    """Execute one notebook in memory with ``LANG = lang`` and return its
-    offline HTML page (``<html lang=... dir=...>`` set from ``lang``).
+def notebook_to_html(path: Path, *, lang: str = "ar", with_code: bool = False,
+                     parameters: dict | None = None, title: str | None = None) -> str:
+    """Execute one notebook in memory with ``LANG = lang`` (and any other
+    ``parameters``) and return its offline HTML page (``<html lang=...
+    dir=...>`` set from ``lang``; ``title`` replaces the notebook's title).
 
     >>> page = notebook_to_html(notebook_paths()[0], lang="en")  # doctest: +SKIP
     """
@@ -47,11 +49,12 @@ def notebook_to_html(path: Path, *, lang: str = "ar", with_code: bool = False) -
     from nbconvert import HTMLExporter
 
     notebook = papermill.execute_notebook(
-        str(path), None, parameters={"LANG": lang}, kernel_name="python3", cwd=str(path.parent),
+        str(path), None, parameters={**(parameters or {}), "LANG": lang}, kernel_name="python3",
+        cwd=str(path.parent),
         progress_bar=False, request_save_on_cell_execute=False,
     )
     notebook.metadata["language_code"] = lang
-    title = notebook.metadata.get("khabar", {}).get("title")
+    title = title or notebook.metadata.get("khabar", {}).get("title")
     if title:
         notebook.metadata["title"] = title
     exporter = HTMLExporter(
@@ -134,6 +137,86 @@ def export_all(out_dir: Path = HTML_DIR, *, with_code: bool = False) -> Path:
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return out_dir
+
+
+REPORTS_DIR = HTML_DIR / "reports"
+REPORT_NOTEBOOK = NOTEBOOKS_DIR / "05-report-card.ipynb"
+
+
+def write_pages(pages: dict) -> list[Path]:
+    """Write every page or none: each is written to a temporary file beside
+    its target, and all are renamed into place only once all are written.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> [p.name for p in write_pages({folder / "en" / "a.html": "<p>a</p>"})]
+    ['a.html']
+    """
+    staged = []
+    try:
+        for target, page in pages.items():
+            target = Path(target)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=target.parent, prefix=".",
+                                                 suffix=".html", delete=False)
+            staged.append((Path(handle.name), target))
+            with handle:
+                handle.write(page)
+            Path(handle.name).chmod(0o644)
+        for temporary, target in staged:
+            temporary.replace(target)
+    finally:
+        for temporary, _ in staged:
+            temporary.unlink(missing_ok=True)
+    return [target for _, target in staged]
+
+
+def report_pages(path, *, published: str = "", outlet: str = "", with_code: bool = False) -> dict:
+    """The report card of one article file in each language, ``{lang: html}``:
+    notebook 05 executed with the file as its parameter, both editions at once.
+    An unreadable file raises :class:`~khabar.article.ArticleError` before any
+    notebook runs.
+
+    >>> report_pages("no/such.txt")
+    Traceback (most recent call last):
+    ...
+    khabar.article.ArticleError: no/such.txt: file not found
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    from khabar.article import load_article
+
+    article = load_article(path, defaults={"published": published, "outlet": outlet})
+    parameters = {"ARTICLE": str(Path(path).resolve()), "PUBLISHED": published, "OUTLET": outlet}
+    with ThreadPoolExecutor(len(LANGS)) as pool:
+        pages = pool.map(lambda lang: notebook_to_html(REPORT_NOTEBOOK, lang=lang, with_code=with_code,
+                                                       parameters=parameters, title=article.title), LANGS)
+        return dict(zip(LANGS, pages))
+
+
+def export_report(paths, out_dir: Path = REPORTS_DIR, *, published: str = "", outlet: str = "",
+                  with_code: bool = False) -> list[Path]:
+    """``make report``: one article file gives its report card,
+    ``out_dir/<name>.html`` and ``out_dir/en/<name>.html``; several files or
+    a folder give one comparison page (named after the folder, else
+    ``comparison``), listing the files that failed.  Returns the pages written.
+
+    >>> export_report(["README.md"])  # doctest: +SKIP
+    """
+    from khabar.comparison import comparison_page
+    from khabar.reports import claims_of, load_articles
+
+    paths = [paths] if isinstance(paths, (str, Path)) else list(paths)
+    out_dir = Path(out_dir)
+    if len(paths) == 1 and not Path(paths[0]).is_dir():
+        name = Path(paths[0]).stem
+        pages = report_pages(paths[0], published=published, outlet=outlet, with_code=with_code)
+    else:
+        name = Path(paths[0]).name if len(paths) == 1 else "comparison"
+        articles, failures = load_articles(paths, defaults={"published": published, "outlet": outlet})
+        table = claims_of(articles)
+        pages = {lang: comparison_page(articles, failures, table, lang) for lang in LANGS}
+    return write_pages({out_dir / f"{name}.html": pages["ar"], out_dir / "en" / f"{name}.html": pages["en"]})
 
 
 def main(argv: list[str] | None = None) -> int:
