@@ -163,8 +163,20 @@ def write_pages(pages: dict) -> list[Path]:
             with handle:
                 handle.write(page)
             Path(handle.name).chmod(0o644)
-        for temporary, target in staged:
-            temporary.replace(target)
+        replaced = []
+        try:
+            for temporary, target in staged:
+                previous = target.read_bytes() if target.exists() else None
+                temporary.replace(target)
+                replaced.append((target, previous))
+        except BaseException:
+            # Put back the pages already replaced, so no edition is newer than its pair.
+            for target, previous in replaced:
+                if previous is None:
+                    target.unlink(missing_ok=True)
+                else:
+                    target.write_bytes(previous)
+            raise
     finally:
         for temporary, _ in staged:
             temporary.unlink(missing_ok=True)
