@@ -5,14 +5,23 @@
   only import pandas, matplotlib.pyplot and khabar (goal: at most 1.5);
 - ``import khabar`` over ``import pandas, matplotlib.pyplot`` (goal: at most 1.3);
 - claims extraction on 1, 10, 100 and 1,000 copies of the article with varied
-  numbers: the time per article should stay flat.
+  numbers: the time per article should stay flat;
+- ``make report`` on one article over ``nbconvert --execute`` on an
+  import-only notebook (goal: at most 1.5);
+- :func:`khabar.reports.claims_of` on 1,000 varied articles with a process
+  pool over the same without (goal: at least 1.7 faster), peak memory
+  growth (goal: under 200 MB), articles per second.
 
 >>> len(varied_copies(3))
 3
 """
 from __future__ import annotations
 
+import functools
+import json
+import os
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -75,27 +84,34 @@ def varied_copies(count: int, seed: int = 26) -> list[str]:
     >>> copies[0] != copies[1]
     True
     """
+    text = SEED_PATH.read_text(encoding="utf-8")
+    rng = random.Random(seed)
+    return [_varied(text, rng) for _ in range(count)]
+
+
+@functools.lru_cache(maxsize=None)
+def _spans(text: str) -> tuple:
     from khabar.numbers import quantities
 
-    text = SEED_PATH.read_text(encoding="utf-8")
-    spans = [(row.start, row.end) for row in quantities(text).itertuples() if row.value == row.value]
-    rng = random.Random(seed)
-    copies = []
-    for _ in range(count):
-        pieces, last = [], 0
-        for start, end in spans:
-            quote = text[start:end]
-            digits = "".join(ch for ch in quote if ch.isdigit())
-            if not digits:
-                pieces.append(text[last:end])
-            else:
-                size = len(digits)
-                new = str(rng.randrange(10 ** (size - 1) if size > 1 else 2, 10 ** size))
-                pieces.append(text[last:start] + quote.replace(digits, new, 1))
-            last = end
-        pieces.append(text[last:])
-        copies.append("".join(pieces))
-    return copies
+    return tuple((row.start, row.end) for row in quantities(text).itertuples() if row.value == row.value)
+
+
+def _varied(text: str, rng: random.Random) -> str:
+    """``text`` with each count number replaced by another of the same order
+    of magnitude."""
+    pieces, last = [], 0
+    for start, end in _spans(text):
+        quote = text[start:end]
+        digits = "".join(ch for ch in quote if ch.isdigit())
+        if not digits:
+            pieces.append(text[last:end])
+        else:
+            size = len(digits)
+            new = str(rng.randrange(10 ** (size - 1) if size > 1 else 2, 10 ** size))
+            pieces.append(text[last:start] + quote.replace(digits, new, 1))
+        last = end
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 def claims_per_article(sizes=(1, 10, 100, 1000)) -> list[tuple[int, float, int]]:
@@ -113,6 +129,103 @@ def claims_per_article(sizes=(1, 10, 100, 1000)) -> list[tuple[int, float, int]]
     return results
 
 
+FIXTURES = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "reports"
+
+
+def varied_reports(count: int, seed: int = 14) -> list:
+    """``count`` articles in memory, taken in turn from the seed and the
+    invented fixture reports (text and HTML), each with its numbers varied,
+    its metadata kept, and its own file name.
+
+    >>> [(a.source_path.name, a.metadata["outlet"]) for a in varied_reports(3)][1:]
+    [('varied-0001.txt', 'Janub Desk (invented)'), ('varied-0002.txt', 'Madina Post (invented)')]
+    """
+    from khabar.reports import article_paths, load_articles
+
+    sources, _ = load_articles([SEED_PATH] + article_paths(FIXTURES))
+    rng = random.Random(seed)
+    articles = []
+    for index in range(count):
+        source = sources[index % len(sources)]
+        raw = source.source_path.read_text(encoding="utf-8")
+        name = f"varied-{index:04d}{source.source_path.suffix}"
+        metadata = {key: source.metadata[key] for key in ("outlet", "title") if key in source.metadata}
+        if source.source_path.suffix == ".html":
+            metadata.pop("title", None)  # the page title is not the first paragraph
+        article = article_from_text(_varied(raw, rng), source=name, published=source.published,
+                                    metadata=metadata)
+        articles.append(article)
+    return articles
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/status", encoding="ascii") as status:
+        line = next(line for line in status if line.startswith("VmRSS:"))
+    return int(line.split()[1]) / 1024
+
+
+def _cpu_seconds() -> float:
+    """CPU seconds used so far by this process and its finished children:
+    set beside wall time, it shows how much of the cores other work took."""
+    own, children = (resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def _pool_run(count: int, processes: int) -> dict:
+    """In a fresh interpreter: claims_of on ``count`` varied articles with a
+    pool of ``processes``, then the single-process loop on the same articles."""
+    from khabar.claims_table import claims
+    from khabar.reports import claims_of
+
+    articles = varied_reports(count)
+    claims(articles[0])  # first use: pandas, patterns, vocabulary
+    baseline = _rss_mb()
+    cpu = _cpu_seconds()
+    start = time.perf_counter()
+    pooled = claims_of(articles, processes=processes)
+    pooled_s = time.perf_counter() - start
+    pooled_cpu = _cpu_seconds() - cpu
+    parent_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    child_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    cpu = _cpu_seconds()
+    start = time.perf_counter()
+    single = claims_of(articles, processes=1)
+    single_s = time.perf_counter() - start
+    single_cpu = _cpu_seconds() - cpu
+    return {
+        "articles": count, "processes": processes, "claims": len(pooled),
+        "same_table": bool(pooled.equals(single)), "pooled_s": pooled_s, "single_s": single_s,
+        "pooled_cpu_s": pooled_cpu, "single_cpu_s": single_cpu,
+        # Upper bound: the parent's growth plus each child's peak beyond what it inherited.
+        "memory_growth_mb": (parent_peak - baseline) + processes * max(0.0, child_peak - baseline),
+    }
+
+
+def pool_speedup(count: int = 1000, processes: int | None = None) -> dict:
+    """:func:`_pool_run` in a fresh interpreter (so its memory peaks are its own)."""
+    processes = processes or os.cpu_count() or 1
+    code = f"import json; from khabar.bench import _pool_run; print(json.dumps(_pool_run({count}, {processes})))"
+    result = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def report_ratio(repeats: int = 3) -> tuple[float, float]:
+    """Median wall seconds of ``python -m khabar.report`` on one invented
+    report (both editions) and of ``jupyter nbconvert --to html --execute``
+    on an import-only notebook, alternating the two."""
+    jupyter = str(Path(sys.executable).with_name("jupyter"))
+    article = FIXTURES / "janub-desk-2018-03-27.txt"
+    with tempfile.TemporaryDirectory() as folder:
+        floor = _floor_notebooks(Path(folder), 1)[0]
+        report_times, floor_times = [], []
+        for _ in range(repeats):
+            report_times.append(_timed([sys.executable, "-m", "khabar.report", str(article),
+                                        "--out", str(Path(folder) / "reports")], Path(folder)))
+            floor_times.append(_timed([jupyter, "nbconvert", "--to", "html", "--execute", str(floor)],
+                                      Path(folder)))
+    return statistics.median(report_times), statistics.median(floor_times)
+
+
 def main() -> int:
     real, floor = nbval_ratio()
     count = len(notebook_paths())
@@ -123,6 +236,16 @@ def main() -> int:
           f"{floor_import * 1000:.0f} ms; ratio {khabar_import / floor_import:.2f} (goal <= 1.3)")
     for size, per_article, found in claims_per_article():
         print(f"claims() on {size:>5} articles: {per_article:6.1f} ms per article ({found} claims)")
+    report, floor_page = report_ratio()
+    print(f"make report, one article, both editions: {report:.2f} s; nbconvert --execute on an import-only "
+          f"notebook: {floor_page:.2f} s; ratio {report / floor_page:.2f} (goal <= 1.5)")
+    pool = pool_speedup()
+    rate = pool["articles"] / pool["pooled_s"]
+    print(f"claims_of on {pool['articles']} varied articles: {pool['processes']} processes {pool['pooled_s']:.2f} s, "
+          f"one process {pool['single_s']:.2f} s; speed-up {pool['single_s'] / pool['pooled_s']:.2f} (goal >= 1.7); "
+          f"{rate:.0f} articles/s ({rate * 3600:,.0f} an hour); peak memory growth {pool['memory_growth_mb']:.0f} MB "
+          f"(goal < 200); same table: {pool['same_table']}; CPU seconds {pool['pooled_cpu_s']:.1f} pooled, "
+          f"{pool['single_cpu_s']:.1f} one process (wall above CPU: other work shared the cores)")
     return 0
 
 

@@ -96,31 +96,44 @@ def claimant_key(table: pd.DataFrame) -> pd.Series:
 _POOL_ARTICLES: list = []
 
 
-def _claims_of_chunk(bounds: tuple[int, int]) -> list[pd.DataFrame]:
-    from khabar.claims_table import claims
+def _claims_with_front(articles: list) -> pd.DataFrame:
+    """claims() of each article, one table, with ``article``, ``outlet`` and
+    ``published`` in front."""
+    from khabar.claims_table import COLUMNS, claims
 
-    return [claims(article) for article in _POOL_ARTICLES[bounds[0]:bounds[1]]]
+    tables = [claims(article) for article in articles]
+    if not tables:
+        return pd.DataFrame(columns=FRONT + COLUMNS)
+    counts = [len(table) for table in tables]
+    table = pd.concat(tables, ignore_index=True)
+    published = [pd.Timestamp(a.published) if a.published else pd.NaT for a in articles]
+    table.insert(0, "published", pd.to_datetime(pd.Series(published).repeat(counts).values))
+    table.insert(0, "outlet", pd.Series([a.metadata.get("outlet", "") for a in articles]).repeat(counts).values)
+    table.insert(0, "article", pd.Series([a.source_path.name for a in articles]).repeat(counts).values)
+    return table
 
 
-def _per_article(articles: list, processes: int | None) -> list[pd.DataFrame]:
-    """claims() of each article, in order; over a pool of processes when it
-    pays.  The pool's processes are forked with the articles already in
-    memory, so only the tables travel back."""
-    from khabar.claims_table import claims
+def _claims_of_chunk(bounds: tuple[int, int]) -> pd.DataFrame:
+    return _claims_with_front(_POOL_ARTICLES[bounds[0]:bounds[1]])
 
+
+def _tables(articles: list, processes: int | None) -> list[pd.DataFrame]:
+    """The claims of all articles, in order, as a few tables; over a pool of
+    processes when it pays.  The pool's processes are forked with the
+    articles already in memory, so only one table per chunk travels back."""
     processes = processes or os.cpu_count() or 1
     if processes < 2 or len(articles) < POOL_FROM or "fork" not in _start_methods():
-        return [claims(article) for article in articles]
+        return [_claims_with_front(articles)]
     import multiprocessing
 
     global _POOL_ARTICLES
-    first = claims(articles[0])  # loads the vocabulary once, before the fork
+    first = _claims_with_front(articles[:1])  # loads the vocabulary once, before the fork
     _POOL_ARTICLES = articles
     size = max(1, -(-(len(articles) - 1) // (processes * 4)))
     chunks = [(start, min(start + size, len(articles))) for start in range(1, len(articles), size)]
     try:
         with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork")) as pool:
-            return [first] + [table for tables in pool.map(_claims_of_chunk, chunks) for table in tables]
+            return [first, *pool.map(_claims_of_chunk, chunks)]
     finally:
         _POOL_ARTICLES = []
 
@@ -144,22 +157,43 @@ def claims_of(articles: list, *, processes: int | None = None) -> pd.DataFrame:
     >>> bool((table["corroboration"] == table["corroboration_in_report"]).all())  # one report: as before
     True
     """
-    from khabar.claims_table import COLUMNS, corroboration
-
-    tables = []
-    for article, table in zip(articles, _per_article(list(articles), processes)):
-        table.insert(0, "published", pd.Timestamp(article.published) if article.published else pd.NaT)
-        table.insert(0, "outlet", article.metadata.get("outlet", ""))
-        table.insert(0, "article", article.source_path.name)
-        tables.append(table)
-    if not tables:
-        return pd.DataFrame(columns=FRONT + COLUMNS + ["corroboration_in_report", "claimant_key"])
-    combined = pd.concat(tables, ignore_index=True)
+    combined = pd.concat(_tables(list(articles), processes), ignore_index=True)
     combined["published"] = pd.to_datetime(combined["published"])
     combined["corroboration_in_report"] = combined["corroboration"]
-    combined["claimant_key"] = claimant_key(combined)
-    combined["corroboration"] = corroboration(combined.assign(claimant=combined["claimant_key"]))
+    combined["claimant_key"] = claimant_key(combined) if len(combined) else pd.Series(dtype=object)
+    combined["corroboration"] = _graded_by_family(combined.assign(claimant=combined["claimant_key"]))
     return combined
+
+
+def _families(table: pd.DataFrame) -> pd.Series:
+    """Which claims can bear on each other: the same subject and scope, joined
+    with the scopes a part-of rule links (bodies handed over, bodies held)."""
+    from khabar.claims_table import PART_OF
+
+    parent = {}
+
+    def root(kind):
+        while parent.get(kind, kind) != kind:
+            kind = parent[kind]
+        return kind
+
+    for part, whole in PART_OF.items():
+        parent[root(part)] = root(whole)
+    return pd.Series([root(kind) for kind in zip(table["subject"], table["scope"])], index=table.index)
+
+
+def _graded_by_family(table: pd.DataFrame) -> pd.Series:
+    """:func:`khabar.claims_table.corroboration` run on each family of claims
+    apart: claims of different families never meet in it, and its pairwise
+    comparison grows with the square of the rows, so this is the same grading
+    in a fraction of the time on many reports."""
+    from khabar.claims_table import corroboration
+
+    if table.empty:
+        return pd.Series([], index=table.index, dtype=object)
+    families = _families(table)
+    grades = [corroboration(group) for _, group in table.groupby(families, sort=False)]
+    return pd.concat(grades).reindex(table.index)
 
 
 def _range_words(low: float, high: float) -> str:
