@@ -1,8 +1,16 @@
 """Fixtures shared by the test modules.  Imports of khabar stay inside the
 fixtures: the matplotlib 3.10 environment runs the pixel test without pandas."""
+import shutil
 from datetime import date
+from pathlib import Path
 
 import pytest
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+NETWORK_OFF_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
 
 
 @pytest.fixture(scope="session")
@@ -34,3 +42,16 @@ def made_up_article(tmp_path):
         return load_article(path, published=published)
 
     return make
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for every browser test (playwright allows one
+    sync session at a time)."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip("browser tests need Debian's chromium: apt-get update && apt-get install -y chromium")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=NETWORK_OFF_ARGS)
+        yield browser
+        browser.close()

@@ -4,7 +4,6 @@ network blocked.  Needs Debian's chromium (`apt-get install chromium`, which
 import hashlib
 import json
 import re
-import shutil
 from pathlib import Path
 
 import nbformat
@@ -15,13 +14,8 @@ from khabar.article import PROJECT_ROOT
 from khabar import export
 from khabar.export import export_all, notebook_paths, notebook_to_html
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SCREENSHOTS = PROJECT_ROOT / "test-artifacts" / "screenshots"
 MAX_PAGE_BYTES = 2 * 1024 * 1024
-NETWORK_OFF_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 
 
 def tree_hashes(*folders):
@@ -87,17 +81,6 @@ def test_pages_are_small_offline_and_logical_order(exported):
 def test_editions_set_language_and_direction(exported):
     assert '<html dir="rtl" lang="ar">' in (exported / "01-article.html").read_text(encoding="utf-8")
     assert '<html dir="ltr" lang="en">' in (exported / "en" / "01-article.html").read_text(encoding="utf-8")
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.skip("browser tests need Debian's chromium: apt-get update && apt-get install -y chromium")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=NETWORK_OFF_ARGS)
-        yield browser
-        browser.close()
 
 
 def open_offline(browser, path: Path):

@@ -10,7 +10,7 @@ from khabar.arabic import has_presentation_forms
 from khabar.article import ArticleError, load_article
 from khabar.export import export_report
 from khabar.report_card import NOTHING_FOUND
-from test_exports import browser, open_offline  # noqa: F401  (a fixture and a helper)
+from test_exports import open_offline
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "reports"
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "enab-baladi-2018-03-26-south-damascus-deal.txt"
