@@ -96,6 +96,7 @@ def outlet_ranges_chart(table: pd.DataFrame, lang: str = "ar"):
     from matplotlib.patches import Patch
 
     from khabar import charts
+    from khabar.arabic import ar
     from khabar.reports import ranges
 
     frame = ranges(table[table["unit"] == "persons"], "outlet")
@@ -126,8 +127,8 @@ def outlet_ranges_chart(table: pd.DataFrame, lang: str = "ar"):
     ax.set_xlim(0, right_end * 1.02)
     ax.grid(axis="x", color="#e5e5e5")
     ax.set_xlabel(charts.label({"ar": "العدد الذي تسمح به العبارات", "en": "the count the words allow"}, lang))
-    charts.legend_below(fig, [Patch(color=colours[o], label=charts.label({lang: o}, lang)) for o in outlets],
-                        lang, max_columns=3)
+    # Outlet names are as the metadata writes them, Arabic or not, in either edition.
+    charts.legend_below(fig, [Patch(color=colours[o], label=ar(o)) for o in outlets], lang, max_columns=3)
     charts.set_title(ax, WORDS["chart"], lang)
     charts.mirror_for_arabic(ax, lang)
     return fig
