@@ -193,3 +193,13 @@ def test_contested_pairs_name_both_reports(combined):
     assert across["reason"].tolist() == ["ranges do not meet"]
     assert across["outlet_b"].item() == "Madina Post (invented)"
     assert set(pairs["reason"]) <= {"ranges do not meet", "part larger than the whole"}
+
+
+def test_metadata_given_with_text_in_memory():
+    from khabar.article import article_from_text
+
+    article = article_from_text("عنوان\n\nنص.", published=date(2018, 3, 3), metadata={"outlet": "x"})
+    table = metadata_table(article).set_index("field")
+    assert table.loc["outlet", "source"] == table.loc["published", "source"] == "given with the text"
+    assert table.loc["published", "value"] == "2018-03-03"
+    assert table.loc["title", "source"] == "missing"

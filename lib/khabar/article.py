@@ -176,8 +176,12 @@ def metadata_table(article: Article) -> pd.DataFrame:
     rows = []
     for field_name in METADATA_FIELDS:
         value = article.metadata.get(field_name, "")
+        if field_name == "published" and article.published is not None:
+            value = article.published.isoformat()
         if field_name in provenance:
             rows.append((field_name, str(value), provenance[field_name], "", ""))
+        elif value:
+            rows.append((field_name, str(value), "given with the text", "", ""))
         else:
             rows.append((field_name, "", "missing", *_MISSING[field_name]))
     return pd.DataFrame(rows, columns=["field", "value", "source", "note", "note_ar"])
