@@ -209,7 +209,7 @@ def pool_speedup(count: int = 1000, processes: int | None = None) -> dict:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def report_ratio(repeats: int = 3) -> tuple[float, float]:
+def report_ratio(repeats: int = 5) -> tuple[float, float]:
     """Median wall seconds of ``python -m khabar.report`` on one invented
     report (both editions) and of ``jupyter nbconvert --to html --execute``
     on an import-only notebook, alternating the two."""
