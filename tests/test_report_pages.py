@@ -70,6 +70,17 @@ def test_report_card_in_a_browser(browser, card):
         page.context.close()
 
 
+def test_a_saved_news_page_gives_its_report_card(browser, out):
+    written = export_report([FIXTURES / "sahil-news-2018-03-27.html"], out)
+    assert [p.name for p in written] == ["sahil-news-2018-03-27.html"] * 2
+    page = visible(browser, written[0])
+    text = page.inner_text("body")
+    assert "page og:site_name" in text and "ساحل نيوز" in text
+    assert "page article:published_time" in text and "2018-03-27" in text
+    assert "قرابة 30 جثة" in text and "الرئيسية" not in text  # the article, not the site's menu
+    page.context.close()
+
+
 def test_a_section_with_nothing_found_says_so(browser, bare):
     page = visible(browser, bare[0])
     text = page.inner_text("body")

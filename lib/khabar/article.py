@@ -217,10 +217,10 @@ def _date_in_first_lines(lines) -> tuple[str, str] | None:
                     found = date(*(int(match.group(i)) for i in order))
                 except ValueError:
                     continue
-                return found.isoformat(), f"a date in the first lines ({match.group()})"
+                return found.isoformat(), f"first lines: {match.group()}"
         for row in find_dates(line, date(2000, 1, 1)).itertuples():
             if row.form == "day_month" and re.search(r"(?:19|20)\d\d", to_western_digits(row.expression)):
-                return row.date.date().isoformat(), f"a date in the first lines ({row.expression.strip()})"
+                return row.date.date().isoformat(), f"first lines: {row.expression.strip()}"
     return None
 
 
@@ -243,7 +243,7 @@ def _page_metadata(html: str) -> dict:
         found["outlet"] = (outlet, "page og:site_name")
     published = meta("article:published_time")
     if published:
-        found["published"] = (published[:10], f"page article:published_time ({published})")
+        found["published"] = (published[:10], "page article:published_time")
     if head.title and head.title.get_text().strip():
         title = " ".join(_normalise(head.title.get_text()).split())
         # Pages append the site's name to the title: "العنوان - الموقع".
