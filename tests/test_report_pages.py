@@ -103,6 +103,8 @@ def test_comparison_page_in_a_browser(browser, compared, out):
     assert compared == [out / "comparison.html", out / "en" / "comparison.html"]
     page = visible(browser, compared[0])
     assert page.get_attribute("html", "dir") == "rtl"
+    # Wide tables scroll in their boxes: the page itself is no wider than the window.
+    assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
     failures = page.inner_text("table.failures")
     assert "damaged-download.txt" in failures and "binary data (NUL bytes)" in failures
     reports = page.inner_text("table.reports")

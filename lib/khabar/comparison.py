@@ -58,7 +58,9 @@ def _w(key: str, lang: str) -> str:
 
 
 def _table(frame: pd.DataFrame, css_class: str) -> str:
-    return frame.to_html(index=False, classes=css_class, na_rep="", border=0, escape=True)
+    # A wide table scrolls inside its box instead of widening the page.
+    table = frame.to_html(index=False, classes=css_class, na_rep="", border=0, escape=True)
+    return f'<div class="wide">{table}</div>'
 
 
 def report_list(articles: list, table: pd.DataFrame) -> pd.DataFrame:
@@ -119,7 +121,8 @@ def outlet_ranges_chart(table: pd.DataFrame, lang: str = "ar"):
         else:
             ax.plot([item["low"]], [row], "o", color=colour, ms=7)
         subject = charts.SUBJECTS.get(item["subject"], {"ar": item["subject"], "en": item["subject"]})
-        scope = charts.SCOPES.get(item["scope"], {"ar": "", "en": item["scope"]})
+        scope = charts._scope_words(item) if item["scope"] in charts.SCOPES or item["scope"].startswith(
+            "branch_") else {"ar": item["scope"], "en": item["scope"]}
         labels.append(charts.label({lang: f"{subject[lang]} {scope[lang]}".strip()}, lang))
     ax.set_yticks(range(len(frame)))
     ax.set_yticklabels(labels, fontsize=9)
@@ -177,7 +180,7 @@ def comparison_page(articles: list, failures: pd.DataFrame, table: pd.DataFrame,
 table {{ border-collapse: collapse; margin: 1em 0; font-size: 0.9em }}
 th, td {{ border: 1px solid #ddd; padding: 0.25em 0.5em; text-align: start; vertical-align: top;
   unicode-bidi: plaintext }}
-img.chart {{ max-width: 100% }} .nothing-found {{ color: #555; font-style: italic }}</style></head>
+img.chart {{ max-width: 100% }} .wide {{ overflow-x: auto; max-width: 100% }} .nothing-found {{ color: #555; font-style: italic }}</style></head>
 <body dir="{direction}">
 {body}
 </body>
