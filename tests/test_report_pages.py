@@ -163,3 +163,14 @@ def test_a_failed_write_leaves_the_previous_pair(tmp_path, monkeypatch):
         export.write_pages({out / "a.html": "new", out / "en" / "a.html": "new"})
     assert (out / "a.html").read_text(encoding="utf-8") == "previous"
     assert sorted(str(p.relative_to(out)) for p in out.rglob("*")) == ["a.html", "en"]
+
+
+def test_make_html_keeps_the_report_pages(tmp_path, monkeypatch):
+    out = tmp_path / "html"
+    (out / "reports" / "en").mkdir(parents=True)
+    (out / "reports" / "en" / "a.html").write_text("a report", encoding="utf-8")
+    (out / "old.html").write_text("an old page", encoding="utf-8")
+    monkeypatch.setattr(export, "notebook_to_html", lambda path, **options: "<html></html>")
+    export.export_all(out)
+    assert (out / "reports" / "en" / "a.html").read_text(encoding="utf-8") == "a report"
+    assert not (out / "old.html").exists()
