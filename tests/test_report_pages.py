@@ -174,3 +174,14 @@ def test_make_html_keeps_the_report_pages(tmp_path, monkeypatch):
     export.export_all(out)
     assert (out / "reports" / "en" / "a.html").read_text(encoding="utf-8") == "a report"
     assert not (out / "old.html").exists()
+
+
+def test_make_report_passes_files_and_options():
+    import subprocess
+
+    root = SEED.parents[1]
+    command = subprocess.run(
+        ["make", "-n", "-s", "-o", ".venv/installed", "report", "ARTICLE=a.txt b.html",
+         "PUBLISHED=2018-03-27", 'OUTLET=مكتب "الجنوب"'],
+        cwd=root, check=True, capture_output=True, text=True).stdout
+    assert '-m khabar.report a.txt b.html --published "2018-03-27" --outlet "مكتب \\"الجنوب\\""' in command
