@@ -5,7 +5,7 @@ VENV310 := .venv-mpl310
 PY := $(VENV)/bin/python
 NOTEBOOKS := $(wildcard notebooks/[0-9][0-9]-*.ipynb)
 
-.PHONY: html test unit pixels-mpl310 nbval lab outputs bench clean report
+.PHONY: html test unit pixels-mpl310 nbval lab outputs bench clean
 
 $(VENV)/installed: requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -19,12 +19,6 @@ $(VENV310)/installed: requirements-mpl310.txt pyproject.toml
 
 html: $(VENV)/installed
 	$(PY) -m khabar.export
-
-# A report card for any article, or a comparison page for several or a folder:
-# make report ARTICLE=path/to/report.txt [PUBLISHED=YYYY-MM-DD] [OUTLET="..."]
-ARTICLE ?= seeds/enab-baladi-2018-03-26-south-damascus-deal.txt
-report: $(VENV)/installed
-	$(PY) -m khabar.report $(ARTICLE) --published "$(subst ",\",$(PUBLISHED))" --outlet "$(subst ",\",$(OUTLET))"
 
 test: unit pixels-mpl310 nbval
 
@@ -54,3 +48,10 @@ clean:
 # Benchmarks: ratios against the floor, measured side by side (see README).
 bench: $(VENV)/installed
 	$(PY) -m khabar.bench
+
+# A report card for any article, or a comparison page for several or a folder:
+# make report ARTICLE=path/to/report.txt [PUBLISHED=YYYY-MM-DD] [OUTLET="..."]
+.PHONY: report
+ARTICLE ?= seeds/enab-baladi-2018-03-26-south-damascus-deal.txt
+report: $(VENV)/installed
+	$(PY) -m khabar.report $(ARTICLE) --published "$(subst ",\",$(PUBLISHED))" --outlet "$(subst ",\",$(OUTLET))"

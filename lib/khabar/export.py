@@ -131,9 +131,9 @@ def export_all(out_dir: Path = HTML_DIR, *, with_code: bool = False) -> Path:
                 page = notebook_to_html(path, lang=lang, with_code=with_code)
                 (folder / page_name).write_text(page, encoding="utf-8")
             entries.append((page_name, *_description(path)))
-        (staging / "index.html").write_text(index_page(entries), encoding="utf-8")
         if (out_dir / "reports").is_dir():  # pages made by make report are kept
             shutil.copytree(out_dir / "reports", staging / "reports")
+        (staging / "index.html").write_text(index_page(entries), encoding="utf-8")
         if out_dir.exists():
             shutil.rmtree(out_dir)
         staging.rename(out_dir)
