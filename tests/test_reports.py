@@ -203,3 +203,11 @@ def test_metadata_given_with_text_in_memory():
     assert table.loc["outlet", "source"] == table.loc["published", "source"] == "given with the text"
     assert table.loc["published", "value"] == "2018-03-03"
     assert table.loc["title", "source"] == "missing"
+
+
+def test_grading_by_family_is_the_grading_of_the_whole_table(combined):
+    from khabar.claims_table import corroboration
+
+    whole = corroboration(combined.assign(claimant=combined["claimant_key"]))
+    assert combined["corroboration"].tolist() == whole.tolist()
+    assert "contested" in set(whole) and "corroborated" in set(whole)

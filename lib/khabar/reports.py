@@ -11,6 +11,7 @@ reason (the :class:`~khabar.article.ArticleError` message).
 """
 from __future__ import annotations
 
+import functools
 import os
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -165,20 +166,35 @@ def claims_of(articles: list, *, processes: int | None = None) -> pd.DataFrame:
     return combined
 
 
+@functools.lru_cache(maxsize=None)
+def _linked(kind_a: tuple, kind_b: tuple) -> bool:
+    """Whether :func:`khabar.claims_table.conflicts` relates claims of two
+    different kinds (a part and its whole, such as bodies handed over and
+    bodies held), found by asking it: each kind once far above the other."""
+    from khabar.claims_table import conflicts
+
+    kinds = [kind_a, kind_b, kind_a, kind_b]
+    probe = pd.DataFrame({"subject": [k[0] for k in kinds], "scope": [k[1] for k in kinds],
+                          "claimant": ["p0", "p1", "p2", "p3"], "side": ["independent"] * 4,
+                          "value_low": [1, 10, 10, 1], "value_high": [1, 10, 10, 1]})
+    return any(kinds[i] != kinds[j] for i, j, _ in conflicts(probe))
+
+
 def _families(table: pd.DataFrame) -> pd.Series:
     """Which claims can bear on each other: the same subject and scope, joined
-    with the scopes a part-of rule links (bodies handed over, bodies held)."""
-    from khabar.claims_table import PART_OF
-
-    parent = {}
+    with the kinds that a part-of rule links."""
+    kinds = sorted(set(zip(table["subject"], table["scope"])))
+    parent = {kind: kind for kind in kinds}
 
     def root(kind):
-        while parent.get(kind, kind) != kind:
+        while parent[kind] != kind:
             kind = parent[kind]
         return kind
 
-    for part, whole in PART_OF.items():
-        parent[root(part)] = root(whole)
+    for k, kind_a in enumerate(kinds):
+        for kind_b in kinds[k + 1:]:
+            if _linked(kind_a, kind_b):
+                parent[root(kind_a)] = root(kind_b)
     return pd.Series([root(kind) for kind in zip(table["subject"], table["scope"])], index=table.index)
 
 
