@@ -1,6 +1,7 @@
 """make report: the report card of one article and the comparison page of
 many, rendered and opened in headless Chromium with the network blocked
 (skipped, saying so, without Debian's chromium)."""
+
 from pathlib import Path
 
 import pytest
@@ -31,8 +32,7 @@ def card(out):
 def bare(out, tmp_path_factory):
     """A report in which nothing is found: no number, no date, no known place."""
     path = tmp_path_factory.mktemp("bare") / "bare-report.txt"
-    path.write_text("اجتماع بلا نتائج\n\nعقد الطرفان اجتماعًا مطولًا انتهى دون الإعلان عن أي تفاصيل.",
-                    encoding="utf-8")
+    path.write_text("اجتماع بلا نتائج\n\nعقد الطرفان اجتماعًا مطولًا انتهى دون الإعلان عن أي تفاصيل.", encoding="utf-8")
     return export_report([path], out)
 
 
@@ -108,8 +108,13 @@ def test_comparison_page_in_a_browser(browser, compared, out):
     failures = page.inner_text("table.failures")
     assert "damaged-download.txt" in failures and "binary data (NUL bytes)" in failures
     reports = page.inner_text("table.reports")
-    for name in ("janub-desk-2018-03-27.txt", "madina-post-2018-03-28.txt", "qalam-weekly-2018-04-02.txt",
-                 "sahil-news-2018-03-27.html", SEED.name):
+    for name in (
+        "janub-desk-2018-03-27.txt",
+        "madina-post-2018-03-28.txt",
+        "qalam-weekly-2018-04-02.txt",
+        "sahil-news-2018-03-27.html",
+        SEED.name,
+    ):
         assert name in reports
     headers = page.eval_on_selector_all("table.ranges-outlet th", "cells => cells.map(c => c.innerText)")
     assert {"Enab Baladi", "Madina Post (invented)", "ساحل نيوز"} <= set(headers)
@@ -181,7 +186,20 @@ def test_make_report_passes_files_and_options():
 
     root = SEED.parents[1]
     command = subprocess.run(
-        ["make", "-n", "-s", "-o", ".venv/installed", "report", "ARTICLE=a.txt b.html",
-         "PUBLISHED=2018-03-27", 'OUTLET=مكتب "الجنوب"'],
-        cwd=root, check=True, capture_output=True, text=True).stdout
+        [
+            "make",
+            "-n",
+            "-s",
+            "-o",
+            ".venv/installed",
+            "report",
+            "ARTICLE=a.txt b.html",
+            "PUBLISHED=2018-03-27",
+            'OUTLET=مكتب "الجنوب"',
+        ],
+        cwd=root,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
     assert '-m khabar.report a.txt b.html --published "2018-03-27" --outlet "مكتب \\"الجنوب\\""' in command

@@ -1,6 +1,7 @@
 """Many reports: metadata from sidecars, pages, datelines and options; one
 claims table across reports; per-file failures.  The reports under
 tests/fixtures/reports/ are invented (see their sidecars)."""
+
 import shutil
 from datetime import date
 from pathlib import Path
@@ -47,8 +48,11 @@ def test_html_page_metadata_comes_from_its_head():
     assert page.metadata["outlet"] == "ساحل نيوز"
     assert page.published == date(2018, 3, 27)
     assert page.metadata["title"] == "تبادل جديد للجثث والأسرى جنوبي دمشق"  # the site's name is cut off
-    assert sources(page) == {"title": "page <title>", "outlet": "page og:site_name",
-                             "published": "page article:published_time"}
+    assert sources(page) == {
+        "title": "page <title>",
+        "outlet": "page og:site_name",
+        "published": "page article:published_time",
+    }
     assert "الرئيسية" not in page.text and "جميع الحقوق" not in page.text  # navigation and footer
 
 
@@ -61,12 +65,15 @@ def test_a_sidecar_wins_over_the_page(tmp_path):
     assert sources(article)["title"] == "page <title>"  # what the sidecar leaves out still comes from the page
 
 
-@pytest.mark.parametrize("dateline, expected", [
-    ("دمشق - الثلاثاء 27 من آذار 2018", date(2018, 3, 27)),
-    ("دمشق - ٢٧/٣/٢٠١٨", date(2018, 3, 27)),
-    ("نشر في 2018-04-02", date(2018, 4, 2)),
-    ("القاهرة، الأربعاء 4 أبريل 2018", date(2018, 4, 4)),
-])
+@pytest.mark.parametrize(
+    "dateline, expected",
+    [
+        ("دمشق - الثلاثاء 27 من آذار 2018", date(2018, 3, 27)),
+        ("دمشق - ٢٧/٣/٢٠١٨", date(2018, 3, 27)),
+        ("نشر في 2018-04-02", date(2018, 4, 2)),
+        ("القاهرة، الأربعاء 4 أبريل 2018", date(2018, 4, 4)),
+    ],
+)
 def test_a_full_date_in_the_first_lines(tmp_path, dateline, expected):
     path = tmp_path / "report.txt"
     path.write_text(f"عنوان التقرير\n\n{dateline}\n\nوقالت مصادر مطلعة إن التبادل مستمر.", encoding="utf-8")
@@ -78,8 +85,7 @@ def test_a_full_date_in_the_first_lines(tmp_path, dateline, expected):
 def test_what_is_missing_is_stated_not_guessed(tmp_path):
     path = tmp_path / "report.txt"
     # A date without its year is not a publication date.
-    path.write_text("عنوان التقرير\n\nدمشق - الثلاثاء 27 من آذار\n\nوقالت مصادر إن التبادل جرى أمس.",
-                    encoding="utf-8")
+    path.write_text("عنوان التقرير\n\nدمشق - الثلاثاء 27 من آذار\n\nوقالت مصادر إن التبادل جرى أمس.", encoding="utf-8")
     article = load_article(path)
     table = metadata_table(article).set_index("field")
     assert article.published is None
@@ -109,8 +115,10 @@ def test_a_bad_date_in_a_sidecar_names_the_file(tmp_path):
 
 def test_furniture_is_data(tmp_path, monkeypatch):
     rules = tmp_path / "furniture.csv"
-    rules.write_text(article_module.furniture_table().to_csv(index=False)
-                     + "Some site,furniture,^شارك المقال$,share buttons\n", encoding="utf-8")
+    rules.write_text(
+        article_module.furniture_table().to_csv(index=False) + "Some site,furniture,^شارك المقال$,share buttons\n",
+        encoding="utf-8",
+    )
     monkeypatch.setattr(article_module, "FURNITURE_PATH", rules)
     monkeypatch.setattr(article_module, "_RULES", None)
     path = tmp_path / "report.txt"
@@ -123,8 +131,9 @@ def test_furniture_is_data(tmp_path, monkeypatch):
 def test_one_unreadable_file_does_not_stop_the_others(loaded):
     articles, failures = loaded
     assert sorted(a.source_path.name for a in articles) == sorted(
-        [SEED_PATH.name] + [p.name for p in FIXTURES.iterdir() if p.suffix in (".txt", ".html")
-                            and p.name != "damaged-download.txt"])
+        [SEED_PATH.name]
+        + [p.name for p in FIXTURES.iterdir() if p.suffix in (".txt", ".html") and p.name != "damaged-download.txt"]
+    )
     assert failures["file"].map(lambda f: Path(f).name).tolist() == ["damaged-download.txt"]
     assert "binary data" in failures["problem"][0] and "damaged-download.txt" in failures["problem"][0]
 
@@ -188,8 +197,12 @@ def test_ranges_side_by_side(combined):
 
 def test_contested_pairs_name_both_reports(combined):
     pairs = contested_pairs(combined)
-    across = pairs[(pairs["article_a"] == SEED_PATH.name) & (pairs["article_b"] == "madina-post-2018-03-28.txt")
-                   & (pairs["quote_a"] == "بحوالي 85") & (pairs["quote_b"] == "35 جثة")]
+    across = pairs[
+        (pairs["article_a"] == SEED_PATH.name)
+        & (pairs["article_b"] == "madina-post-2018-03-28.txt")
+        & (pairs["quote_a"] == "بحوالي 85")
+        & (pairs["quote_b"] == "35 جثة")
+    ]
     assert across["reason"].tolist() == ["ranges do not meet"]
     assert across["outlet_b"].item() == "Madina Post (invented)"
     assert set(pairs["reason"]) <= {"ranges do not meet", "part larger than the whole"}

@@ -90,7 +90,7 @@ def varied_copies(count: int, seed: int = 26) -> list[str]:
     return [_varied(text, rng) for _ in range(count)]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _spans(text: str) -> tuple:
     from khabar.numbers import quantities
 

@@ -11,6 +11,7 @@ is written, with many the others are compared and the page lists it.
 no/such/report.txt: file not found
 1
 """
+
 from __future__ import annotations
 
 import argparse
@@ -30,8 +31,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--with-code", action="store_true", help="show the notebook's code")
     options = parser.parse_args(sys.argv[1:] if argv is None else argv)
     try:
-        written = export_report(options.articles, options.out, published=options.published,
-                                outlet=options.outlet, with_code=options.with_code)
+        written = export_report(
+            options.articles,
+            options.out,
+            published=options.published,
+            outlet=options.outlet,
+            with_code=options.with_code,
+        )
     except ArticleError as error:
         print(error)
         return 1

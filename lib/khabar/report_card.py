@@ -6,6 +6,7 @@ sentence saying what was not found and, where it matters, why.
 >>> nothing_found("claims", "en").data
 '<p dir="ltr" lang="en" class="nothing-found">The text states no count or share this package reads as a claim.</p>'
 """
+
 from __future__ import annotations
 
 from html import escape
@@ -14,27 +15,45 @@ import pandas as pd
 
 # One sentence per section, in each language: what the text does not give.
 NOTHING_FOUND = {
-    "dropped": {"ar": "لم يُحذف شيء: لا عناصر موقع معروفة في النص.",
-                "en": "Nothing was dropped: the text holds no known site furniture."},
-    "claims": {"ar": "لا يذكر النص عددًا أو نسبة تقرؤها الحزمة ادعاءً.",
-               "en": "The text states no count or share this package reads as a claim."},
-    "chart": {"ar": "لا أعداد أشخاص أو جثث في النص لرسمها بحسب قائليها.",
-              "en": "The text gives no counts of people or bodies to chart by claimant."},
+    "dropped": {
+        "ar": "لم يُحذف شيء: لا عناصر موقع معروفة في النص.",
+        "en": "Nothing was dropped: the text holds no known site furniture.",
+    },
+    "claims": {
+        "ar": "لا يذكر النص عددًا أو نسبة تقرؤها الحزمة ادعاءً.",
+        "en": "The text states no count or share this package reads as a claim.",
+    },
+    "chart": {
+        "ar": "لا أعداد أشخاص أو جثث في النص لرسمها بحسب قائليها.",
+        "en": "The text gives no counts of people or bodies to chart by claimant.",
+    },
     "dates": {"ar": "لا عبارات تاريخ في النص.", "en": "The text gives no date expressions."},
-    "events": {"ar": "لا أحداث مؤرخة في النص (صفقة، تسليم، قتال...).",
-               "en": "The text gives no dated happenings (deal, handover, fighting...)."},
-    "no_date": {"ar": "لا تاريخ نشر لهذا التقرير، فلا يمكن حساب تواريخه النسبية ولا رسم خط زمني؛ "
-                      "أعطه بـ PUBLISHED=YYYY-MM-DD أو في ملف ‎.json‎ بجانبه.",
-                "en": "This report has no publication date, so its relative dates cannot be resolved "
-                      "and no timeline is drawn; give one with PUBLISHED=YYYY-MM-DD or in a .json beside it."},
-    "places": {"ar": "لا يذكر النص مكانًا من قائمة الأماكن في الحزمة.",
-               "en": "The text names no place from the package's gazetteer."},
-    "control": {"ar": "لا يقول النص من يسيطر على أي مكان معروف للحزمة.",
-                "en": "The text does not say who holds any place the package knows."},
-    "discrepancies": {"ar": "لا تناقض بين الأرقام: لا رقمين لا يصحان معًا.",
-                      "en": "No discrepancies: no two figures that cannot both be true."},
-    "missing": {"ar": "بيانات التقرير كاملة: العنوان والوسيلة وتاريخ النشر.",
-                "en": "The report's metadata is complete: title, outlet and publication date."},
+    "events": {
+        "ar": "لا أحداث مؤرخة في النص (صفقة، تسليم، قتال...).",
+        "en": "The text gives no dated happenings (deal, handover, fighting...).",
+    },
+    "no_date": {
+        "ar": "لا تاريخ نشر لهذا التقرير، فلا يمكن حساب تواريخه النسبية ولا رسم خط زمني؛ "
+        "أعطه بـ PUBLISHED=YYYY-MM-DD أو في ملف ‎.json‎ بجانبه.",
+        "en": "This report has no publication date, so its relative dates cannot be resolved "
+        "and no timeline is drawn; give one with PUBLISHED=YYYY-MM-DD or in a .json beside it.",
+    },
+    "places": {
+        "ar": "لا يذكر النص مكانًا من قائمة الأماكن في الحزمة.",
+        "en": "The text names no place from the package's gazetteer.",
+    },
+    "control": {
+        "ar": "لا يقول النص من يسيطر على أي مكان معروف للحزمة.",
+        "en": "The text does not say who holds any place the package knows.",
+    },
+    "discrepancies": {
+        "ar": "لا تناقض بين الأرقام: لا رقمين لا يصحان معًا.",
+        "en": "No discrepancies: no two figures that cannot both be true.",
+    },
+    "missing": {
+        "ar": "بيانات التقرير كاملة: العنوان والوسيلة وتاريخ النشر.",
+        "en": "The report's metadata is complete: title, outlet and publication date.",
+    },
 }
 
 
@@ -79,5 +98,4 @@ def missing(metadata: pd.DataFrame, lang: str = "ar"):
         return nothing_found("missing", lang)
     direction = "rtl" if lang == "ar" else "ltr"
     notes = gaps["note_ar" if lang == "ar" else "note"]
-    return HTML("".join(f'<p dir="{direction}" lang="{lang}" class="missing">{escape(note)}</p>'
-                        for note in notes))
+    return HTML("".join(f'<p dir="{direction}" lang="{lang}" class="missing">{escape(note)}</p>' for note in notes))

@@ -4,11 +4,13 @@ for all of them, and the claims compared across reports.
 A file that cannot be read does not stop the others: it is listed with the
 reason (the :class:`~khabar.article.ArticleError` message).
 
+>>> from khabar.article import SEED_PATH
 >>> articles, failures = load_articles([SEED_PATH])
 >>> table = claims_of(articles)
 >>> list(table.columns[:3]), table["outlet"].unique().tolist()
 (['article', 'outlet', 'published'], ['Enab Baladi'])
 """
+
 from __future__ import annotations
 
 import functools
@@ -18,7 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from khabar.article import SEED_PATH, ArticleError, load_article
+from khabar.article import ArticleError, load_article
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
 SHARED_CLAIMANTS_PATH = Path(__file__).resolve().parent / "shared_claimants.csv"
@@ -32,6 +34,7 @@ def article_paths(folder_or_paths) -> list[Path]:
     name order (sidecar ``.json`` files are metadata, not articles), or the
     paths given, in the order given.
 
+    >>> from khabar.article import SEED_PATH
     >>> [p.name for p in article_paths(SEED_PATH.parent)]
     ['enab-baladi-2018-03-26-south-damascus-deal.txt']
     """
@@ -55,6 +58,7 @@ def load_articles(folder_or_paths, *, defaults: dict | None = None) -> tuple[lis
     ``defaults`` fills metadata no sidecar or page gives (see
     :func:`khabar.load_article`).
 
+    >>> from khabar.article import SEED_PATH
     >>> articles, failures = load_articles([SEED_PATH, "no/such/report.txt"])
     >>> len(articles), failures.values.tolist()
     (1, [['no/such/report.txt', 'no/such/report.txt: file not found']])
@@ -88,9 +92,12 @@ def claimant_key(table: pd.DataFrame) -> pd.Series:
     shared = _shared_claimants()
     where = table["outlet"].where(table["outlet"].astype(bool), table["article"])
     return pd.Series(
-        [claimant if claimant in shared else f"{claimant} ({place})"
-         for claimant, place in zip(table["claimant"], where)],
-        index=table.index, dtype=object,
+        [
+            claimant if claimant in shared else f"{claimant} ({place})"
+            for claimant, place in zip(table["claimant"], where)
+        ],
+        index=table.index,
+        dtype=object,
     )
 
 
@@ -115,7 +122,7 @@ def _claims_with_front(articles: list) -> pd.DataFrame:
 
 
 def _claims_of_chunk(bounds: tuple[int, int]) -> pd.DataFrame:
-    return _claims_with_front(_POOL_ARTICLES[bounds[0]:bounds[1]])
+    return _claims_with_front(_POOL_ARTICLES[bounds[0] : bounds[1]])
 
 
 def _tables(articles: list, processes: int | None) -> list[pd.DataFrame]:
@@ -153,6 +160,7 @@ def claims_of(articles: list, *, processes: int | None = None) -> pd.DataFrame:
     claimant; ``corroboration_in_report`` keeps each report's own grade.
     ``processes`` (default: every core) runs the extraction in parallel.
 
+    >>> from khabar.article import SEED_PATH
     >>> articles, _ = load_articles([SEED_PATH])
     >>> table = claims_of(articles)
     >>> bool((table["corroboration"] == table["corroboration_in_report"]).all())  # one report: as before
@@ -166,7 +174,7 @@ def claims_of(articles: list, *, processes: int | None = None) -> pd.DataFrame:
     return combined
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _linked(kind_a: tuple, kind_b: tuple) -> bool:
     """Whether :func:`khabar.claims_table.conflicts` relates claims of two
     different kinds (a part and its whole, such as bodies handed over and
@@ -174,9 +182,16 @@ def _linked(kind_a: tuple, kind_b: tuple) -> bool:
     from khabar.claims_table import conflicts
 
     kinds = [kind_a, kind_b, kind_a, kind_b]
-    probe = pd.DataFrame({"subject": [k[0] for k in kinds], "scope": [k[1] for k in kinds],
-                          "claimant": ["p0", "p1", "p2", "p3"], "side": ["independent"] * 4,
-                          "value_low": [1, 10, 10, 1], "value_high": [1, 10, 10, 1]})
+    probe = pd.DataFrame(
+        {
+            "subject": [k[0] for k in kinds],
+            "scope": [k[1] for k in kinds],
+            "claimant": ["p0", "p1", "p2", "p3"],
+            "side": ["independent"] * 4,
+            "value_low": [1, 10, 10, 1],
+            "value_high": [1, 10, 10, 1],
+        }
+    )
     return any(kinds[i] != kinds[j] for i, j, _ in conflicts(probe))
 
 
@@ -192,7 +207,7 @@ def _families(table: pd.DataFrame) -> pd.Series:
         return kind
 
     for k, kind_a in enumerate(kinds):
-        for kind_b in kinds[k + 1:]:
+        for kind_b in kinds[k + 1 :]:
             if _linked(kind_a, kind_b):
                 parent[root(kind_a)] = root(kind_b)
     return pd.Series([root(kind) for kind in zip(table["subject"], table["scope"])], index=table.index)
@@ -232,8 +247,9 @@ def ranges(table: pd.DataFrame, by: str = "outlet") -> pd.DataFrame:
     shown = table.dropna(subset=["value_low"])
     keys = ["topic", "subject", "scope", by]
     grouped = shown.groupby(keys, sort=True, dropna=False)
-    frame = grouped.agg(low=("value_low", "min"), high=("value_high", "max"),
-                        claims=("value_low", "size")).reset_index()
+    frame = grouped.agg(
+        low=("value_low", "min"), high=("value_high", "max"), claims=("value_low", "size")
+    ).reset_index()
     open_ended = grouped["value_high"].apply(lambda highs: highs.isna().any()).reset_index(drop=True)
     frame.loc[open_ended.values, "high"] = float("nan")
     frame["low"], frame["high"] = frame["low"].astype(float), frame["high"].astype(float)
@@ -276,11 +292,36 @@ def contested_pairs(table: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for i, j, reason in conflicts(keyed):
         a, b = table.loc[i], table.loc[j]
-        rows.append((a["subject"], a["scope"], b["scope"], reason,
-                     a["article"], a["outlet"], a["claimant_key"], a["quote"],
-                     b["article"], b["outlet"], b["claimant_key"], b["quote"]))
-    return pd.DataFrame(rows, columns=[
-        "subject", "scope_a", "scope_b", "reason",
-        "article_a", "outlet_a", "claimant_a", "quote_a",
-        "article_b", "outlet_b", "claimant_b", "quote_b",
-    ])
+        rows.append(
+            (
+                a["subject"],
+                a["scope"],
+                b["scope"],
+                reason,
+                a["article"],
+                a["outlet"],
+                a["claimant_key"],
+                a["quote"],
+                b["article"],
+                b["outlet"],
+                b["claimant_key"],
+                b["quote"],
+            )
+        )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "subject",
+            "scope_a",
+            "scope_b",
+            "reason",
+            "article_a",
+            "outlet_a",
+            "claimant_a",
+            "quote_a",
+            "article_b",
+            "outlet_b",
+            "claimant_b",
+            "quote_b",
+        ],
+    )
