@@ -82,23 +82,28 @@ def claimant_key(table: pd.DataFrame) -> pd.Series:
     through the outlet that quotes them, so two outlets' "informed sources"
     are two claimants: their key carries the outlet (or the article when the
     outlet is missing).  A named source (``shared_claimants.csv``, e.g. the
-    group's weekly) is one claimant whoever quotes it.
+    group's weekly) is one claimant whoever quotes it, and so is an outlet
+    speaking for itself.  A claimant outside the vocabulary (``other``) is
+    told apart by its words as written (``claimant_ar``).
 
-    >>> rows = pd.DataFrame({"claimant": ["al_naba", "informed_sources"],
-    ...                      "outlet": ["A", "B"], "article": ["a.txt", "b.txt"]})
+    >>> rows = pd.DataFrame({"claimant": ["al_naba", "informed_sources", "B", "other"],
+    ...     "claimant_ar": ["", "", "", "مصدر عسكري"], "outlet": ["A", "B", "B", "B"],
+    ...     "article": ["a.txt", "b.txt", "b.txt", "b.txt"]})
     >>> claimant_key(rows).tolist()
-    ['al_naba', 'informed_sources (B)']
+    ['al_naba', 'informed_sources (B)', 'B', 'other: مصدر عسكري (B)']
     """
     shared = _shared_claimants()
     where = table["outlet"].where(table["outlet"].astype(bool), table["article"])
-    return pd.Series(
-        [
-            claimant if claimant in shared else f"{claimant} ({place})"
-            for claimant, place in zip(table["claimant"], where)
-        ],
-        index=table.index,
-        dtype=object,
-    )
+    words = table["claimant_ar"] if "claimant_ar" in table.columns else pd.Series("", index=table.index)
+    keys = []
+    for claimant, place, written in zip(table["claimant"], where, words.fillna("")):
+        if claimant in shared or claimant == place:
+            keys.append(claimant)
+        elif claimant == "other" and written:
+            keys.append(f"other: {written} ({place})")
+        else:
+            keys.append(f"{claimant} ({place})")
+    return pd.Series(keys, index=table.index, dtype=object)
 
 
 _POOL_ARTICLES: list = []
