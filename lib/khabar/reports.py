@@ -86,11 +86,11 @@ def claimant_key(table: pd.DataFrame) -> pd.Series:
     speaking for itself.  A claimant outside the vocabulary (``other``) is
     told apart by its words as written (``claimant_ar``).
 
-    >>> rows = pd.DataFrame({"claimant": ["al_naba", "informed_sources", "B", "other"],
-    ...     "claimant_ar": ["", "", "", "مصدر عسكري"], "outlet": ["A", "B", "B", "B"],
-    ...     "article": ["a.txt", "b.txt", "b.txt", "b.txt"]})
+    >>> rows = pd.DataFrame({"claimant": ["al_naba", "informed_sources", "B", "other", "other"],
+    ...     "claimant_ar": ["", "", "", "مصدر عسكري", "B"], "outlet": ["A", "B", "B", "B", "B"],
+    ...     "article": ["a.txt", "b.txt", "b.txt", "b.txt", "b.txt"]})
     >>> claimant_key(rows).tolist()
-    ['al_naba', 'informed_sources (B)', 'B', 'other: مصدر عسكري (B)']
+    ['al_naba', 'informed_sources (B)', 'B', 'other: مصدر عسكري (B)', 'B']
     """
     shared = _shared_claimants()
     where = table["outlet"].where(table["outlet"].astype(bool), table["article"])
@@ -100,7 +100,7 @@ def claimant_key(table: pd.DataFrame) -> pd.Series:
         if claimant in shared or claimant == place:
             keys.append(claimant)
         elif claimant == "other" and written:
-            keys.append(f"other: {written} ({place})")
+            keys.append(written if written == place else f"other: {written} ({place})")
         else:
             keys.append(f"{claimant} ({place})")
     return pd.Series(keys, index=table.index, dtype=object)
