@@ -205,3 +205,23 @@ def test_make_report_passes_files_and_options():
         text=True,
     ).stdout
     assert '-m khabar.report a.txt b.html --published "2018-03-27" --outlet "مكتب \\"الجنوب\\""' in command
+
+
+def test_the_command_compares_a_folder(tmp_path, capsys):
+    from khabar.report import main
+
+    assert main([str(FIXTURES), "--out", str(tmp_path), "--published", "2018-03-30"]) == 0
+    assert capsys.readouterr().out.split("\n")[:2] == [
+        f"wrote {tmp_path / 'reports.html'}",
+        f"wrote {tmp_path / 'en' / 'reports.html'}",
+    ]
+    page = (tmp_path / "reports.html").read_text(encoding="utf-8")
+    assert "damaged-download.txt" in page and "Madina Post (invented)" in page
+
+
+def test_the_command_names_an_unreadable_file_and_fails(tmp_path, capsys):
+    from khabar.report import main
+
+    assert main([str(FIXTURES / "damaged-download.txt"), "--out", str(tmp_path / "out")]) == 1
+    assert "damaged-download.txt: binary data" in capsys.readouterr().out
+    assert not (tmp_path / "out").exists()
