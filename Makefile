@@ -58,3 +58,10 @@ clean:
 # Benchmarks: ratios against the floor, measured side by side (see README).
 bench: $(VENV)/installed
 	$(PY) -m khabar.bench
+
+# A report card for any article, or a comparison page for several or a folder:
+# make report ARTICLE=path/to/report.txt [PUBLISHED=YYYY-MM-DD] [OUTLET="..."]
+.PHONY: report
+ARTICLE ?= seeds/enab-baladi-2018-03-26-south-damascus-deal.txt
+report: $(VENV)/installed
+	$(PY) -m khabar.report $(ARTICLE) --published "$(subst ",\",$(PUBLISHED))" --outlet "$(subst ",\",$(OUTLET))"

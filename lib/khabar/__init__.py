@@ -14,6 +14,8 @@ _PUBLIC = {
     "ArticleError": "article",
     "load_article": "article",
     "article_from_text": "article",
+    "load_articles": "reports",
+    "claims_of": "reports",
     "claims": "claims_table",
     "events": "events_table",
     "event_mentions": "events_table",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -24,22 +24,35 @@ SEED_PATH = PROJECT_ROOT / "seeds" / "enab-baladi-2018-03-26-south-damascus-deal
 # or not a copy of the article carries them.
 _DIACRITICS = re.compile("[\u064b-\u0652\u0670\u0640]")
 
-# Lines a news page shows around the article that are not part of it.
-# Each pattern is matched against a whole paragraph; the reason is shown to users.
-_REPEATED_CAPTION = "image caption repeated with the camera icon's alt text"
-_FURNITURE = [
-    (re.compile(r"^camera icon"), _REPEATED_CAPTION),
-    (re.compile(r"^tag icon\b"), "tag icon and the site's tag letters"),
-]
-# Paragraphs that start the page footer: nothing after them is the article.
-_FOOTER = [
-    (re.compile(r"^مقالات متعلقة$"), "related-articles heading"),
-    (re.compile(r"^×$"), "close button of the donation pop-up"),
-]
-# The donation appeal that ends every page of the site.
-_APPEAL = re.compile(
-    r"الإعلام الموجه|بحاجة للصحافة الحرة|ادعم عنب بلدي|يصنع الفرق|اضغط هنا للمساهمة"
-)
+# Lines a news page shows around the article that are not part of it are
+# data (furniture.csv): each row is a pattern searched in every paragraph, the
+# reason shown to users, and a role.  ``furniture`` drops the paragraph,
+# ``footer`` drops it and everything after it (related articles, donation
+# appeal), ``repeated_caption`` drops a caption repeated behind an icon's alt
+# text and marks what follows the icon as the photo caption.
+FURNITURE_PATH = Path(__file__).resolve().parent / "furniture.csv"
+_REPEATED_CAPTION = "repeated_caption"
+
+
+def furniture_table(path: Path | None = None) -> pd.DataFrame:
+    """The site furniture rules: ``site``, ``role``, ``pattern``, ``reason``.
+
+    >>> furniture_table().query("role == 'footer'")["reason"].iloc[0]
+    'related-articles heading'
+    """
+    return pd.read_csv(path or FURNITURE_PATH, dtype=str, keep_default_na=False)
+
+
+_RULES = None
+
+
+def _furniture_rules() -> list[tuple[str, re.Pattern, str]]:
+    global _RULES
+    if _RULES is None:
+        _RULES = [(row.role, re.compile(row.pattern), row.reason) for row in furniture_table().itertuples()]
+    return _RULES
+
+
 # A photo caption ends with the photo's credit in brackets, e.g. "(فيس بوك)".
 _CAPTION_CREDIT = re.compile(r"\([^()]{2,40}\)$")
 _CONTROL_BYTES = [byte for byte in range(32) if chr(byte) not in "\t\n\r\f"] + [127]
@@ -92,11 +105,16 @@ class Article:
         return self.paragraphs[self.paragraphs["kind"] == "body"]
 
 
-def load_article(path=None, published: date | None = None) -> Article:
+def load_article(path=None, published: date | None = None, *, defaults: dict | None = None) -> Article:
     """Read an article file (UTF-8 or windows-1256 text, or an HTML page).
 
-    With no path, the project's seed.  The publication date comes from
-    ``published`` or from a ``<stem>.json`` metadata file beside the text.
+    With no path, the project's seed.  The title, outlet and publication date
+    come from a ``<stem>.json`` sidecar beside the file, else from the page
+    (an HTML page's ``<title>``, ``og:site_name``, ``article:published_time``,
+    or a full date in the first lines), else from ``defaults`` (the options a
+    user gives, e.g. ``{"published": "2018-03-27", "outlet": "..."}``).  An
+    explicit ``published`` wins over all of them.  Where each came from, and
+    what is missing, is in :func:`metadata_table`; nothing is guessed.
 
     >>> article = load_article()
     >>> article.published, len(article.body())
@@ -104,18 +122,135 @@ def load_article(path=None, published: date | None = None) -> Article:
     """
     path = Path(path) if path is not None else SEED_PATH
     metadata = _read_metadata(path)
-    if published is None and metadata.get("published"):
-        published = date.fromisoformat(metadata["published"])
-
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
         raise ArticleError(path, "file not found") from None
     except IsADirectoryError:
         raise ArticleError(path, "is a directory, not an article file") from None
+    except OSError as error:
+        raise ArticleError(path, f"cannot be read ({error.strerror})") from None
 
     text, decode_notes = _decode(raw, path)
-    return article_from_text(text, source=path, published=published, metadata=metadata, notes=decode_notes)
+    article = article_from_text(text, source=path, metadata=metadata, notes=decode_notes)
+    found = {key: (value, f"sidecar {path.with_suffix('.json').name}")
+             for key, value in metadata.items() if key in METADATA_FIELDS and value}
+    if _HTML_HINT.search(text):
+        for key, value in _page_metadata(text).items():
+            found.setdefault(key, value)
+    if "published" not in found:
+        dateline = _date_in_first_lines(article.paragraphs["text"].head(3))
+        if dateline:
+            found["published"] = dateline
+    for key, value in (defaults or {}).items():
+        if key in METADATA_FIELDS and value:
+            found.setdefault(key, (str(value), f"option {key.upper()}"))
+    if published is not None:
+        found["published"] = (published.isoformat(), "given by the caller")
+    found.setdefault("title", (article.title, "the first paragraph"))
+    metadata = {**metadata, **{key: value for key, (value, _) in found.items()},
+                "provenance": {key: where for key, (_, where) in found.items()}}
+    return replace(article, published=_iso_date(found.get("published", (None, ""))[0], path),
+                   metadata=metadata)
+
+
+METADATA_FIELDS = ("title", "outlet", "published")
+_MISSING = {
+    "title": ("the first paragraph is taken as the title", "الفقرة الأولى تؤخذ عنوانًا"),
+    "outlet": ("no outlet given: the report's own statements cannot be credited to it",
+               "لم تُذكر الوسيلة: لا يمكن نسبة ما يقوله التقرير نفسه إليها"),
+    "published": ("no publication date given: relative dates (yesterday, last Saturday) "
+                  "cannot be resolved, and are not guessed",
+                  "لم يُذكر تاريخ النشر: لا يمكن حساب التواريخ النسبية (أمس، السبت الماضي)، ولا نخمّنها"),
+}
+
+
+def metadata_table(article: Article) -> pd.DataFrame:
+    """Title, outlet and publication date, each with where it came from
+    (``source``), or, when missing, what that means (``note``, ``note_ar``).
+
+    >>> metadata_table(load_article())[["field", "source"]].values.tolist()[1]
+    ['outlet', 'sidecar enab-baladi-2018-03-26-south-damascus-deal.json']
+    """
+    provenance = article.metadata.get("provenance", {})
+    rows = []
+    for field_name in METADATA_FIELDS:
+        value = article.metadata.get(field_name, "")
+        if field_name == "published" and article.published is not None:
+            value = article.published.isoformat()
+        if field_name in provenance:
+            rows.append((field_name, str(value), provenance[field_name], "", ""))
+        elif value:
+            rows.append((field_name, str(value), "given with the text", "", ""))
+        else:
+            rows.append((field_name, "", "missing", *_MISSING[field_name]))
+    return pd.DataFrame(rows, columns=["field", "value", "source", "note", "note_ar"])
+
+
+def _iso_date(value, path) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        raise ArticleError(path, f"publication date {value!r} is not a date (YYYY-MM-DD)") from None
+
+
+_ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+_DMY_DATE = re.compile(r"(?<!\d)(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?!\d)")
+
+
+def _date_in_first_lines(lines) -> tuple[str, str] | None:
+    """A full date (day, month and year) in the first lines, as a dateline
+    gives it: "2018-03-27", "27/3/2018" (day first, as Arabic papers write
+    it) or "الثلاثاء 27 من آذار 2018".  A date without its year is not
+    taken: the year would be a guess."""
+    from khabar.dates import find_dates
+    from khabar.numbers import to_western_digits
+
+    for line in lines:
+        western = to_western_digits(line)
+        for pattern, order in ((_ISO_DATE, (1, 2, 3)), (_DMY_DATE, (3, 2, 1))):
+            match = pattern.search(western)
+            if match:
+                try:
+                    found = date(*(int(match.group(i)) for i in order))
+                except ValueError:
+                    continue
+                return found.isoformat(), f"first lines: {match.group()}"
+        for row in find_dates(line, date(2000, 1, 1)).itertuples():
+            if row.form == "day_month" and re.search(r"(?:19|20)\d\d", to_western_digits(row.expression)):
+                return row.date.date().isoformat(), f"first lines: {row.expression.strip()}"
+    return None
+
+
+def _page_metadata(html: str) -> dict:
+    """Title, outlet and date from an HTML page's head, each with its source."""
+    from bs4 import BeautifulSoup
+
+    head = BeautifulSoup(html, "html.parser")
+    found = {}
+
+    def meta(*names):
+        for name in names:
+            tag = head.find("meta", attrs={"property": name}) or head.find("meta", attrs={"name": name})
+            if tag and tag.get("content", "").strip():
+                return " ".join(tag["content"].split())
+        return ""
+
+    outlet = meta("og:site_name")
+    if outlet:
+        found["outlet"] = (outlet, "page og:site_name")
+    published = meta("article:published_time")
+    if published:
+        found["published"] = (published[:10], "page article:published_time")
+    if head.title and head.title.get_text().strip():
+        title = " ".join(_normalise(head.title.get_text()).split())
+        # Pages append the site's name to the title: "العنوان - الموقع".
+        if outlet:
+            title = re.sub(rf"\s*[-|–—:]\s*{re.escape(outlet)}$", "", title)
+        found["title"] = (title, "page <title>")
+    return found
 
 
 def article_from_text(text: str, *, source="<text>", published: date | None = None,
@@ -221,18 +356,23 @@ def _normalise(text: str) -> str:
 def _split(text: str, path: Path) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     blocks = [" ".join(block.split()) for block in re.split(r"\n\s*\n", text)]
     blocks = [block for block in blocks if block]
-    kept, dropped = [], []
+    kept, dropped, repeated = [], [], set()
     in_footer = False
+    rules = _furniture_rules()
     for block in blocks:
-        reason = next((why for pattern, why in _FOOTER if pattern.search(block)), None)
-        if reason is None and _APPEAL.search(block):
-            reason = "donation appeal"
+        reason = next((why for role, pattern, why in rules if role == "footer" and pattern.search(block)), None)
         if reason:
             in_footer = True
         elif in_footer:
             reason = "page footer"
         else:
-            reason = next((why for pattern, why in _FURNITURE if pattern.search(block)), None)
+            for role, pattern, why in rules:
+                match = pattern.search(block) if role != "footer" else None
+                if match:
+                    reason = why
+                    if role == _REPEATED_CAPTION:
+                        repeated.add(block[match.end():].strip())
+                    break
         if reason:
             dropped.append((block, reason))
         else:
@@ -241,7 +381,6 @@ def _split(text: str, path: Path) -> tuple[list[tuple[str, str]], list[tuple[str
         raise ArticleError(path, "no article text (only site furniture)")
     if len(kept) < 2:
         raise ArticleError(path, "a title but no body paragraphs")
-    repeated = {block[len("camera icon"):].strip() for block, why in dropped if why == _REPEATED_CAPTION}
     kinds = ["title"]
     for index, block in enumerate(kept[1:], start=1):
         is_caption = block in repeated or (

@@ -179,6 +179,9 @@ def devset_scores(path: Path = DEVSET) -> dict:
 
 
 def main() -> int:
+    from khabar.bench_reports import main as report_figures
+
+    report_figures()  # make report, and many reports through claims_of
     real, floor = nbval_ratio()
     count = len(notebook_paths())
     print(

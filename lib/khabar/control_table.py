@@ -141,7 +141,8 @@ def control(article) -> pd.DataFrame:
     """
     text = article.text
     topic = _topic(article)
-    dates = find_dates(text, article.published)
+    # Without a publication date no relative date resolves: rows then have no as_of.
+    dates = find_dates(text if article.published else "", article.published)
     rows, previous_actor = [], None
     for sentence in sentences(article).itertuples():
         s_start, s_end = sentence.start, sentence.end

@@ -114,34 +114,48 @@ def edition_title(title: str, lang: str) -> str:
     return f"{number} · {english}" if dot else english
 
 
-def notebook_to_html(path: Path, *, lang: str = "ar", with_code: bool = False) -> str:
-    """Execute one notebook in memory with ``LANG = lang`` and return its
-    offline HTML page (``<html lang=... dir=...>`` set from ``lang``).
+def quiet_kernel(sockets: str):
+    """Kernel settings for executing notebooks quietly: the kernel talks over
+    IPC sockets in the folder ``sockets`` (no TCP port, and no "Kernel is
+    running over TCP without encryption" warning per page).  Shutting a
+    kernel down interrupts it first; when that lands mid-loop the kernel logs
+    a harmless KeyboardInterrupt, so its log is kept to critical messages.  A
+    failing cell still raises, with its traceback.
+
+    >>> quiet_kernel("/tmp/k").KernelManager.transport
+    'ipc'
+    """
+    from traitlets.config import Config
+
+    return Config({
+        "KernelManager": {"transport": "ipc", "ip": str(Path(sockets) / "kernel")},
+        "NotebookClient": {"extra_arguments": ["--IPKernelApp.log_level=CRITICAL"]},
+    })
+
+
+def notebook_to_html(path: Path, *, lang: str = "ar", with_code: bool = False,
+                     parameters: dict | None = None, title: str | None = None, executed=None) -> str:
+    """Execute one notebook in memory with ``LANG = lang`` (and any other
+    ``parameters``) and return its offline HTML page (``<html lang=...
+    dir=...>`` set from ``lang``; ``title`` replaces the notebook's title).
+    ``executed``: a notebook already run (see :func:`execute_editions`).
 
     >>> page = notebook_to_html(notebook_paths()[0], lang="en")  # doctest: +SKIP
     """
     import papermill
     from nbconvert import HTMLExporter
 
-    from traitlets.config import Config
-
-    # The kernel talks over IPC sockets in a temporary folder: no TCP port,
-    # and no "Kernel is running over TCP without encryption" warning per page.
-    with tempfile.TemporaryDirectory(prefix="khabar-kernel-") as sockets:
-        notebook = papermill.execute_notebook(
-            str(path), None, parameters={"LANG": lang}, kernel_name="python3", cwd=str(path.parent),
-            progress_bar=False, request_save_on_cell_execute=False,
-            config=Config({
-                "KernelManager": {"transport": "ipc", "ip": str(Path(sockets) / "kernel")},
-                # Shutting a kernel down interrupts it first; when that lands
-                # mid-loop the kernel logs a harmless KeyboardInterrupt.  A
-                # failing cell still raises here, with its traceback.
-                "NotebookClient": {"extra_arguments": ["--IPKernelApp.log_level=CRITICAL"]},
-            }),
-        )
+    notebook = executed
+    if notebook is None:
+        with tempfile.TemporaryDirectory(prefix="khabar-kernel-") as sockets:
+            notebook = papermill.execute_notebook(
+                str(path), None, parameters={**(parameters or {}), "LANG": lang}, kernel_name="python3",
+                cwd=str(path.parent), progress_bar=False, request_save_on_cell_execute=False,
+                config=quiet_kernel(sockets),
+            )
     notebook = edition(notebook, lang)
     notebook.metadata["language_code"] = lang
-    title = notebook.metadata.get("khabar", {}).get("title")
+    title = title or notebook.metadata.get("khabar", {}).get("title")
     if title:
         notebook.metadata["title"] = edition_title(title, lang)
     exporter = HTMLExporter(
@@ -244,6 +258,8 @@ def export_all(out_dir: Path = HTML_DIR, *, with_code: bool = False) -> Path:
                 page = notebook_to_html(path, lang=lang, with_code=with_code)
                 (folder / page_name).write_text(page, encoding="utf-8")
             entries.append((page_name, *_description(path)))
+        if (out_dir / "reports").is_dir():  # pages made by make report are kept
+            shutil.copytree(out_dir / "reports", staging / "reports")
         (staging / "index.html").write_text(index_page(entries), encoding="utf-8")
         write_data(out_dir=out_dir.parent / "data")  # the tables the pages show, linked from the index
         if out_dir.exists():
@@ -252,6 +268,124 @@ def export_all(out_dir: Path = HTML_DIR, *, with_code: bool = False) -> Path:
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return out_dir
+
+
+REPORTS_DIR = HTML_DIR / "reports"
+REPORT_NOTEBOOK = NOTEBOOKS_DIR / "05-report-card.ipynb"
+
+
+def write_pages(pages: dict) -> list[Path]:
+    """Write every page or none: each is written to a temporary file beside
+    its target, and all are renamed into place only once all are written.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> [p.name for p in write_pages({folder / "en" / "a.html": "<p>a</p>"})]
+    ['a.html']
+    """
+    staged = []
+    try:
+        for target, page in pages.items():
+            target = Path(target)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=target.parent, prefix=".",
+                                                 suffix=".html", delete=False)
+            staged.append((Path(handle.name), target))
+            with handle:
+                handle.write(page)
+            Path(handle.name).chmod(0o644)
+        replaced = []
+        try:
+            for temporary, target in staged:
+                previous = target.read_bytes() if target.exists() else None
+                temporary.replace(target)
+                replaced.append((target, previous))
+        except BaseException:
+            # Put back the pages already replaced, so no edition is newer than its pair.
+            for target, previous in replaced:
+                if previous is None:
+                    target.unlink(missing_ok=True)
+                else:
+                    target.write_bytes(previous)
+            raise
+    finally:
+        for temporary, _ in staged:
+            temporary.unlink(missing_ok=True)
+    return [target for _, target in staged]
+
+
+def execute_editions(path: Path, parameters: dict) -> dict:
+    """Run a notebook once per language, ``{lang: executed notebook}``, in
+    one kernel: papermill injects the parameters (``LANG`` and ``parameters``)
+    after the cell tagged "parameters", and the editions run one after the
+    other, so the second pays neither a kernel start nor the imports again.
+    Every cell sets what it uses, so nothing of one edition leaks into the other.
+
+    >>> sorted(execute_editions(REPORT_NOTEBOOK, {}))  # doctest: +SKIP
+    ['ar', 'en']
+    """
+    import papermill
+    from nbclient import NotebookClient
+
+    notebooks = {
+        lang: papermill.execute_notebook(str(path), None, parameters={**parameters, "LANG": lang},
+                                         prepare_only=True, kernel_name="python3", progress_bar=False)
+        for lang in LANGS
+    }
+    with tempfile.TemporaryDirectory(prefix="khabar-kernel-") as sockets:
+        client = NotebookClient(notebooks[LANGS[0]], kernel_name="python3", config=quiet_kernel(sockets),
+                                resources={"metadata": {"path": str(Path(path).parent)}})
+        with client.setup_kernel():
+            for notebook in notebooks.values():
+                client.nb = notebook
+                for index, cell in enumerate(notebook.cells):
+                    client.execute_cell(cell, index)
+    return notebooks
+
+
+def report_pages(path, *, published: str = "", outlet: str = "", with_code: bool = False) -> dict:
+    """The report card of one article file in each language, ``{lang: html}``:
+    notebook 05 executed with the file as its parameter.  An unreadable file
+    raises :class:`~khabar.article.ArticleError` before any notebook runs.
+
+    >>> report_pages("no/such.txt")
+    Traceback (most recent call last):
+    ...
+    khabar.article.ArticleError: no/such.txt: file not found
+    """
+    from khabar.article import load_article
+
+    article = load_article(path, defaults={"published": published, "outlet": outlet})
+    parameters = {"ARTICLE": str(Path(path).resolve()), "PUBLISHED": published, "OUTLET": outlet}
+    executed = execute_editions(REPORT_NOTEBOOK, parameters)
+    return {lang: notebook_to_html(REPORT_NOTEBOOK, lang=lang, with_code=with_code, title=article.title,
+                                   executed=notebook)
+            for lang, notebook in executed.items()}
+
+
+def export_report(paths, out_dir: Path = REPORTS_DIR, *, published: str = "", outlet: str = "",
+                  with_code: bool = False) -> list[Path]:
+    """``make report``: one article file gives its report card,
+    ``out_dir/<name>.html`` and ``out_dir/en/<name>.html``; several files or
+    a folder give one comparison page (named after the folder, else
+    ``comparison``), listing the files that failed.  Returns the pages written.
+
+    >>> export_report(["README.md"])  # doctest: +SKIP
+    """
+    from khabar.comparison import comparison_page
+    from khabar.reports import claims_of, load_articles
+
+    paths = [paths] if isinstance(paths, (str, Path)) else list(paths)
+    out_dir = Path(out_dir)
+    if len(paths) == 1 and not Path(paths[0]).is_dir():
+        name = Path(paths[0]).stem
+        pages = report_pages(paths[0], published=published, outlet=outlet, with_code=with_code)
+    else:
+        name = Path(paths[0]).name if len(paths) == 1 else "comparison"
+        articles, failures = load_articles(paths, defaults={"published": published, "outlet": outlet})
+        table = claims_of(articles)
+        pages = {lang: comparison_page(articles, failures, table, lang) for lang in LANGS}
+    return write_pages({out_dir / f"{name}.html": pages["ar"], out_dir / "en" / f"{name}.html": pages["en"]})
 
 
 def main(argv: list[str] | None = None) -> int:

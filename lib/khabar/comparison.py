@@ -1,0 +1,228 @@
+"""The comparison page for many reports: which reports were read (and which
+files failed, and why), per subject each outlet's and each claimant's range
+side by side, a chart of the outlets' ranges, and the contested pairs.
+
+One self-contained offline page per language; the chart is an embedded SVG
+with its Arabic drawn as paths, so the HTML keeps logical-order text only.
+
+>>> from khabar.article import SEED_PATH
+>>> from khabar.reports import load_articles, claims_of
+>>> articles, failures = load_articles([SEED_PATH, "no/such.txt"])
+>>> page = comparison_page(articles, failures, claims_of(articles), lang="en")
+>>> '<table class="dataframe failures">' in page and "no/such.txt: file not found" in page
+True
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+from html import escape
+
+import pandas as pd
+
+from khabar.reports import contested_pairs, side_by_side
+
+WORDS = {
+    "title": {"ar": "مقارنة التقارير", "en": "Comparing reports"},
+    "intro": {
+        "ar": "الأرقام التي تذكرها هذه التقارير، جنبًا إلى جنب: لكل موضوع مدى كل وسيلة وكل قائل، "
+        "والأزواج التي لا يمكن أن تصح معًا. المدى هو ما تسمح به العبارة («حوالي 85» من 76 إلى 94).",
+        "en": "The figures these reports give, side by side: per subject each outlet's and each "
+        "claimant's range, and the pairs that cannot both be true. A range is what the words "
+        'allow ("about 85" is 76 to 94).',
+    },
+    "reports": {"ar": "التقارير المقروءة", "en": "The reports read"},
+    "failures": {"ar": "الملفات التي تعذرت قراءتها", "en": "Files that could not be read"},
+    "no_failures": {"ar": "قُرئت كل الملفات.", "en": "Every file was read."},
+    "no_reports": {"ar": "لم يُقرأ أي تقرير.", "en": "No report could be read."},
+    "by_outlet": {"ar": "المدى بحسب الوسيلة", "en": "Ranges by outlet"},
+    "by_claimant": {"ar": "المدى بحسب القائل", "en": "Ranges by claimant"},
+    "claimant_note": {
+        "ar": "المصادر المجهولة وصوت الوسيلة نفسها تُعرف بالوسيلة التي تنقلها، فيحمل اسمها "
+        "اسم الوسيلة بين قوسين؛ والمصدر المسمّى (كصحيفة النبأ) قائل واحد أيًّا كان ناقله.",
+        "en": "Anonymous sources and an outlet's own voice are known only through the outlet "
+        "that quotes them, so their name carries the outlet in brackets; a named source "
+        "(such as al-Naba) is one claimant whoever quotes it.",
+    },
+    "no_ranges": {
+        "ar": "لا تذكر التقارير أرقامًا تقرؤها الحزمة.",
+        "en": "The reports give no figures this package reads.",
+    },
+    "chart": {"ar": "كم؟ بحسب كل وسيلة", "en": "How many, according to each outlet?"},
+    "no_chart": {"ar": "لا أعداد أشخاص أو جثث لرسمها.", "en": "No counts of people or bodies to chart."},
+    "contested": {"ar": "أرقام لا يمكن أن تصح معًا", "en": "Figures that cannot both be true"},
+    "no_contested": {"ar": "لا تناقض بين الأرقام.", "en": "No two figures contradict each other."},
+    "claims": {"ar": "كل الأرقام", "en": "Every figure"},
+    "missing": {"ar": "ينقصه", "en": "missing"},
+}
+REPORT_COLUMNS = ["article", "outlet", "published", "title", "claims", "missing"]
+CLAIM_COLUMNS = [
+    "article",
+    "outlet",
+    "subject",
+    "scope",
+    "value_low",
+    "value_high",
+    "qualifier",
+    "claimant_key",
+    "corroboration",
+    "quote",
+]
+
+
+def _w(key: str, lang: str) -> str:
+    return escape(WORDS[key][lang])
+
+
+def _table(frame: pd.DataFrame, css_class: str) -> str:
+    # A wide table scrolls inside its box instead of widening the page.
+    table = frame.to_html(index=False, classes=css_class, na_rep="", border=0, escape=True)
+    return f'<div class="wide">{table}</div>'
+
+
+def report_list(articles: list, table: pd.DataFrame) -> pd.DataFrame:
+    """One row per report read: file, outlet, date, title, how many claims,
+        and which metadata is missing.
+
+        >>> from khabar.article import SEED_PATH
+    >>> from khabar.reports import load_articles, claims_of
+        >>> articles, _ = load_articles([SEED_PATH])
+        >>> report_list(articles, claims_of(articles))[["outlet", "missing"]].values.tolist()
+        [['Enab Baladi', '']]
+    """
+    from khabar.article import metadata_table
+
+    counts = table.groupby("article").size() if len(table) else pd.Series(dtype=int)
+    rows = []
+    for article in articles:
+        about = metadata_table(article)
+        rows.append(
+            (
+                article.source_path.name,
+                article.metadata.get("outlet", ""),
+                article.published.isoformat() if article.published else "",
+                article.title,
+                int(counts.get(article.source_path.name, 0)),
+                ", ".join(about.loc[about["source"] == "missing", "field"]),
+            )
+        )
+    return pd.DataFrame(rows, columns=REPORT_COLUMNS)
+
+
+def outlet_ranges_chart(table: pd.DataFrame, lang: str = "ar"):
+    """Per subject and scope (counts of people and bodies only), one bar per
+        outlet: the range its reports give, a dot where it is one figure, an
+        arrow where it is open.  ``None`` when there is nothing to draw.
+
+        >>> from khabar.article import SEED_PATH
+    >>> from khabar.reports import load_articles, claims_of
+        >>> fig = outlet_ranges_chart(claims_of(load_articles([SEED_PATH])[0]), lang="en")
+        >>> fig.axes[0].get_title(loc="left")
+        'How many, according to each outlet?'
+    """
+    from matplotlib.patches import Patch
+
+    from khabar import charts
+    from khabar.arabic import ar
+    from khabar.reports import ranges
+
+    frame = ranges(table[table["unit"] == "persons"], "outlet")
+    if frame.empty:
+        return None
+    outlets = list(dict.fromkeys(sorted(frame["outlet"])))
+    colours = {outlet: charts.PALETTE[i % len(charts.PALETTE)] for i, outlet in enumerate(outlets)}
+    fig, ax = charts.new_axes(lang, size=(9, 1.8 + 0.38 * len(frame)))
+    finite = pd.concat([frame["low"], frame["high"]]).dropna()
+    right_end = finite.max() * 1.25
+    labels = []
+    for row, item in frame.reset_index(drop=True).iterrows():
+        colour = colours[item["outlet"]]
+        if pd.isna(item["high"]):
+            ax.annotate(
+                "",
+                xy=(right_end, row),
+                xytext=(item["low"], row),
+                arrowprops={"arrowstyle": "-|>", "color": colour, "lw": 5, "mutation_scale": 14},
+            )
+        elif item["high"] > item["low"]:
+            ax.plot([item["low"], item["high"]], [row, row], color=colour, lw=7, alpha=0.6, solid_capstyle="butt")
+        else:
+            ax.plot([item["low"]], [row], "o", color=colour, ms=7)
+        subject = charts.SUBJECTS.get(item["subject"], {"ar": item["subject"], "en": item["subject"]})
+        scope = (
+            charts._scope_words(item)
+            if item["scope"] in charts.SCOPES or item["scope"].startswith("branch_")
+            else {"ar": item["scope"], "en": item["scope"]}
+        )
+        labels.append(charts.label({lang: f"{subject[lang]} {scope[lang]}".strip()}, lang))
+    ax.set_yticks(range(len(frame)))
+    ax.set_yticklabels(labels, fontsize=9)
+    ax.set_ylim(len(frame) - 0.4, -0.8)
+    ax.set_xlim(0, right_end * 1.02)
+    ax.grid(axis="x", color="#e5e5e5")
+    ax.set_xlabel(charts.label({"ar": "العدد الذي تسمح به العبارات", "en": "the count the words allow"}, lang))
+    # Outlet names are as the metadata writes them, Arabic or not, in either edition.
+    charts.legend_below(fig, [Patch(color=colours[o], label=ar(o)) for o in outlets], lang, max_columns=3)
+    charts.set_title(ax, WORDS["chart"], lang)
+    charts.mirror_for_arabic(ax, lang)
+    return fig
+
+
+def _figure_img(fig) -> str:
+    import matplotlib
+
+    buffer = io.BytesIO()
+    with matplotlib.rc_context({"svg.fonttype": "path", "svg.hashsalt": "khabar"}):
+        fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+    data = base64.b64encode(buffer.getvalue()).decode("ascii")
+    return f'<img class="chart" alt="" src="data:image/svg+xml;base64,{data}">'
+
+
+def comparison_page(articles: list, failures: pd.DataFrame, table: pd.DataFrame, lang: str = "ar") -> str:
+    """The whole comparison page as HTML (``lang`` "ar": right to left)."""
+    direction = "rtl" if lang == "ar" else "ltr"
+    parts = [f"<h1>{_w('title', lang)}</h1>", f"<p>{_w('intro', lang)}</p>", f"<h2>{_w('reports', lang)}</h2>"]
+    parts.append(
+        _table(report_list(articles, table), "reports")
+        if articles
+        else f'<p class="nothing-found">{_w("no_reports", lang)}</p>'
+    )
+    parts.append(f"<h2>{_w('failures', lang)}</h2>")
+    parts.append(
+        _table(failures, "failures") if len(failures) else f'<p class="nothing-found">{_w("no_failures", lang)}</p>'
+    )
+    for key, by in (("by_outlet", "outlet"), ("by_claimant", "claimant_key")):
+        parts.append(f"<h2>{_w(key, lang)}</h2>")
+        if by == "claimant_key":
+            parts.append(f"<p>{_w('claimant_note', lang)}</p>")
+        wide = side_by_side(table, by) if len(table) else pd.DataFrame()
+        parts.append(
+            _table(wide, f"ranges ranges-{by}")
+            if len(wide)
+            else f'<p class="nothing-found">{_w("no_ranges", lang)}</p>'
+        )
+    fig = outlet_ranges_chart(table, lang) if len(table) else None
+    parts.append(_figure_img(fig) if fig is not None else f'<p class="nothing-found">{_w("no_chart", lang)}</p>')
+    parts.append(f"<h2>{_w('contested', lang)}</h2>")
+    pairs = contested_pairs(table) if len(table) else pd.DataFrame()
+    parts.append(
+        _table(pairs, "contested") if len(pairs) else f'<p class="nothing-found">{_w("no_contested", lang)}</p>'
+    )
+    if len(table):
+        parts += [f"<h2>{_w('claims', lang)}</h2>", _table(table[CLAIM_COLUMNS], "claims")]
+    body = "\n".join(parts)
+    return f"""<!DOCTYPE html>
+<html lang="{lang}" dir="{direction}">
+<head><meta charset="utf-8"><title>{_w("title", lang)}</title>
+<style>body {{ font-family: sans-serif; max-width: 70em; margin: 2em auto; line-height: 1.5 }}
+table {{ border-collapse: collapse; margin: 1em 0; font-size: 0.9em }}
+th, td {{ border: 1px solid #ddd; padding: 0.25em 0.5em; text-align: start; vertical-align: top;
+  unicode-bidi: plaintext }}
+img.chart {{ max-width: 100% }} .wide {{ overflow-x: auto; max-width: 100% }}
+.nothing-found {{ color: #555; font-style: italic }}</style></head>
+<body dir="{direction}">
+{body}
+</body>
+</html>
+"""

@@ -1,0 +1,332 @@
+"""Many reports at once: load a folder (or a list of files), one claims table
+for all of them, and the claims compared across reports.
+
+A file that cannot be read does not stop the others: it is listed with the
+reason (the :class:`~khabar.article.ArticleError` message).
+
+>>> from khabar.article import SEED_PATH
+>>> articles, failures = load_articles([SEED_PATH])
+>>> table = claims_of(articles)
+>>> list(table.columns[:3]), table["outlet"].unique().tolist()
+(['article', 'outlet', 'published'], ['Enab Baladi'])
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import pandas as pd
+
+from khabar.article import ArticleError, load_article
+
+ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
+SHARED_CLAIMANTS_PATH = Path(__file__).resolve().parent / "shared_claimants.csv"
+FRONT = ["article", "outlet", "published"]
+# Below this many articles a process pool costs more than it saves.
+POOL_FROM = 8
+
+
+def article_paths(folder_or_paths) -> list[Path]:
+    """The article files to read: a folder's ``.txt`` and ``.html`` files in
+    name order (sidecar ``.json`` files are metadata, not articles), or the
+    paths given, in the order given.
+
+    >>> from khabar.article import SEED_PATH
+    >>> [p.name for p in article_paths(SEED_PATH.parent)]
+    ['enab-baladi-2018-03-26-south-damascus-deal.txt']
+    """
+    if isinstance(folder_or_paths, (str, os.PathLike)):
+        folder_or_paths = [folder_or_paths]
+    paths = []
+    for item in folder_or_paths:
+        item = Path(item)
+        if item.is_dir():
+            paths += sorted(p for p in item.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file())
+        else:
+            paths.append(item)
+    return paths
+
+
+def load_articles(folder_or_paths, *, defaults: dict | None = None) -> tuple[list, pd.DataFrame]:
+    """Every article in a folder or list of paths, and the files that failed.
+
+    Returns ``(articles, failures)``; ``failures`` has one row per file that
+    could not be read: ``file`` and ``problem`` (the ArticleError message).
+    ``defaults`` fills metadata no sidecar or page gives (see
+    :func:`khabar.load_article`).
+
+    >>> from khabar.article import SEED_PATH
+    >>> articles, failures = load_articles([SEED_PATH, "no/such/report.txt"])
+    >>> len(articles), failures.values.tolist()
+    (1, [['no/such/report.txt', 'no/such/report.txt: file not found']])
+    """
+    articles, failures = [], []
+    for path in article_paths(folder_or_paths):
+        try:
+            articles.append(load_article(path, defaults=defaults))
+        except ArticleError as error:
+            failures.append((str(path), str(error)))
+    return articles, pd.DataFrame(failures, columns=["file", "problem"])
+
+
+def _shared_claimants() -> set[str]:
+    return set(pd.read_csv(SHARED_CLAIMANTS_PATH, dtype=str)["claimant"])
+
+
+def claimant_key(table: pd.DataFrame) -> pd.Series:
+    """Who a claim comes from, across reports.  Anonymous sources ("informed
+    sources"), activists, pages and an outlet's own voice are known only
+    through the outlet that quotes them, so two outlets' "informed sources"
+    are two claimants: their key carries the outlet (or the article when the
+    outlet is missing).  A named source (``shared_claimants.csv``, e.g. the
+    group's weekly) is one claimant whoever quotes it, and so is an outlet
+    speaking for itself.  A claimant outside the vocabulary (``other``) is
+    told apart by its words as written (``claimant_ar``).
+
+    >>> rows = pd.DataFrame({"claimant": ["al_naba", "informed_sources", "B", "other", "other"],
+    ...     "claimant_ar": ["", "", "", "مصدر عسكري", "B"], "outlet": ["A", "B", "B", "B", "B"],
+    ...     "article": ["a.txt", "b.txt", "b.txt", "b.txt", "b.txt"]})
+    >>> claimant_key(rows).tolist()
+    ['al_naba', 'informed_sources (B)', 'B', 'other: مصدر عسكري (B)', 'B']
+    """
+    shared = _shared_claimants()
+    where = table["outlet"].where(table["outlet"].astype(bool), table["article"])
+    words = table["claimant_ar"] if "claimant_ar" in table.columns else pd.Series("", index=table.index)
+    keys = []
+    for claimant, place, written in zip(table["claimant"], where, words.fillna("")):
+        if claimant in shared or claimant == place:
+            keys.append(claimant)
+        elif claimant == "other" and written:
+            keys.append(written if written == place else f"other: {written} ({place})")
+        else:
+            keys.append(f"{claimant} ({place})")
+    return pd.Series(keys, index=table.index, dtype=object)
+
+
+_POOL_ARTICLES: list = []
+
+
+def _claims_with_front(articles: list) -> pd.DataFrame:
+    """claims() of each article, one table, with ``article``, ``outlet`` and
+    ``published`` in front."""
+    from khabar.claims_table import COLUMNS, claims
+
+    tables = [claims(article) for article in articles]
+    if not tables:
+        return pd.DataFrame(columns=FRONT + COLUMNS)
+    counts = [len(table) for table in tables]
+    table = pd.concat(tables, ignore_index=True)
+    published = [pd.Timestamp(a.published) if a.published else pd.NaT for a in articles]
+    table.insert(0, "published", pd.to_datetime(pd.Series(published).repeat(counts).values))
+    table.insert(0, "outlet", pd.Series([a.metadata.get("outlet", "") for a in articles]).repeat(counts).values)
+    table.insert(0, "article", pd.Series([a.source_path.name for a in articles]).repeat(counts).values)
+    return table
+
+
+def _claims_of_chunk(bounds: tuple[int, int]) -> pd.DataFrame:
+    return _claims_with_front(_POOL_ARTICLES[bounds[0] : bounds[1]])
+
+
+def _tables(articles: list, processes: int | None) -> list[pd.DataFrame]:
+    """The claims of all articles, in order, as a few tables; over a pool of
+    processes when it pays.  The pool's processes are forked with the
+    articles already in memory, so only one table per chunk travels back."""
+    processes = processes or os.cpu_count() or 1
+    if processes < 2 or len(articles) < POOL_FROM or "fork" not in _start_methods():
+        return [_claims_with_front(articles)]
+    import multiprocessing
+
+    global _POOL_ARTICLES
+    first = _claims_with_front(articles[:1])  # loads the vocabulary once, before the fork
+    _POOL_ARTICLES = articles
+    size = max(1, -(-(len(articles) - 1) // (processes * 4)))
+    chunks = [(start, min(start + size, len(articles))) for start in range(1, len(articles), size)]
+    try:
+        with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork")) as pool:
+            return [first, *pool.map(_claims_of_chunk, chunks)]
+    finally:
+        _POOL_ARTICLES = []
+
+
+def _start_methods() -> list[str]:
+    import multiprocessing
+
+    return multiprocessing.get_all_start_methods()
+
+
+def claims_of(articles: list, *, processes: int | None = None) -> pd.DataFrame:
+    """One claims table for many articles: :func:`khabar.claims` of each, with
+    ``article`` (file name), ``outlet`` (empty when missing) and
+    ``published`` in front.  ``corroboration`` is graded across all the
+    reports (same subject and scope only), with :func:`claimant_key` as the
+    claimant; ``corroboration_in_report`` keeps each report's own grade.
+    ``processes`` (default: every core) runs the extraction in parallel.
+
+    >>> from khabar.article import SEED_PATH
+    >>> articles, _ = load_articles([SEED_PATH])
+    >>> table = claims_of(articles)
+    >>> bool((table["corroboration"] == table["corroboration_in_report"]).all())  # one report: as before
+    True
+    """
+    combined = pd.concat(_tables(list(articles), processes), ignore_index=True)
+    combined["published"] = pd.to_datetime(combined["published"])
+    combined["corroboration_in_report"] = combined["corroboration"]
+    combined["claimant_key"] = claimant_key(combined) if len(combined) else pd.Series(dtype=object)
+    combined["corroboration"] = _graded_by_family(combined.assign(claimant=combined["claimant_key"]))
+    return combined
+
+
+@functools.cache
+def _linked(kind_a: tuple, kind_b: tuple) -> bool:
+    """Whether :func:`khabar.claims_table.conflicts` relates claims of two
+    different kinds (a part and its whole, such as bodies handed over and
+    bodies held), found by asking it: each kind once far above the other."""
+    from khabar.claims_table import conflicts
+
+    kinds = [kind_a, kind_b, kind_a, kind_b]
+    probe = pd.DataFrame(
+        {
+            "subject": [k[0] for k in kinds],
+            "scope": [k[1] for k in kinds],
+            "claimant": ["p0", "p1", "p2", "p3"],
+            "side": ["independent"] * 4,
+            "value_low": [1, 10, 10, 1],
+            "value_high": [1, 10, 10, 1],
+        }
+    )
+    return any(kinds[i] != kinds[j] for i, j, _ in conflicts(probe))
+
+
+def _families(table: pd.DataFrame) -> pd.Series:
+    """Which claims can bear on each other: the same subject and scope, joined
+    with the kinds that a part-of rule links."""
+    kinds = sorted(set(zip(table["subject"], table["scope"])))
+    parent = {kind: kind for kind in kinds}
+
+    def root(kind):
+        while parent[kind] != kind:
+            kind = parent[kind]
+        return kind
+
+    for k, kind_a in enumerate(kinds):
+        for kind_b in kinds[k + 1 :]:
+            if _linked(kind_a, kind_b):
+                parent[root(kind_a)] = root(kind_b)
+    return pd.Series([root(kind) for kind in zip(table["subject"], table["scope"])], index=table.index)
+
+
+def _graded_by_family(table: pd.DataFrame) -> pd.Series:
+    """:func:`khabar.claims_table.corroboration` run on each family of claims
+    apart: claims of different families never meet in it, and its pairwise
+    comparison grows with the square of the rows, so this is the same grading
+    in a fraction of the time on many reports."""
+    from khabar.claims_table import corroboration
+
+    if table.empty:
+        return pd.Series([], index=table.index, dtype=object)
+    families = _families(table)
+    grades = [corroboration(group) for _, group in table.groupby(families, sort=False)]
+    return pd.concat(grades).reindex(table.index)
+
+
+def _range_words(low: float, high: float) -> str:
+    if pd.isna(high):
+        return f"{low:g}+"
+    return f"{low:g}" if low == high else f"{low:g}–{high:g}"
+
+
+def ranges(table: pd.DataFrame, by: str = "outlet") -> pd.DataFrame:
+    """Per subject and scope, the range each ``by`` (``outlet`` or
+    ``claimant_key``) gives: the lowest low and the highest high of its
+    claims (open when any is open), how many claims, and the words, e.g.
+    ``76–94`` or ``101+``.  Claims with no figure are left out.
+
+    >>> rows = pd.DataFrame({"topic": ["exchange"] * 3, "subject": ["bodies"] * 3, "scope": ["held"] * 3,
+    ...     "outlet": ["A", "A", "B"], "value_low": [27, 20, 101], "value_high": [30, 99, None]})
+    >>> ranges(rows)[["outlet", "low", "high", "claims", "range"]].values.tolist()
+    [['A', 20.0, 99.0, 2, '20–99'], ['B', 101.0, nan, 1, '101+']]
+    """
+    shown = table.dropna(subset=["value_low"])
+    keys = ["topic", "subject", "scope", by]
+    grouped = shown.groupby(keys, sort=True, dropna=False)
+    frame = grouped.agg(
+        low=("value_low", "min"), high=("value_high", "max"), claims=("value_low", "size")
+    ).reset_index()
+    open_ended = grouped["value_high"].apply(lambda highs: highs.isna().any()).reset_index(drop=True)
+    frame.loc[open_ended.values, "high"] = float("nan")
+    frame["low"], frame["high"] = frame["low"].astype(float), frame["high"].astype(float)
+    frame["range"] = [_range_words(low, high) for low, high in zip(frame["low"], frame["high"])]
+    return frame
+
+
+def side_by_side(table: pd.DataFrame, by: str = "outlet") -> pd.DataFrame:
+    """:func:`ranges` as one row per subject and scope, one column per
+    ``by`` value; an empty cell where that outlet or claimant gives no figure.
+
+    >>> rows = pd.DataFrame({"topic": ["exchange"] * 2, "subject": ["bodies"] * 2, "scope": ["held"] * 2,
+    ...     "outlet": ["A", "B"], "value_low": [27, 101], "value_high": [30, None]})
+    >>> side_by_side(rows).values.tolist()
+    [['exchange', 'bodies', 'held', '27–30', '101+']]
+    """
+    frame = ranges(table, by)
+    if frame.empty:
+        return pd.DataFrame(columns=["topic", "subject", "scope"])
+    wide = frame.pivot(index=["topic", "subject", "scope"], columns=by, values="range").fillna("")
+    wide.columns.name = None
+    return wide.reset_index()
+
+
+def contested_pairs(table: pd.DataFrame) -> pd.DataFrame:
+    """The pairs of claims that cannot both be true, across and within
+    reports (:func:`khabar.claims_table.conflicts` with :func:`claimant_key`
+    as the claimant): for each side its article, outlet, claimant and quote.
+
+    >>> rows = pd.DataFrame({"subject": ["bodies"] * 2, "scope": ["held"] * 2, "claimant": ["x"] * 2,
+    ...     "claimant_key": ["x (A)", "x (B)"], "article": ["a.txt", "b.txt"], "outlet": ["A", "B"],
+    ...     "quote": ["30 جثة", "أكثر من 100 جثة"], "value_low": [30, 101], "value_high": [30, None]})
+    >>> contested_pairs(rows)[["outlet_a", "outlet_b", "reason"]].values.tolist()
+    [['A', 'B', 'ranges do not meet']]
+    """
+    from khabar.claims_table import conflicts
+
+    table = table.reset_index(drop=True)
+    keyed = table.assign(claimant=table["claimant_key"])
+    rows = []
+    for i, j, reason in conflicts(keyed):
+        a, b = table.loc[i], table.loc[j]
+        rows.append(
+            (
+                a["subject"],
+                a["scope"],
+                b["scope"],
+                reason,
+                a["article"],
+                a["outlet"],
+                a["claimant_key"],
+                a["quote"],
+                b["article"],
+                b["outlet"],
+                b["claimant_key"],
+                b["quote"],
+            )
+        )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "subject",
+            "scope_a",
+            "scope_b",
+            "reason",
+            "article_a",
+            "outlet_a",
+            "claimant_a",
+            "quote_a",
+            "article_b",
+            "outlet_b",
+            "claimant_b",
+            "quote_b",
+        ],
+    )

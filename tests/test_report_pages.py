@@ -1,0 +1,227 @@
+"""make report: the report card of one article and the comparison page of
+many, rendered and opened in headless Chromium with the network blocked
+(skipped, saying so, without Debian's chromium)."""
+
+from pathlib import Path
+
+import pytest
+
+from khabar import comparison, export
+from khabar.arabic import has_presentation_forms
+from khabar.article import ArticleError, load_article
+from khabar.export import export_report
+from khabar.report_card import NOTHING_FOUND
+from test_exports import open_offline
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "reports"
+SEED = Path(__file__).resolve().parents[1] / "seeds" / "enab-baladi-2018-03-26-south-damascus-deal.txt"
+NO_PROBLEMS = {"network": [], "failed": [], "console": [], "dialogs": []}
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory):
+    return tmp_path_factory.mktemp("reports")
+
+
+@pytest.fixture(scope="module")
+def card(out):
+    return export_report([FIXTURES / "janub-desk-2018-03-27.txt"], out)
+
+
+@pytest.fixture(scope="module")
+def bare(out, tmp_path_factory):
+    """A report in which nothing is found: no number, no date, no known place."""
+    path = tmp_path_factory.mktemp("bare") / "bare-report.txt"
+    path.write_text("اجتماع بلا نتائج\n\nعقد الطرفان اجتماعًا مطولًا انتهى دون الإعلان عن أي تفاصيل.", encoding="utf-8")
+    return export_report([path], out)
+
+
+@pytest.fixture(scope="module")
+def compared(out):
+    return export_report([SEED, FIXTURES], out)
+
+
+def visible(browser, path):
+    page, problems = open_offline(browser, path)
+    assert problems == NO_PROBLEMS, path
+    return page
+
+
+def test_one_article_gives_its_page_and_english_edition(card, out):
+    assert card == [out / "janub-desk-2018-03-27.html", out / "en" / "janub-desk-2018-03-27.html"]
+    for path in card:
+        html = path.read_text(encoding="utf-8")
+        assert not has_presentation_forms(html), path
+    assert not [p for p in out.rglob(".*") if p.is_file()], "temporary files left behind"
+
+
+def test_report_card_in_a_browser(browser, card):
+    article = load_article(FIXTURES / "janub-desk-2018-03-27.txt")
+    for path, lang in zip(card, ("ar", "en")):
+        page = visible(browser, path)
+        assert page.title() == article.title
+        assert page.get_attribute("html", "lang") == lang
+        text = page.inner_text("body")
+        assert "sidecar janub-desk-2018-03-27.json" in text and "Janub Desk (invented)" in text
+        assert "نحو 90 جثة" in text and "أكثر من 100 جثة" in text  # the claims table's quotes
+        assert NOTHING_FOUND["dropped"][lang] in text  # no furniture in this text, and it says so
+        widths = page.eval_on_selector_all("img", "images => images.map(i => i.naturalWidth)")
+        assert len(widths) == 2 and min(widths) > 0  # the claims chart and the timeline
+        page.context.close()
+
+
+def test_a_saved_news_page_gives_its_report_card(browser, out):
+    written = export_report([FIXTURES / "sahil-news-2018-03-27.html"], out)
+    assert [p.name for p in written] == ["sahil-news-2018-03-27.html"] * 2
+    page = visible(browser, written[0])
+    text = page.inner_text("body")
+    assert "page og:site_name" in text and "ساحل نيوز" in text
+    assert "page article:published_time" in text and "2018-03-27" in text
+    assert "قرابة 30 جثة" in text and "الرئيسية" not in text  # the article, not the site's menu
+    page.context.close()
+
+
+def test_a_section_with_nothing_found_says_so(browser, bare):
+    page = visible(browser, bare[0])
+    text = page.inner_text("body")
+    for section in ("claims", "chart", "no_date", "places", "control", "discrepancies"):
+        assert NOTHING_FOUND[section]["ar"] in text, section
+    assert page.locator("img").count() == 0  # no empty chart
+    assert "cannot be resolved" not in text and "لا يمكن حساب التواريخ النسبية" in text
+    page.context.close()
+    english = visible(browser, bare[1]).inner_text("body")
+    assert NOTHING_FOUND["no_date"]["en"] in english
+
+
+def test_an_unreadable_article_writes_nothing(tmp_path):
+    with pytest.raises(ArticleError, match="damaged-download.txt: binary data"):
+        export_report([FIXTURES / "damaged-download.txt"], tmp_path / "reports")
+    assert not (tmp_path / "reports").exists()
+
+
+def test_comparison_page_in_a_browser(browser, compared, out):
+    assert compared == [out / "comparison.html", out / "en" / "comparison.html"]
+    page = visible(browser, compared[0])
+    assert page.get_attribute("html", "dir") == "rtl"
+    # Wide tables scroll in their boxes: the page itself is no wider than the window.
+    assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
+    failures = page.inner_text("table.failures")
+    assert "damaged-download.txt" in failures and "binary data (NUL bytes)" in failures
+    reports = page.inner_text("table.reports")
+    for name in (
+        "janub-desk-2018-03-27.txt",
+        "madina-post-2018-03-28.txt",
+        "qalam-weekly-2018-04-02.txt",
+        "sahil-news-2018-03-27.html",
+        SEED.name,
+    ):
+        assert name in reports
+    headers = page.eval_on_selector_all("table.ranges-outlet th", "cells => cells.map(c => c.innerText)")
+    assert {"Enab Baladi", "Madina Post (invented)", "ساحل نيوز"} <= set(headers)
+    contested = page.inner_text("table.contested")
+    assert "35 جثة" in contested and "بحوالي 85" in contested
+    widths = page.eval_on_selector_all("img", "images => images.map(i => i.naturalWidth)")
+    assert len(widths) == 1 and widths[0] > 0
+    # Ranges read left to right inside right-to-left tables: "63–70", not "70–63".
+    cell = page.locator("table.ranges-outlet td", has_text="–").first
+    assert page.evaluate("c => getComputedStyle(c).unicodeBidi", cell.element_handle()) == "plaintext"
+    page.context.close()
+    english = visible(browser, compared[1])
+    assert english.get_attribute("html", "dir") == "ltr"
+    assert comparison.WORDS["failures"]["en"] in english.inner_text("h2 >> nth=1")
+    english.context.close()
+
+
+def test_a_failed_comparison_leaves_the_previous_pages(tmp_path, monkeypatch):
+    out = tmp_path / "reports"
+    (out / "en").mkdir(parents=True)
+    for path in (out / "comparison.html", out / "en" / "comparison.html"):
+        path.write_text("previous", encoding="utf-8")
+
+    def fail_in_english(articles, failures, table, lang):
+        if lang == "en":
+            raise RuntimeError("disk full")
+        return "<html>new</html>"
+
+    monkeypatch.setattr(comparison, "comparison_page", fail_in_english)
+    with pytest.raises(RuntimeError, match="disk full"):
+        export_report([FIXTURES / "janub-desk-2018-03-27.txt", SEED], out)
+    assert (out / "comparison.html").read_text(encoding="utf-8") == "previous"
+    assert sorted(p.name for p in out.rglob("*")) == ["comparison.html", "comparison.html", "en"]
+
+
+def test_a_failed_write_leaves_the_previous_pair(tmp_path, monkeypatch):
+    out = tmp_path / "reports"
+    (out / "en").mkdir(parents=True)
+    (out / "a.html").write_text("previous", encoding="utf-8")
+    real_replace = Path.replace
+    calls = []
+
+    def fail_second(self, target):
+        calls.append(target)
+        if len(calls) == 2:
+            raise OSError("no space left")
+        return real_replace(self, target)
+
+    monkeypatch.setattr(Path, "replace", fail_second)
+    with pytest.raises(OSError, match="no space left"):
+        export.write_pages({out / "a.html": "new", out / "en" / "a.html": "new"})
+    assert (out / "a.html").read_text(encoding="utf-8") == "previous"
+    assert sorted(str(p.relative_to(out)) for p in out.rglob("*")) == ["a.html", "en"]
+
+
+def test_make_html_keeps_the_report_pages(tmp_path, monkeypatch):
+    out = tmp_path / "html"
+    (out / "reports" / "en").mkdir(parents=True)
+    (out / "reports" / "en" / "a.html").write_text("a report", encoding="utf-8")
+    (out / "old.html").write_text("an old page", encoding="utf-8")
+    monkeypatch.setattr(export, "notebook_to_html", lambda path, **options: "<html></html>")
+    # Only the pages are under test here, not the data files written beside them.
+    monkeypatch.setattr(export, "write_data", lambda **options: None, raising=False)
+    export.export_all(out)
+    assert (out / "reports" / "en" / "a.html").read_text(encoding="utf-8") == "a report"
+    assert not (out / "old.html").exists()
+
+
+def test_make_report_passes_files_and_options():
+    import subprocess
+
+    root = SEED.parents[1]
+    command = subprocess.run(
+        [
+            "make",
+            "-n",
+            "-s",
+            "-o",
+            ".venv/installed",
+            "report",
+            "ARTICLE=a.txt b.html",
+            "PUBLISHED=2018-03-27",
+            'OUTLET=مكتب "الجنوب"',
+        ],
+        cwd=root,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    assert '-m khabar.report a.txt b.html --published "2018-03-27" --outlet "مكتب \\"الجنوب\\""' in command
+
+
+def test_the_command_compares_a_folder(tmp_path, capsys):
+    from khabar.report import main
+
+    assert main([str(FIXTURES), "--out", str(tmp_path), "--published", "2018-03-30"]) == 0
+    assert capsys.readouterr().out.split("\n")[:2] == [
+        f"wrote {tmp_path / 'reports.html'}",
+        f"wrote {tmp_path / 'en' / 'reports.html'}",
+    ]
+    page = (tmp_path / "reports.html").read_text(encoding="utf-8")
+    assert "damaged-download.txt" in page and "Madina Post (invented)" in page
+
+
+def test_the_command_names_an_unreadable_file_and_fails(tmp_path, capsys):
+    from khabar.report import main
+
+    assert main([str(FIXTURES / "damaged-download.txt"), "--out", str(tmp_path / "out")]) == 1
+    assert "damaged-download.txt: binary data" in capsys.readouterr().out
+    assert not (tmp_path / "out").exists()
