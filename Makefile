@@ -47,10 +47,12 @@ lab: $(VENV)/installed
 
 # After a deliberate change: execute every notebook in place, in order, from a
 # fresh kernel, so the stored outputs nbval compares against are one clean run.
+# Kernels over IPC sockets in a temporary folder, as make html runs them.
 outputs: $(VENV)/installed
-	$(VENV)/bin/jupyter nbconvert --to notebook --execute --inplace \
+	sockets=$$(mktemp -d) && $(VENV)/bin/jupyter nbconvert --to notebook --execute --inplace \
 	  --ExecutePreprocessor.kernel_name=python3 --ExecutePreprocessor.record_timing=False \
-	  $(NOTEBOOKS)
+	  --KernelManager.transport=ipc --KernelManager.ip=$$sockets/kernel \
+	  $(NOTEBOOKS); status=$$?; rm -rf $$sockets; exit $$status
 
 clean:
 	rm -rf build $(VENV) $(VENV310)
