@@ -74,12 +74,16 @@ def nothing_found(section: str, lang: str = "ar"):
 
 
 def shown(frame: pd.DataFrame, section: str, lang: str = "ar"):
-    """``frame`` when it has rows, else :func:`nothing_found` for ``section``.
+    """``frame`` as a reader's table (:func:`khabar.views.show`: each text
+    cell in its own direction) when it has rows, else :func:`nothing_found`
+    for ``section``.
 
-    >>> shown(pd.DataFrame({"a": [1]}), "claims").shape
-    (1, 1)
+    >>> shown(pd.DataFrame({"a": [1]}), "claims").data.startswith("<table")
+    True
     """
-    return frame if len(frame) else nothing_found(section, lang)
+    from khabar import views
+
+    return views.show(frame, lang) if len(frame) else nothing_found(section, lang)
 
 
 def missing(metadata: pd.DataFrame, lang: str = "ar"):
