@@ -1,5 +1,6 @@
 """Fixtures shared by the test modules.  Imports of khabar stay inside the
 fixtures: the matplotlib 3.10 environment runs the pixel test without pandas."""
+
 import shutil
 from datetime import date
 from pathlib import Path
@@ -8,8 +9,13 @@ import pytest
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 BROWSER_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 

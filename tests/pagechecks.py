@@ -22,7 +22,7 @@ HEADING_RUNS = """() => {
       range.setEnd(node, index - offset + 1);
       return range.getBoundingClientRect();
     };
-    for (const [script, pattern] of [['ar', /[\u0600-\u06FF][^A-Za-z\u2014]*/g], ['en', /[A-Za-z][^\u0600-\u06FF\u2014]*/g]]) {
+    for (const [script, pattern] of [['ar', /[\u0600-\u06ff][^A-Za-z\u2014]*/g], ['en', /[A-Za-z][^\u0600-\u06ff\u2014]*/g]]) {
       for (const match of text.matchAll(pattern)) {
         const run = match[0].trimEnd();
         if (!/[?؟!.:]$/.test(run)) continue;

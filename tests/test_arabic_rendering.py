@@ -15,6 +15,7 @@ The same file runs on matplotlib 3.11 (``.venv``) and 3.10
 (``.venv-mpl310``, see requirements-mpl310.txt).  Run with ``-s`` for the
 distance tables.
 """
+
 import re
 import subprocess
 import sys

@@ -1,4 +1,5 @@
 """The loader: the seed's structure, and bad or differently encoded inputs."""
+
 import json
 from datetime import date
 from pathlib import Path
@@ -43,7 +44,7 @@ def test_title_date_and_source(seed):
 
 def test_offsets_point_into_text(seed):
     for row in seed.paragraphs.itertuples():
-        assert seed.text[row.start:row.end] == row.text
+        assert seed.text[row.start : row.end] == row.text
     assert seed.paragraphs["text"].iloc[-1].startswith("وجرت خلال السنوات الماضية")
 
 

@@ -1,4 +1,5 @@
 """Charts draw the dataframes' numbers, and only the chart layer converts Arabic."""
+
 import re
 
 import pandas as pd
@@ -72,8 +73,12 @@ def reshaping(monkeypatch):
 
 
 def with_presentation_forms(frame):
-    return [(column, row) for column in frame.columns for row, value in frame[column].items()
-            if isinstance(value, str) and has_presentation_forms(value)]
+    return [
+        (column, row)
+        for column in frame.columns
+        for row, value in frame[column].items()
+        if isinstance(value, str) and has_presentation_forms(value)
+    ]
 
 
 def test_charts_leave_the_dataframe_in_logical_order(article, reshaping):
@@ -98,9 +103,13 @@ def test_no_dataframe_holds_presentation_forms(article, reshaping):
     from khabar.names import place_table
 
     frames = {
-        "paragraphs": article.paragraphs.copy(), "dropped": article.dropped, "claims": khabar.claims(article),
-        "events": khabar.events(article), "control": khabar.control(article),
-        "mentions": mentions(article), "places": place_table(),
+        "paragraphs": article.paragraphs.copy(),
+        "dropped": article.dropped,
+        "claims": khabar.claims(article),
+        "events": khabar.events(article),
+        "control": khabar.control(article),
+        "mentions": mentions(article),
+        "places": place_table(),
     }
     frames["exchange"] = frames["claims"][frames["claims"]["topic"] == "exchange"]
     frames["materiel"] = frames["claims"][frames["claims"]["topic"] == "materiel"]
@@ -128,8 +137,11 @@ def test_no_dot_outside_its_own_range_and_open_ranges_reach_the_edge(table):
     ax = charts.claim_ranges(shown, {"ar": "ع", "en": "t"}, lang="en").axes[0]
     dots = sorted(line.get_xdata()[0] for line in ax.lines if len(line.get_xdata()) == 1)
     assert 100 not in dots
-    assert dots == sorted(v for v, lo, hi in zip(shown.value, shown.value_low, shown.value_high)
-                          if v == v and v >= lo and (hi != hi or v <= hi))
+    assert dots == sorted(
+        v
+        for v, lo, hi in zip(shown.value, shown.value_low, shown.value_high)
+        if v == v and v >= lo and (hi != hi or v <= hi)
+    )
     arrows = [a for a in ax.texts if getattr(a, "arrow_patch", None) is not None]
     assert [a.xy[0] for a in arrows] == [ax.get_xlim()[1]]
     assert "open, no upper bound" in texts(ax.figure)
@@ -155,7 +167,8 @@ def test_map_says_whose_share_and_draws_part_unlike_stronghold(article):
     assert len(hatched) == 4
     # «حي الحجر الأسود (معقله الرئيسي)»
     assert len(rings) == 1 and tuple(rings[0].get_offsets()[0]) in {
-        (p.lon, p.lat) for p in place_table().itertuples() if p.name_en == "al-Hajar al-Aswad"}
+        (p.lon, p.lat) for p in place_table().itertuples() if p.name_en == "al-Hajar al-Aswad"
+    }
 
 
 @pytest.mark.parametrize("lang", ["ar", "en"])

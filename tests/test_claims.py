@@ -219,7 +219,6 @@ def test_no_presentation_forms_in_the_dataframe(article, monkeypatch):
         assert not table[column].map(lambda v: isinstance(v, str) and arabic.has_presentation_forms(v)).any(), column
 
 
-
 def claims_of(text, **metadata):
     from khabar.article import article_from_text
 

@@ -1,5 +1,6 @@
 """Control rows: each row of the article, made-up sentences of the same
 shapes, and quotes that are exact substrings."""
+
 import math
 
 import pytest
@@ -32,7 +33,7 @@ def one(rows, place_en, paragraph=None):
 
 def test_quotes_are_exact_substrings(article, rows):
     for row in rows.itertuples():
-        assert article.text[row.start:row.end] == row.quote
+        assert article.text[row.start : row.end] == row.quote
 
 
 def test_one_row_per_place_statement(rows):
@@ -40,9 +41,17 @@ def test_one_row_per_place_statement(rows):
     # paragraphs 7 and 10, Yarmouk, the four places of paragraph 12, al-Qadam
     # still fought over in paragraph 13, Port Said.
     assert rows[["place_en", "paragraph"]].values.tolist() == [
-        ["al-Qadam", 1], ["al-Hajar al-Aswad roundabout", 6], ["al-Qadam", 7], ["al-Qadam", 10],
-        ["Yarmouk camp", 11], ["al-Hajar al-Aswad", 12], ["al-Asali", 12], ["al-Madhaniya", 12],
-        ["al-Tadamon", 12], ["al-Qadam", 13], ["Port Said axis", 14],
+        ["al-Qadam", 1],
+        ["al-Hajar al-Aswad roundabout", 6],
+        ["al-Qadam", 7],
+        ["al-Qadam", 10],
+        ["Yarmouk camp", 11],
+        ["al-Hajar al-Aswad", 12],
+        ["al-Asali", 12],
+        ["al-Madhaniya", 12],
+        ["al-Tadamon", 12],
+        ["al-Qadam", 13],
+        ["Port Said axis", 14],
     ]
 
 
@@ -108,7 +117,7 @@ def test_share_bands():
     assert value_range("about", 90, upper=100) == (81, 99)
     assert value_range("nearly", 70, upper=100) == (63, 77)
     assert value_range("more_than", 95, upper=100) == (96, 100)
-    assert value_range("about", 95, upper=100) == (85, 100)     # capped at 100%
+    assert value_range("about", 95, upper=100) == (85, 100)  # capped at 100%
 
 
 def test_made_up_regime_share_verb_subject_order(made_up):
@@ -116,28 +125,37 @@ def test_made_up_regime_share_verb_subject_order(made_up):
     row = one(rows, "al-Tadamon")
     assert (row.controller, row.share_low, row.share_high, row.qualifier) == ("regime", 36, 44, "about")
     assert row.claimant == "informed_sources"
-    assert article.text[row.start:row.end] == row.quote
+    assert article.text[row.start : row.end] == row.quote
 
 
 def test_made_up_exact_and_more_than_shares(made_up):
-    _, rows = made_up("ويسيطر التنظيم على 55% من مساحة حي القدم.",
-                      "وقالت مصادر مطلعة إن المعارضة تسيطر على أكثر من 60% من مساحة مخيم اليرموك.")
+    _, rows = made_up(
+        "ويسيطر التنظيم على 55% من مساحة حي القدم.",
+        "وقالت مصادر مطلعة إن المعارضة تسيطر على أكثر من 60% من مساحة مخيم اليرموك.",
+    )
     assert one(rows, "al-Qadam")[["share_low", "share_high", "qualifier"]].tolist() == [55, 55, "exact"]
     yarmouk = one(rows, "Yarmouk camp")
-    assert yarmouk[["controller", "share_low", "share_high", "qualifier"]].tolist() == ["opposition", 61, 100, "more_than"]
+    assert yarmouk[["controller", "share_low", "share_high", "qualifier"]].tolist() == [
+        "opposition",
+        61,
+        100,
+        "more_than",
+    ]
 
 
 def test_made_up_list_after_one_control_verb_and_dropped_subject(made_up):
-    _, rows = made_up("ويسيطر النظام على حي التضامن.",
-                      "كما يتمركز في مخيم اليرموك، ومنطقة العسالي وقسم من حي الماذنية في حي القدم.")
+    _, rows = made_up(
+        "ويسيطر النظام على حي التضامن.", "كما يتمركز في مخيم اليرموك، ومنطقة العسالي وقسم من حي الماذنية في حي القدم."
+    )
     assert rows["place_en"].tolist() == ["al-Tadamon", "Yarmouk camp", "al-Asali", "al-Madhaniya"]
     assert set(rows["controller"]) == {"regime"}
     assert one(rows, "al-Madhaniya")["within"] == "al-Qadam"
 
 
 def test_made_up_places_without_control_give_no_rows(made_up):
-    _, rows = made_up("قتل ثلاثة مدنيين خلال معارك حي القدم أمس.",
-                      "ووثقت صفحات موالية للنظام سقوط قذائف على مخيم اليرموك.")
+    _, rows = made_up(
+        "قتل ثلاثة مدنيين خلال معارك حي القدم أمس.", "ووثقت صفحات موالية للنظام سقوط قذائف على مخيم اليرموك."
+    )
     assert rows.empty
 
 
@@ -145,14 +163,21 @@ def test_pro_regime_pages_say_al_qadam_is_still_fought_over(rows):
     # «خلال المعارك الدائرة في الحي»: the counter-claim to the group's 90%
     row = one(rows, "al-Qadam", 13)
     assert (row.controller, row.basis, row.claimant, row.refers_by) == (
-        "contested", "fighting", "pro_regime_pages", "anaphora")
+        "contested",
+        "fighting",
+        "pro_regime_pages",
+        "anaphora",
+    )
     assert row.quote.endswith("خلال المعارك الدائرة في الحي")
     claim = one(rows, "al-Qadam", 7)
     assert (claim.controller, claim.claimant) == ("isis", "isis")
 
 
 def test_made_up_ongoing_fighting_is_contested_past_battles_say_nothing(made_up):
-    _, rows = made_up("وقالت مصادر مطلعة إن الاشتباكات المستمرة في مخيم اليرموك أوقعت قتلى.",
-                      "وقتل خمسة عناصر خلال معارك حي التضامن الشهر الماضي.")
+    _, rows = made_up(
+        "وقالت مصادر مطلعة إن الاشتباكات المستمرة في مخيم اليرموك أوقعت قتلى.",
+        "وقتل خمسة عناصر خلال معارك حي التضامن الشهر الماضي.",
+    )
     assert rows[["place_en", "controller", "basis", "claimant"]].values.tolist() == [
-        ["Yarmouk camp", "contested", "fighting", "informed_sources"]]
+        ["Yarmouk camp", "contested", "fighting", "informed_sources"]
+    ]

@@ -1,5 +1,6 @@
 """Reading conventions: the bands each named set gives, the default the
 tables use, and a clear error for a bad data file or name."""
+
 import math
 
 import pandas as pd
@@ -9,21 +10,24 @@ from khabar import conventions
 from khabar.conventions import band, with_convention
 
 
-@pytest.mark.parametrize("name, qualifier, n, low, high", [
-    # قرابة is read on either side by default, as نحو
-    ("arabic_news", "nearly", 30, 27, 33),
-    ("nearly_below", "nearly", 30, 27, 30),
-    ("arabic_news", "about", 85, 76, 94),
-    ("narrow", "about", 85, 80, 90),
-    ("wide", "about", 85, 68, 102),
-    ("arabic_news", "dozens", math.nan, 20, 99),
-    ("narrow", "dozens", math.nan, 30, 99),
-    # ACLED codes "tens" 10 and "dozens" 12; عشرات is tens
-    ("acled_points", "dozens", math.nan, 10, 10),
-    ("acled_points", "about", 85, 85, 85),
-    ("acled_points", "more_than", 100, 100, 100),
-    ("arabic_news", "more_than", 100, 101, math.nan),
-])
+@pytest.mark.parametrize(
+    "name, qualifier, n, low, high",
+    [
+        # قرابة is read on either side by default, as نحو
+        ("arabic_news", "nearly", 30, 27, 33),
+        ("nearly_below", "nearly", 30, 27, 30),
+        ("arabic_news", "about", 85, 76, 94),
+        ("narrow", "about", 85, 80, 90),
+        ("wide", "about", 85, 68, 102),
+        ("arabic_news", "dozens", math.nan, 20, 99),
+        ("narrow", "dozens", math.nan, 30, 99),
+        # ACLED codes "tens" 10 and "dozens" 12; عشرات is tens
+        ("acled_points", "dozens", math.nan, 10, 10),
+        ("acled_points", "about", 85, 85, 85),
+        ("acled_points", "more_than", 100, 100, 100),
+        ("arabic_news", "more_than", 100, 101, math.nan),
+    ],
+)
 def test_bands(name, qualifier, n, low, high):
     got = band(qualifier, n, convention=name)
     assert got[0] == low
@@ -67,8 +71,15 @@ def test_bad_data_file_names_the_file_and_line(tmp_path, monkeypatch):
 
 
 def test_unspecified_rows_keep_no_figure():
-    rows = pd.DataFrame({"qualifier": ["unspecified"], "value": [math.nan], "value_low": [math.nan],
-                         "value_high": [math.nan], "unit": ["persons"]})
+    rows = pd.DataFrame(
+        {
+            "qualifier": ["unspecified"],
+            "value": [math.nan],
+            "value_low": [math.nan],
+            "value_high": [math.nan],
+            "unit": ["persons"],
+        }
+    )
     assert with_convention(rows, "acled_points")["value_low"].isna().all()
 
 

@@ -1,5 +1,6 @@
 """Relative dates: each form on the article and on made-up sentences, and
 what dateparser does and does not read."""
+
 from datetime import date, datetime
 
 import dateparser
@@ -9,47 +10,53 @@ import pytest
 from khabar import load_article
 from khabar.dates import EGYPTIAN_MONTHS, LEVANTINE_MONTHS, find_dates, resolve
 
-MONDAY = date(2018, 3, 26)      # the article's publication day
-WEDNESDAY = date(2019, 1, 9)    # another day, to keep the rules honest
+MONDAY = date(2018, 3, 26)  # the article's publication day
+WEDNESDAY = date(2019, 1, 9)  # another day, to keep the rules honest
 
 T = pd.Timestamp
 
 
-@pytest.mark.parametrize("words, first, last, precision", [
-    ("اليوم", T(2018, 3, 26), T(2018, 3, 26), "day"),
-    ("أمس", T(2018, 3, 25), T(2018, 3, 25), "day"),
-    ("أول أمس", T(2018, 3, 24), T(2018, 3, 24), "day"),
-    ("السبت الماضي", T(2018, 3, 24), T(2018, 3, 24), "day"),
-    ("الخميس الماضي", T(2018, 3, 22), T(2018, 3, 22), "day"),
-    ("الأحد الماضي", T(2018, 3, 25), T(2018, 3, 25), "day"),
-    ("الاثنين الماضي", T(2018, 3, 19), T(2018, 3, 19), "day"),   # not the same day
-    ("الجمعة المقبل", T(2018, 3, 30), T(2018, 3, 30), "day"),
-    ("قبل أيام", T(2018, 3, 16), T(2018, 3, 24), "approx"),
-    ("منذ أكثر من أسبوع", T(2018, 3, 13), T(2018, 3, 18), "approx"),
-    ("قبل 4 أيام", T(2018, 3, 22), T(2018, 3, 22), "day"),
-    ("منتصف آذار الحالي", T(2018, 3, 11), T(2018, 3, 20), "month_part"),
-    ("أوائل آذار الحالي", T(2018, 3, 1), T(2018, 3, 10), "month_part"),
-    ("أواخر شباط الماضي", T(2018, 2, 21), T(2018, 2, 28), "month_part"),
-    ("الاثنين 26 من آذار", T(2018, 3, 26), T(2018, 3, 26), "day"),
-    ("26 آذار 2018", T(2018, 3, 26), T(2018, 3, 26), "day"),
-    ("شباط 2018", T(2018, 2, 1), T(2018, 2, 28), "month"),
-    ("فبراير 2016", T(2016, 2, 1), T(2016, 2, 29), "month"),
-    ("آب الماضي", T(2017, 8, 1), T(2017, 8, 31), "month"),
-])
+@pytest.mark.parametrize(
+    "words, first, last, precision",
+    [
+        ("اليوم", T(2018, 3, 26), T(2018, 3, 26), "day"),
+        ("أمس", T(2018, 3, 25), T(2018, 3, 25), "day"),
+        ("أول أمس", T(2018, 3, 24), T(2018, 3, 24), "day"),
+        ("السبت الماضي", T(2018, 3, 24), T(2018, 3, 24), "day"),
+        ("الخميس الماضي", T(2018, 3, 22), T(2018, 3, 22), "day"),
+        ("الأحد الماضي", T(2018, 3, 25), T(2018, 3, 25), "day"),
+        ("الاثنين الماضي", T(2018, 3, 19), T(2018, 3, 19), "day"),  # not the same day
+        ("الجمعة المقبل", T(2018, 3, 30), T(2018, 3, 30), "day"),
+        ("قبل أيام", T(2018, 3, 16), T(2018, 3, 24), "approx"),
+        ("منذ أكثر من أسبوع", T(2018, 3, 13), T(2018, 3, 18), "approx"),
+        ("قبل 4 أيام", T(2018, 3, 22), T(2018, 3, 22), "day"),
+        ("منتصف آذار الحالي", T(2018, 3, 11), T(2018, 3, 20), "month_part"),
+        ("أوائل آذار الحالي", T(2018, 3, 1), T(2018, 3, 10), "month_part"),
+        ("أواخر شباط الماضي", T(2018, 2, 21), T(2018, 2, 28), "month_part"),
+        ("الاثنين 26 من آذار", T(2018, 3, 26), T(2018, 3, 26), "day"),
+        ("26 آذار 2018", T(2018, 3, 26), T(2018, 3, 26), "day"),
+        ("شباط 2018", T(2018, 2, 1), T(2018, 2, 28), "month"),
+        ("فبراير 2016", T(2016, 2, 1), T(2016, 2, 29), "month"),
+        ("آب الماضي", T(2017, 8, 1), T(2017, 8, 31), "month"),
+    ],
+)
 def test_each_form_against_monday_26_march_2018(words, first, last, precision):
     assert resolve(words, MONDAY) == (first, last, precision)
 
 
-@pytest.mark.parametrize("words, first, last", [
-    ("أمس", T(2019, 1, 8), T(2019, 1, 8)),
-    ("السبت الماضي", T(2019, 1, 5), T(2019, 1, 5)),
-    ("الأربعاء الماضي", T(2019, 1, 2), T(2019, 1, 2)),
-    ("قبل أيام", T(2018, 12, 30), T(2019, 1, 7)),
-    # "mid-December" with no year, said in January, is last December.
-    ("منتصف كانون الأول الماضي", T(2018, 12, 11), T(2018, 12, 20)),
-    ("أواخر ديسمبر الماضي", T(2018, 12, 21), T(2018, 12, 31)),
-    ("الخميس 3 من كانون الثاني", T(2019, 1, 3), T(2019, 1, 3)),
-])
+@pytest.mark.parametrize(
+    "words, first, last",
+    [
+        ("أمس", T(2019, 1, 8), T(2019, 1, 8)),
+        ("السبت الماضي", T(2019, 1, 5), T(2019, 1, 5)),
+        ("الأربعاء الماضي", T(2019, 1, 2), T(2019, 1, 2)),
+        ("قبل أيام", T(2018, 12, 30), T(2019, 1, 7)),
+        # "mid-December" with no year, said in January, is last December.
+        ("منتصف كانون الأول الماضي", T(2018, 12, 11), T(2018, 12, 20)),
+        ("أواخر ديسمبر الماضي", T(2018, 12, 21), T(2018, 12, 31)),
+        ("الخميس 3 من كانون الثاني", T(2019, 1, 3), T(2019, 1, 3)),
+    ],
+)
 def test_forms_against_another_day(words, first, last):
     assert resolve(words, WEDNESDAY)[:2] == (first, last)
 
@@ -83,20 +90,28 @@ def test_the_articles_dates_in_order():
     article = load_article()
     found = find_dates(article.text, article.published)
     assert found["expression"].tolist() == [
-        "شباط 2018", "قبل أيام", "اليوم", "الاثنين 26 من آذار", "السبت الماضي", "أمس",
-        "اليوم", "قبل أيام", "الخميس الماضي", "منذ أكثر من أسبوع", "منتصف آذار الحالي",
+        "شباط 2018",
+        "قبل أيام",
+        "اليوم",
+        "الاثنين 26 من آذار",
+        "السبت الماضي",
+        "أمس",
+        "اليوم",
+        "قبل أيام",
+        "الخميس الماضي",
+        "منذ أكثر من أسبوع",
+        "منتصف آذار الحالي",
         "خلال الأيام الماضية",
     ]
     for row in found.itertuples():
-        assert article.text[row.start:row.end] == row.expression
+        assert article.text[row.start : row.end] == row.expression
     assert set(found["method"]) == {"dateparser", "rule"}
 
 
 # What dateparser itself reads, with the settings used here: it knows the
 # Levantine months only through the ar-SY locale, knows أمس, and does not know
 # "X الماضي", منتصف or "26 من آذار" -- which is why those are hand-written.
-SETTINGS = {"RELATIVE_BASE": datetime(2018, 3, 26), "PREFER_DATES_FROM": "past",
-            "PREFER_DAY_OF_MONTH": "first"}
+SETTINGS = {"RELATIVE_BASE": datetime(2018, 3, 26), "PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first"}
 
 
 def test_dateparser_reads_month_names_with_the_syrian_locale():
@@ -110,7 +125,6 @@ def test_dateparser_reads_yesterday():
     assert dateparser.parse("أمس", locales=["ar-SY"], settings=SETTINGS) == datetime(2018, 3, 25)
 
 
-@pytest.mark.parametrize("words", ["السبت الماضي", "منتصف آذار", "قبل أيام", "منذ أكثر من أسبوع",
-                                   "26 من آذار"])
+@pytest.mark.parametrize("words", ["السبت الماضي", "منتصف آذار", "قبل أيام", "منذ أكثر من أسبوع", "26 من آذار"])
 def test_dateparser_does_not_read(words):
     assert dateparser.parse(words, locales=["ar-SY"], settings=SETTINGS) is None

@@ -1,5 +1,6 @@
 """The stored notebook outputs are accepted by nbval run after run, in another
 time zone and locale, and from another working directory."""
+
 import os
 import subprocess
 import sys
@@ -20,9 +21,21 @@ RUNS = {
 def test_nbval_accepts_the_stored_outputs(tmp_path, run):
     env = {**os.environ, **RUNS[run]}
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval",
-         *[str(path) for path in notebook_paths()]],
-        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600,
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "--nbval",
+            *[str(path) for path in notebook_paths()],
+        ],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
     assert " passed" in result.stdout and "failed" not in result.stdout
@@ -31,8 +44,20 @@ def test_nbval_accepts_the_stored_outputs(tmp_path, run):
 def test_unit_tests_pass_from_another_working_directory(tmp_path):
     tests = PROJECT_ROOT / "tests"
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
-         str(tests / "test_article.py"), str(tests / "test_claims.py"), str(tests / "test_events.py")],
-        cwd=tmp_path, capture_output=True, text=True, timeout=600,
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            str(tests / "test_article.py"),
+            str(tests / "test_claims.py"),
+            str(tests / "test_events.py"),
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]

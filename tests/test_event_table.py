@@ -1,5 +1,6 @@
 """The one-row-per-event table and the exchange ledger, checked against the
 seed's own words."""
+
 import math
 
 import pandas as pd
@@ -78,12 +79,17 @@ def test_the_offensive_has_no_end(events_rows):
     offensive = one(events_rows, "offensive")
     assert offensive.ongoing and pd.isna(offensive.end_latest)
     assert (offensive.start_earliest, offensive.start_latest, offensive.end_earliest) == (
-        T(2018, 3, 9), T(2018, 3, 14), T(2018, 3, 22))
+        T(2018, 3, 9),
+        T(2018, 3, 14),
+        T(2018, 3, 22),
+    )
 
 
 def test_no_fatalities_where_no_dead(events_rows):
     table = events_rows
-    assert table.loc[table.stage != "deaths", ["fatalities_low", "fatalities_best", "fatalities_high"]].isna().all().all()
+    assert (
+        table.loc[table.stage != "deaths", ["fatalities_low", "fatalities_best", "fatalities_high"]].isna().all().all()
+    )
 
 
 def test_ledger_handed_over(book):

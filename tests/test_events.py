@@ -37,7 +37,7 @@ def pick(found, stage, claimant):
 
 def test_quotes_are_exact_substrings(article, found):
     for row in found.itertuples():
-        assert article.text[row.start:row.end] == row.quote
+        assert article.text[row.start : row.end] == row.quote
         assert row.date_expression == "" or row.date_expression in row.quote
 
 
@@ -45,25 +45,28 @@ def test_quotes_are_exact_substrings(article, found):
 # resolve to, how the happening stands to them, and who says it.  Dates of a
 # quoted source count from the day it spoke: al-Naba's "منذ أكثر من أسبوع"
 # from its Thursday, 22 March.
-@pytest.mark.parametrize("stage, claimant, words, first, last, precision, relation", [
-    ("photo", "enab_baladi", "شباط 2018", T(2018, 2, 1), T(2018, 2, 28), "month", "at"),
-    ("deal", "enab_baladi", "قبل أيام", T(2018, 3, 16), T(2018, 3, 24), "approx", "at"),
-    ("deal", "informed_sources", "السبت الماضي", T(2018, 3, 24), T(2018, 3, 24), "day", "at"),
-    # "تحدثت صفحات موالية، أمس، عن تبادل": أمس is when they spoke
-    ("handover", "pro_regime_pages", "", pd.NaT, T(2018, 3, 25), "day", "by"),
-    # "بحوالي 85 حتى اليوم": a running total up to today
-    ("handover", "informed_sources", "اليوم", pd.NaT, T(2018, 3, 26), "day", "by"),
-    ("to_come", "informed_sources", "اليوم", T(2018, 3, 26), pd.NaT, "after", "after"),
-    ("bodies_held", "informed_sources", "اليوم", T(2018, 3, 26), T(2018, 3, 26), "day", "at"),
-    ("bodies_held", "other_sources", "", T(2018, 3, 26), T(2018, 3, 26), "day", "at"),
-    ("control_announced", "isis", "قبل أيام", T(2018, 3, 16), T(2018, 3, 24), "approx", "at"),
-    # "قتل 175 ... خلال العملية العسكرية المستمرة منذ أكثر من أسبوع", told on 22 March
-    ("deaths", "al_naba", "منذ أكثر من أسبوع", T(2018, 3, 9), T(2018, 3, 22), "approx", "at"),
-    ("offensive", "al_naba", "منذ أكثر من أسبوع", T(2018, 3, 9), T(2018, 3, 14), "approx", "since"),
-    ("area_seized", "enab_baladi", "منتصف آذار الحالي", T(2018, 3, 11), T(2018, 3, 20), "month_part", "at"),
-    ("deaths", "pro_regime_pages", "خلال الأيام الماضية", T(2018, 3, 16), T(2018, 3, 25), "approx", "at"),
-    ("bodies_recovered", "pro_regime_pages", "", T(2018, 3, 16), T(2018, 3, 25), "approx", "at"),
-])
+@pytest.mark.parametrize(
+    "stage, claimant, words, first, last, precision, relation",
+    [
+        ("photo", "enab_baladi", "شباط 2018", T(2018, 2, 1), T(2018, 2, 28), "month", "at"),
+        ("deal", "enab_baladi", "قبل أيام", T(2018, 3, 16), T(2018, 3, 24), "approx", "at"),
+        ("deal", "informed_sources", "السبت الماضي", T(2018, 3, 24), T(2018, 3, 24), "day", "at"),
+        # "تحدثت صفحات موالية، أمس، عن تبادل": أمس is when they spoke
+        ("handover", "pro_regime_pages", "", pd.NaT, T(2018, 3, 25), "day", "by"),
+        # "بحوالي 85 حتى اليوم": a running total up to today
+        ("handover", "informed_sources", "اليوم", pd.NaT, T(2018, 3, 26), "day", "by"),
+        ("to_come", "informed_sources", "اليوم", T(2018, 3, 26), pd.NaT, "after", "after"),
+        ("bodies_held", "informed_sources", "اليوم", T(2018, 3, 26), T(2018, 3, 26), "day", "at"),
+        ("bodies_held", "other_sources", "", T(2018, 3, 26), T(2018, 3, 26), "day", "at"),
+        ("control_announced", "isis", "قبل أيام", T(2018, 3, 16), T(2018, 3, 24), "approx", "at"),
+        # "قتل 175 ... خلال العملية العسكرية المستمرة منذ أكثر من أسبوع", told on 22 March
+        ("deaths", "al_naba", "منذ أكثر من أسبوع", T(2018, 3, 9), T(2018, 3, 22), "approx", "at"),
+        ("offensive", "al_naba", "منذ أكثر من أسبوع", T(2018, 3, 9), T(2018, 3, 14), "approx", "since"),
+        ("area_seized", "enab_baladi", "منتصف آذار الحالي", T(2018, 3, 11), T(2018, 3, 20), "month_part", "at"),
+        ("deaths", "pro_regime_pages", "خلال الأيام الماضية", T(2018, 3, 16), T(2018, 3, 25), "approx", "at"),
+        ("bodies_recovered", "pro_regime_pages", "", T(2018, 3, 16), T(2018, 3, 25), "approx", "at"),
+    ],
+)
 def test_each_mention_of_the_article(mentioned, stage, claimant, words, first, last, precision, relation):
     row = pick(mentioned, stage, claimant)
     assert (row.date_expression, row.date_precision, row.relation) == (words, precision, relation)
@@ -111,11 +114,16 @@ def test_one_row_per_happening(found, mentioned):
 
 def test_amounts_and_terms(found):
     assert pick(found, "handover", "informed_sources")[["amount_ar", "amount_en", "under"]].tolist() == [
-        "بحوالي 85", "about 85", "Syrian Arab Red Crescent"]
+        "بحوالي 85",
+        "about 85",
+        "Syrian Arab Red Crescent",
+    ]
     assert pick(found, "bodies_held", "informed_sources")["amount_en"] == "more than 100"
     assert pick(found, "bodies_held", "other_sources")["amount_en"] == "nearly 30 bodies and 12 prisoners"
     assert pick(found, "handover", "pro_regime_pages")[["amount_en", "in_return_for"]].tolist() == [
-        "dozens of bodies", "women detainees"]
+        "dozens of bodies",
+        "women detainees",
+    ]
     assert found.loc[found.stage == "deal", "in_return_for"].item() == "women detainees"
     assert pick(found, "deaths", "al_naba")["amount_en"] == "175 members of the forces"
 
@@ -128,9 +136,20 @@ def test_date_bases(mentioned):
 def test_sentence_claimants(article):
     table = sentences(article)
     assert table["claimant"].tolist()[3:] == [
-        "informed_sources", "pro_regime_pages", "informed_sources", "other_sources", "isis", "al_naba",
-        "isis", "enab_baladi", "enab_baladi", "enab_baladi", "pro_regime_pages", "pro_regime_pages",
-        "activists"]
+        "informed_sources",
+        "pro_regime_pages",
+        "informed_sources",
+        "other_sources",
+        "isis",
+        "al_naba",
+        "isis",
+        "enab_baladi",
+        "enab_baladi",
+        "enab_baladi",
+        "pro_regime_pages",
+        "pro_regime_pages",
+        "activists",
+    ]
     assert table["continues"].sum() == 1
 
 
@@ -151,7 +170,7 @@ def test_made_up_deal_and_handover(made_up):
     assert pd.isna(handover.date)
     assert (handover.amount_ar, handover.amount_en) == ("20 جثة", "20 bodies")
     for row in found.itertuples():
-        assert article.text[row.start:row.end] == row.quote
+        assert article.text[row.start : row.end] == row.quote
 
 
 def test_made_up_stages_still_to_come_and_continued_speaker(made_up):
@@ -170,8 +189,9 @@ def test_made_up_stages_still_to_come_and_continued_speaker(made_up):
 
 def test_made_up_state_is_not_an_event(made_up):
     # The imperfect يسيطر is a standing state; كانت بحوزة a past one.
-    _, found = made_up("ويسيطر التنظيم على حي القدم منذ أكثر من أسبوع.",
-                       "وتحدثت صفحات موالية عن جثث كانت بحوزة التنظيم.")
+    _, found = made_up(
+        "ويسيطر التنظيم على حي القدم منذ أكثر من أسبوع.", "وتحدثت صفحات موالية عن جثث كانت بحوزة التنظيم."
+    )
     assert found.empty
 
 
@@ -191,25 +211,34 @@ def test_made_up_running_total_ongoing_and_a_sources_own_day(made_up):
 
 def test_made_up_since_needs_a_continuing_predicate(made_up):
     # "منذ أيام" after a plain verb is "days ago"; after المستمرة it is "since".
-    _, found = made_up("وأعلن التنظيم منذ أيام سيطرته على حي التضامن.",
-                       "وقالت مصادر مطلعة إن الهجوم المستمر منذ أيام على الحي لم يتوقف.")
+    _, found = made_up(
+        "وأعلن التنظيم منذ أيام سيطرته على حي التضامن.",
+        "وقالت مصادر مطلعة إن الهجوم المستمر منذ أيام على الحي لم يتوقف.",
+    )
     assert pick(found, "control_announced", "isis")["relation"] == "at"
     assert pick(found, "offensive", "informed_sources")["relation"] == "since"
 
 
 def test_made_up_two_deals_far_apart_stay_two(made_up):
-    _, found = made_up("وقالت مصادر مطلعة إن صفقة عقدت بين الطرفين، الأحد الماضي.",
-                       "وكانت صفقة سابقة عقدت منتصف تشرين الثاني الماضي.")
+    _, found = made_up(
+        "وقالت مصادر مطلعة إن صفقة عقدت بين الطرفين، الأحد الماضي.", "وكانت صفقة سابقة عقدت منتصف تشرين الثاني الماضي."
+    )
     assert len(found[found.stage == "deal"]) == 2
 
 
 def test_made_up_a_day_said_twice_in_the_telling(made_up):
     # "أمس، الثلاثاء 8 من كانون الثاني،" both say when the pages spoke
-    _, found = made_up("وتحدثت صفحات موالية، أمس، الثلاثاء 8 من كانون الثاني، عن تسليم 15 جثة.",
-                       "وتحدثت عن انتشال جثث من محور بور سعيد.")
+    _, found = made_up(
+        "وتحدثت صفحات موالية، أمس، الثلاثاء 8 من كانون الثاني، عن تسليم 15 جثة.",
+        "وتحدثت عن انتشال جثث من محور بور سعيد.",
+    )
     handover = pick(found, "handover", "pro_regime_pages")
     assert (handover.relation, handover.date_end, handover.reported_on, handover.date_basis) == (
-        "by", T(2019, 1, 8), T(2019, 1, 8), "told")
+        "by",
+        T(2019, 1, 8),
+        T(2019, 1, 8),
+        "told",
+    )
     # the same pages go on: what they tell of happened by the day they spoke,
     # not on the day of publication
     recovered = pick(found, "bodies_recovered", "pro_regime_pages")

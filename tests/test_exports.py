@@ -1,6 +1,7 @@
 """The shareable HTML pages, opened in a real headless Chromium with the
 network blocked.  Needs Debian's chromium (`apt-get install chromium`, which
 .ci/run does); without it these tests skip and say so."""
+
 import base64
 import hashlib
 import json
@@ -22,8 +23,12 @@ MAX_PAGE_BYTES = 2 * 1024 * 1024
 
 
 def tree_hashes(*folders):
-    return {str(path): hashlib.sha256(path.read_bytes()).hexdigest()
-            for folder in folders for path in sorted(folder.rglob("*")) if path.is_file()}
+    return {
+        str(path): hashlib.sha256(path.read_bytes()).hexdigest()
+        for folder in folders
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
 
 
 SOURCES_BEFORE = tree_hashes(PROJECT_ROOT / "seeds", PROJECT_ROOT / "notebooks")
@@ -88,8 +93,10 @@ FORCE_RESHAPING = "import khabar.arabic\nkhabar.arabic._needs_reshaping = lambda
 
 
 def svg_images(html):
-    return [base64.b64decode(data).decode("utf-8")
-            for data in re.findall(r'<img[^>]+src="data:image/svg\+xml;base64,([^"]+)"', html)]
+    return [
+        base64.b64decode(data).decode("utf-8")
+        for data in re.findall(r'<img[^>]+src="data:image/svg\+xml;base64,([^"]+)"', html)
+    ]
 
 
 @pytest.fixture(scope="session")
@@ -157,15 +164,15 @@ def test_pages_in_a_browser(browser, exported):
         assert page.locator("h1").count() >= 1, name
         widths = page.eval_on_selector_all("img", "images => images.map(i => i.naturalWidth)")
         assert all(width > 0 for width in widths), name
-        directions = page.eval_on_selector_all(
-            '[dir="rtl"]', "nodes => nodes.map(n => getComputedStyle(n).direction)")
+        directions = page.eval_on_selector_all('[dir="rtl"]', "nodes => nodes.map(n => getComputedStyle(n).direction)")
         assert directions and set(directions) == {"rtl"}, name
         if path.stem != "index":
             assert len(widths) >= 1, f"{name}: no figure"  # figures are embedded SVG images
             assert page.locator(".jp-CodeCell .jp-InputArea-editor").count() == 0, f"{name}: code is shown"
             code_direction = page.evaluate(
                 "() => { const pre = document.querySelector('.jp-OutputArea-output pre');"
-                " return pre ? getComputedStyle(pre).direction : 'ltr'; }")
+                " return pre ? getComputedStyle(pre).direction : 'ltr'; }"
+            )
             assert code_direction == "ltr", name
         page.context.close()
 
@@ -174,13 +181,16 @@ def test_article_text_is_escaped(browser, tmp_path):
     article = tmp_path / "hostile.txt"
     article.write_text(
         "عنوان <script>window.pwned = 1; alert('x')</script>\n\n"
-        "نص الفقرة الأولى <img src=x onerror=\"window.pwned = 2\"> والثانية\n\n"
+        'نص الفقرة الأولى <img src=x onerror="window.pwned = 2"> والثانية\n\n'
         "فقرة ثالثة </table><script>window.pwned = 3</script>\n",
         encoding="utf-8",
     )
-    notebook = nbformat.v4.new_notebook(metadata={
-        "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
-        "language_info": {"name": "python"}})
+    notebook = nbformat.v4.new_notebook(
+        metadata={
+            "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
+            "language_info": {"name": "python"},
+        }
+    )
     notebook.cells = [
         nbformat.v4.new_code_cell('LANG = "ar"', metadata={"tags": ["parameters"]}),
         nbformat.v4.new_code_cell(f"import khabar\nkhabar.load_article({json.dumps(str(article))}).paragraphs"),
@@ -202,6 +212,7 @@ def test_the_index_links_the_data_written_beside_the_pages(exported):
     links = re.findall(r'href="(\.\./data/[^"]+)"', index)
     assert len(links) == 6 and "../data/datapackage.json" in links
     assert all((exported / link).resolve().is_file() for link in links)
+
 
 def test_heading_punctuation_ends_its_own_language_run(browser, exported):
     checked = 0
@@ -227,12 +238,15 @@ def test_heading_punctuation_ends_its_own_language_run(browser, exported):
 
 
 def read_table(page, selector):
-    return page.evaluate("""selector => [...document.querySelectorAll(selector)].map(table => ({
+    return page.evaluate(
+        """selector => [...document.querySelectorAll(selector)].map(table => ({
         dir: getComputedStyle(table).direction,
         headers: [...table.querySelectorAll('thead th')].map(th => th.textContent),
         cells: [...table.querySelectorAll('tbody td')].map(td => ({
             text: td.textContent, dir: getComputedStyle(td).direction})),
-        right: table.getBoundingClientRect().right}))""", selector)
+        right: table.getBoundingClientRect().right}))""",
+        selector,
+    )
 
 
 def test_reader_tables_speak_the_edition_language(browser, exported):
@@ -252,7 +266,7 @@ def test_reader_tables_speak_the_edition_language(browser, exported):
         assert claims_table["right"] <= width, f"{lang}: the claims table runs off the page"
         assert not [t for t in texts if re.fullmatch(r"\d+\.0", t)], f"{lang}: counts shown as floats"
         assert not [t for t in texts if t in ("single_source", "branch_215_members", "NaN", "informed_sources")]
-        arabic_cells = [cell for cell in claims_table["cells"] if re.search("[\u0600-\u06FF]", cell["text"][:1])]
+        arabic_cells = [cell for cell in claims_table["cells"] if re.search("[\u0600-\u06ff]", cell["text"][:1])]
         assert arabic_cells and {cell["dir"] for cell in arabic_cells} == {"rtl"}, lang
         found[lang] = claims_table
     assert found["ar"]["dir"] == "rtl" and "الاقتباس" in found["ar"]["headers"]
@@ -292,22 +306,27 @@ def test_annotated_article_marks_every_claim(browser, exported):
 
 def test_hostile_article_in_the_annotated_view_runs_nothing(browser, tmp_path):
     from datetime import date
+
     from khabar import article_from_text, claims
     from khabar.views import annotated_html
 
     article = article_from_text(
         "عنوان <script>window.pwned = 1</script>\n\n"
-        "قتل 12 جنديًا <img src=x onerror=\"window.pwned = 2\"> <a href=\"javascript:window.pwned=3\">رابط</a>",
-        published=date(2018, 3, 26))
+        'قتل 12 جنديًا <img src=x onerror="window.pwned = 2"> <a href="javascript:window.pwned=3">رابط</a>',
+        published=date(2018, 3, 26),
+    )
     page_path = tmp_path / "hostile.html"
-    page_path.write_text(f"<!DOCTYPE html><html><body>{annotated_html(article, claims(article), 'en')}</body></html>",
-                         encoding="utf-8")
+    page_path.write_text(
+        f"<!DOCTYPE html><html><body>{annotated_html(article, claims(article), 'en')}</body></html>", encoding="utf-8"
+    )
     page, problems = open_offline(browser, page_path)
     page.locator("a").count() == 0 or page.locator("a").first.click()
     assert page.evaluate("() => window.pwned") is None
     assert page.locator("img, a, script").count() == 0
     # The claim markers (<sup>) aside, the hostile words are shown as they were written.
-    shown = page.evaluate("() => { document.querySelectorAll('sup').forEach(s => s.remove()); return document.body.innerText; }")
+    shown = page.evaluate(
+        "() => { document.querySelectorAll('sup').forEach(s => s.remove()); return document.body.innerText; }"
+    )
     assert "<script>window.pwned = 1</script>" in shown
     assert problems["network"] == []
     page.context.close()

@@ -1,6 +1,7 @@
 """Grades of the seed's figures: camps, strength, parts and wholes, both
 readings of the held-bodies pair, and how the grades move with the reading
 convention.  Expected values are worked out by hand from the quoted words."""
+
 import math
 
 import pandas as pd
@@ -18,8 +19,16 @@ def at(table, quote):
 def test_the_groups_weekly_never_corroborates_the_group():
     # al-Naba is the group's own weekly: a figure it shares with the group is
     # one camp speaking twice.
-    rows = pd.DataFrame({"subject": ["killed"] * 2, "scope": ["forces"] * 2, "claimant": ["al_naba", "isis"],
-                         "side": ["isis", "isis"], "value_low": [175, 170], "value_high": [175, 180]})
+    rows = pd.DataFrame(
+        {
+            "subject": ["killed"] * 2,
+            "scope": ["forces"] * 2,
+            "claimant": ["al_naba", "isis"],
+            "side": ["isis", "isis"],
+            "value_low": [175, 170],
+            "value_high": [175, 180],
+        }
+    )
     assert grades(rows)["grade"].tolist() == ["single_source", "single_source"]
     assert camp("al_naba", "isis") == camp("isis", "isis") == "isis"
     # two independent sources are two camps
@@ -36,9 +45,16 @@ def test_dozens_against_dozens_is_weak(table):
 
 
 def test_precise_figures_from_two_camps_are_strong():
-    rows = pd.DataFrame({"subject": ["bodies"] * 2, "scope": ["handed_over"] * 2,
-                         "claimant": ["informed_sources", "pro_regime_pages"], "side": ["independent", "regime"],
-                         "value_low": [76, 81], "value_high": [94, 99]})
+    rows = pd.DataFrame(
+        {
+            "subject": ["bodies"] * 2,
+            "scope": ["handed_over"] * 2,
+            "claimant": ["informed_sources", "pro_regime_pages"],
+            "side": ["independent", "regime"],
+            "value_low": [76, 81],
+            "value_high": [94, 99],
+        }
+    )
     assert grades(rows)["strength"].tolist() == ["strong", "strong"]
 
 
@@ -63,8 +79,15 @@ def test_more_than_100_bodies_is_a_floor_for_the_dead(table):
 
 
 def test_part_larger_than_whole_is_a_conflict():
-    rows = pd.DataFrame({"subject": ["killed"] * 2, "scope": ["forces", "branch_215_members"],
-                         "claimant": ["a", "b"], "value_low": [10, 12], "value_high": [10, 12]})
+    rows = pd.DataFrame(
+        {
+            "subject": ["killed"] * 2,
+            "scope": ["forces", "branch_215_members"],
+            "claimant": ["a", "b"],
+            "value_low": [10, 12],
+            "value_high": [10, 12],
+        }
+    )
     assert conflicts(rows) == [(0, 1, "part larger than the whole")]
 
 

@@ -3,6 +3,7 @@
 added), with a fresh home folder, so every notebook is one the user has not
 run (untrusted).  The browser part needs Debian's chromium, as the export
 tests do; without it, it skips and says so."""
+
 import json
 import os
 import secrets
@@ -35,13 +36,18 @@ def lab(tmp_path_factory):
     """A JupyterLab server started by `make lab`; yields (base url, token)."""
     home = tmp_path_factory.mktemp("home")
     port, token = free_port(), secrets.token_hex(16)
-    options = (f"--no-browser --ip=127.0.0.1 --port={port} --ServerApp.port_retries=0"
-               f" --IdentityProvider.token={token}"
-               f" --FileCheckpoints.checkpoint_dir={home / 'checkpoints'}")  # nothing written beside the notebooks
+    options = (
+        f"--no-browser --ip=127.0.0.1 --port={port} --ServerApp.port_retries=0"
+        f" --IdentityProvider.token={token}"
+        f" --FileCheckpoints.checkpoint_dir={home / 'checkpoints'}"
+    )  # nothing written beside the notebooks
     log = open(home / "lab.log", "wb")
     server = subprocess.Popen(
         ["make", "--no-print-directory", "lab", f"LAB_ARGS={options}"],
-        cwd=PROJECT_ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+        cwd=PROJECT_ROOT,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
         env={"JUPYTER_RUNTIME_DIR": str(home / "runtime"), "PATH": "/usr/bin:/bin", "HOME": str(home)},
     )
     base = f"http://127.0.0.1:{port}"
@@ -82,8 +88,13 @@ def test_project_settings_turn_the_news_question_off(lab):
 
 def figure_outputs(path: Path) -> int:
     notebook = nbformat.read(path, as_version=4)
-    return sum(1 for cell in notebook.cells if cell.cell_type == "code" for output in cell.outputs
-               if any(kind in output.get("data", {}) for kind in FIGURE_TYPES))
+    return sum(
+        1
+        for cell in notebook.cells
+        if cell.cell_type == "code"
+        for output in cell.outputs
+        if any(kind in output.get("data", {}) for kind in FIGURE_TYPES)
+    )
 
 
 # Every output the notebook panel holds, rendered or not, with what it shows.

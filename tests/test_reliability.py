@@ -1,5 +1,6 @@
 """Damaged or differently written copies of the seed give the same claims, or a
 clear error; never silently different numbers."""
+
 import random
 from datetime import date
 from html import escape
@@ -37,19 +38,30 @@ def with_arabic_indic_digits(text):
 
 def with_tatweel_and_diacritics(text):
     # kashida inside words, and harakat on the words the rules look for
-    for plain, decorated in [("الجثث", "الجُثـث"), ("قرابة", "قـرابة"), ("حوالي", "حَوالي"),
-                             ("التنظيم", "التنظـــيم"), ("رشاشين", "رَشّاشين"), ("صفحات", "صَفَحات"),
-                             ("عشرات", "عشـرات"), ("دبابات", "دبّابات")]:
+    for plain, decorated in [
+        ("الجثث", "الجُثـث"),
+        ("قرابة", "قـرابة"),
+        ("حوالي", "حَوالي"),
+        ("التنظيم", "التنظـــيم"),
+        ("رشاشين", "رَشّاشين"),
+        ("صفحات", "صَفَحات"),
+        ("عشرات", "عشـرات"),
+        ("دبابات", "دبّابات"),
+    ]:
         text = text.replace(plain, decorated)
     return text
 
 
-@pytest.mark.parametrize("encode", [
-    lambda text: text.encode("windows-1256"),
-    lambda text: b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"),
-    lambda text: with_arabic_indic_digits(text).encode("utf-8"),
-    lambda text: with_tatweel_and_diacritics(text).encode("utf-8"),
-], ids=["windows-1256", "bom-crlf", "arabic-indic-digits", "tatweel-diacritics"])
+@pytest.mark.parametrize(
+    "encode",
+    [
+        lambda text: text.encode("windows-1256"),
+        lambda text: b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"),
+        lambda text: with_arabic_indic_digits(text).encode("utf-8"),
+        lambda text: with_tatweel_and_diacritics(text).encode("utf-8"),
+    ],
+    ids=["windows-1256", "bom-crlf", "arabic-indic-digits", "tatweel-diacritics"],
+)
 def test_variants_give_the_same_claims(tmp_path, clean, encode):
     assert key_rows(claims(load_bytes(tmp_path, encode(SEED_TEXT)))) == clean
 
@@ -68,7 +80,8 @@ def test_variants_give_the_same_events_and_control(tmp_path, article, variant):
 def test_html_page_gives_the_same_claims(tmp_path, clean):
     paragraphs = [p for p in SEED_TEXT.split("\n\n") if p.strip()]
     page = "<html><body><h1>{}</h1>{}</body></html>".format(
-        escape(paragraphs[0]), "".join(f"<p>{escape(p)}</p>" for p in paragraphs[1:]))
+        escape(paragraphs[0]), "".join(f"<p>{escape(p)}</p>" for p in paragraphs[1:])
+    )
     assert key_rows(claims(load_bytes(tmp_path, page.encode(), "page.html"))) == clean
 
 

@@ -1,5 +1,6 @@
 """Reader views: labels per edition from one vocabulary, ranges, integer
 counts, escaping, and the English glosses lined up with the seed."""
+
 import pandas as pd
 import pytest
 
@@ -23,19 +24,36 @@ def test_views_keep_the_codes_in_the_dataframe(table):
 def test_every_code_in_the_seed_tables_has_words(article, table):
     from khabar import control
 
-    unlabelled = [(kind, key) for kind, column in (("claimant", "claimant"), ("subject", "subject"),
-                                                   ("side", "side"), ("grade", "corroboration"))
-                  for key in table[column].unique()
-                  if labels.label(kind, key, "ar") == str(key).replace("_", " ")]
-    unlabelled += [("controller", key) for key in control(article)["controller"].unique()
-                   if labels.label("controller", key, "ar") == key]
+    unlabelled = [
+        (kind, key)
+        for kind, column in (
+            ("claimant", "claimant"),
+            ("subject", "subject"),
+            ("side", "side"),
+            ("grade", "corroboration"),
+        )
+        for key in table[column].unique()
+        if labels.label(kind, key, "ar") == str(key).replace("_", " ")
+    ]
+    unlabelled += [
+        ("controller", key)
+        for key in control(article)["controller"].unique()
+        if labels.label("controller", key, "ar") == key
+    ]
     assert unlabelled == []
 
 
-@pytest.mark.parametrize("low, high, unit, expected", [
-    (27.0, 30.0, "persons", "27–30"), (12.0, 12.0, "persons", "12"), (63.0, 70.0, "percent", "63–70%"),
-    (101.0, float("nan"), "persons", "≥ 101"), (float("nan"), float("nan"), "persons", ""), (2.5, 3.0, "km", "2.5–3"),
-])
+@pytest.mark.parametrize(
+    "low, high, unit, expected",
+    [
+        (27.0, 30.0, "persons", "27–30"),
+        (12.0, 12.0, "persons", "12"),
+        (63.0, 70.0, "percent", "63–70%"),
+        (101.0, float("nan"), "persons", "≥ 101"),
+        (float("nan"), float("nan"), "persons", ""),
+        (2.5, 3.0, "km", "2.5–3"),
+    ],
+)
 def test_figure_range(low, high, unit, expected):
     assert figure_range(low, high, unit) == expected
 

@@ -7,6 +7,7 @@ The public names are imported lazily, so ``import khabar`` stays cheap
 >>> khabar.load_article().published.isoformat()
 '2018-03-26'
 """
+
 from importlib import import_module
 
 _PUBLIC = {

@@ -15,6 +15,7 @@ matplotlib can do, not from its version number.
 >>> path = use_arabic_style()
 >>> label = ar("حي القدم")
 """
+
 from __future__ import annotations
 
 import functools
@@ -123,9 +124,7 @@ def use_arabic_style() -> str:
     matplotlib.rcParams.update(
         {
             "font.family": families,
-            "font.sans-serif": families + [
-                f for f in matplotlib.rcParams["font.sans-serif"] if f not in families
-            ],
+            "font.sans-serif": families + [f for f in matplotlib.rcParams["font.sans-serif"] if f not in families],
             "svg.fonttype": "path",
             "svg.hashsalt": SVG_HASHSALT,
         }
@@ -169,7 +168,6 @@ def inline_figure_setup() -> None:
     _fast_png(get_ipython())
 
 
-
 def _fast_png(shell) -> None:
     """Register an inline PNG that costs as little as it can.
 
@@ -206,7 +204,12 @@ def _fast_png(shell) -> None:
             fig.set_layout_engine(engine)
 
     _print_png = functools.partial(
-        print_figure, fmt="png", base64=True, bbox_inches=None,
-        metadata={"Software": None}, pil_kwargs={"compress_level": 1})
+        print_figure,
+        fmt="png",
+        base64=True,
+        bbox_inches=None,
+        metadata={"Software": None},
+        pil_kwargs={"compress_level": 1},
+    )
     formatters["image/svg+xml"].for_type(Figure, svg)
     formatters["image/png"].for_type(Figure, png)

@@ -5,6 +5,7 @@ drop the news site's furniture (icons, related-articles box, donation appeal).
 >>> article.paragraphs["kind"].value_counts().to_dict()
 {'body': 14, 'title': 1, 'caption': 1}
 """
+
 from __future__ import annotations
 
 import json
@@ -133,8 +134,11 @@ def load_article(path=None, published: date | None = None, *, defaults: dict | N
 
     text, decode_notes = _decode(raw, path)
     article = article_from_text(text, source=path, metadata=metadata, notes=decode_notes)
-    found = {key: (value, f"sidecar {path.with_suffix('.json').name}")
-             for key, value in metadata.items() if key in METADATA_FIELDS and value}
+    found = {
+        key: (value, f"sidecar {path.with_suffix('.json').name}")
+        for key, value in metadata.items()
+        if key in METADATA_FIELDS and value
+    }
     if _HTML_HINT.search(text):
         for key, value in _page_metadata(text).items():
             found.setdefault(key, value)
@@ -148,20 +152,25 @@ def load_article(path=None, published: date | None = None, *, defaults: dict | N
     if published is not None:
         found["published"] = (published.isoformat(), "given by the caller")
     found.setdefault("title", (article.title, "the first paragraph"))
-    metadata = {**metadata, **{key: value for key, (value, _) in found.items()},
-                "provenance": {key: where for key, (_, where) in found.items()}}
-    return replace(article, published=_iso_date(found.get("published", (None, ""))[0], path),
-                   metadata=metadata)
+    metadata = {
+        **metadata,
+        **{key: value for key, (value, _) in found.items()},
+        "provenance": {key: where for key, (_, where) in found.items()},
+    }
+    return replace(article, published=_iso_date(found.get("published", (None, ""))[0], path), metadata=metadata)
 
 
 METADATA_FIELDS = ("title", "outlet", "published")
 _MISSING = {
     "title": ("the first paragraph is taken as the title", "الفقرة الأولى تؤخذ عنوانًا"),
-    "outlet": ("no outlet given: the report's own statements cannot be credited to it",
-               "لم تُذكر الوسيلة: لا يمكن نسبة ما يقوله التقرير نفسه إليها"),
-    "published": ("no publication date given: relative dates (yesterday, last Saturday) "
-                  "cannot be resolved, and are not guessed",
-                  "لم يُذكر تاريخ النشر: لا يمكن حساب التواريخ النسبية (أمس، السبت الماضي)، ولا نخمّنها"),
+    "outlet": (
+        "no outlet given: the report's own statements cannot be credited to it",
+        "لم تُذكر الوسيلة: لا يمكن نسبة ما يقوله التقرير نفسه إليها",
+    ),
+    "published": (
+        "no publication date given: relative dates (yesterday, last Saturday) cannot be resolved, and are not guessed",
+        "لم يُذكر تاريخ النشر: لا يمكن حساب التواريخ النسبية (أمس، السبت الماضي)، ولا نخمّنها",
+    ),
 }
 
 
@@ -253,8 +262,14 @@ def _page_metadata(html: str) -> dict:
     return found
 
 
-def article_from_text(text: str, *, source="<text>", published: date | None = None,
-                      metadata: dict | None = None, notes: list[str] | None = None) -> Article:
+def article_from_text(
+    text: str,
+    *,
+    source="<text>",
+    published: date | None = None,
+    metadata: dict | None = None,
+    notes: list[str] | None = None,
+) -> Article:
     """An Article from text already in memory (plain text or an HTML page).
     ``source`` names it in error messages and becomes ``source_path``.
 
@@ -270,8 +285,11 @@ def article_from_text(text: str, *, source="<text>", published: date | None = No
     kept = pd.DataFrame(paragraphs, columns=["kind", "text"])
     expected_title = " ".join(_normalise((metadata or {}).get("title", "")).split())
     if expected_title and kept["text"][0] != expected_title:
-        raise ArticleError(source, f"the first paragraph is not the title its metadata gives "
-                                   f"({expected_title!r}): the title is missing or changed")
+        raise ArticleError(
+            source,
+            f"the first paragraph is not the title its metadata gives "
+            f"({expected_title!r}): the title is missing or changed",
+        )
     starts, offset = [], 0
     for paragraph in kept["text"]:
         starts.append(offset)
@@ -371,7 +389,7 @@ def _split(text: str, path: Path) -> tuple[list[tuple[str, str]], list[tuple[str
                 if match:
                     reason = why
                     if role == _REPEATED_CAPTION:
-                        repeated.add(block[match.end():].strip())
+                        repeated.add(block[match.end() :].strip())
                     break
         if reason:
             dropped.append((block, reason))
@@ -383,8 +401,6 @@ def _split(text: str, path: Path) -> tuple[list[tuple[str, str]], list[tuple[str
         raise ArticleError(path, "a title but no body paragraphs")
     kinds = ["title"]
     for index, block in enumerate(kept[1:], start=1):
-        is_caption = block in repeated or (
-            index == 1 and _CAPTION_CREDIT.search(block) and len(kept) > 2
-        )
+        is_caption = block in repeated or (index == 1 and _CAPTION_CREDIT.search(block) and len(kept) > 2)
         kinds.append("caption" if is_caption and "body" not in kinds else "body")
     return list(zip(kinds, kept)), dropped

@@ -14,6 +14,7 @@ notebook shows each one once (as the cell's value) and no figure lingers.
 >>> fig.axes[0].get_title(loc="left")
 'How long is each paragraph?'
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -91,8 +92,13 @@ def legend_below(fig, handles, lang: str, max_columns: int = 8) -> None:
     """
     if lang == "ar":
         handles = handles[::-1]
-    fig.legend(handles=handles, loc="outside lower center", ncols=min(max_columns, len(handles)),
-               frameon=False, markerfirst=lang != "ar")
+    fig.legend(
+        handles=handles,
+        loc="outside lower center",
+        ncols=min(max_columns, len(handles)),
+        frameon=False,
+        markerfirst=lang != "ar",
+    )
 
 
 def mirror_for_arabic(ax, lang: str, *, value_axis: str = "y") -> None:
@@ -125,8 +131,9 @@ def paragraph_lengths(paragraphs: pd.DataFrame, lang: str = "ar") -> Figure:
     numbers = list(paragraphs.index)  # the rows of the paragraph table, as in every table
     words = paragraphs["text"].str.split().str.len()
     ax.bar(numbers, words, color=[KIND_COLOURS[kind] for kind in paragraphs["kind"]])
-    legend_below(fig, [Patch(color=colour, label=label(KIND_LABELS[kind], lang))
-                       for kind, colour in KIND_COLOURS.items()], lang)
+    legend_below(
+        fig, [Patch(color=colour, label=label(KIND_LABELS[kind], lang)) for kind, colour in KIND_COLOURS.items()], lang
+    )
     ax.set_xticks(numbers)
     ax.set_xlabel(label(PARAGRAPH_AXIS, lang))
     ax.set_ylabel(label({"ar": "عدد الكلمات", "en": "words"}, lang))
@@ -154,8 +161,9 @@ def mentions_map(mentions: pd.DataFrame, paragraph_count: int, lang: str = "ar")
     kinds = list(names["kind"].unique())
     for kind, colour in zip(kinds, PALETTE):
         rows = mentions[mentions["kind"] == kind]
-        ax.scatter(rows["paragraph"], rows["name"].map(row_of), s=60, color=colour,
-                   label=label(KIND_LABELS[kind], lang))
+        ax.scatter(
+            rows["paragraph"], rows["name"].map(row_of), s=60, color=colour, label=label(KIND_LABELS[kind], lang)
+        )
     ax.set_yticks(range(len(names)))
     ax.set_yticklabels([label({"ar": n, "en": e}, lang) for n, e in zip(names["name"], names["name_en"])])
     ax.invert_yaxis()
@@ -244,19 +252,41 @@ def claim_ranges(claims: pd.DataFrame, title: dict, lang: str = "ar") -> Figure:
         low, high = claim["value_low"], claim["value_high"]
         words = figure_words(claim, lang)
         if pd.isna(high):
-            ax.annotate("", xy=(right_end, row), xytext=(low, row),
-                        arrowprops={"arrowstyle": "-|>", "color": colour, "lw": 6, "mutation_scale": 18,
-                                    "shrinkA": 0, "shrinkB": 0})
-            ax.annotate(label({lang: OPEN_RANGE[lang]}, lang), (right_end, row), xytext=(0, -14),
-                        textcoords="offset points", fontsize=8, color=colour,
-                        ha="right" if lang == "en" else "left")
+            ax.annotate(
+                "",
+                xy=(right_end, row),
+                xytext=(low, row),
+                arrowprops={
+                    "arrowstyle": "-|>",
+                    "color": colour,
+                    "lw": 6,
+                    "mutation_scale": 18,
+                    "shrinkA": 0,
+                    "shrinkB": 0,
+                },
+            )
+            ax.annotate(
+                label({lang: OPEN_RANGE[lang]}, lang),
+                (right_end, row),
+                xytext=(0, -14),
+                textcoords="offset points",
+                fontsize=8,
+                color=colour,
+                ha="right" if lang == "en" else "left",
+            )
         elif high > low:
             ax.plot([low, high], [row, row], color=colour, lw=8, alpha=0.55, solid_capstyle="butt")
         if _in_range(claim["value"], low, high):
             ax.plot([claim["value"]], [row], "o", color=colour, ms=8)
-        ax.annotate(label({lang: words}, lang), (low, row), xytext=(0, 9),
-                    textcoords="offset points", fontsize=9, color=colour,
-                    ha="right" if lang == "ar" else "left")
+        ax.annotate(
+            label({lang: words}, lang),
+            (low, row),
+            xytext=(0, 9),
+            textcoords="offset points",
+            fontsize=9,
+            color=colour,
+            ha="right" if lang == "ar" else "left",
+        )
     names = []
     for _, c in shown.iterrows():
         name = f"{_claimant_words(c, lang)} — {SUBJECTS[c['subject']][lang]} {_scope_words(c)[lang]}".strip()
@@ -269,10 +299,19 @@ def claim_ranges(claims: pd.DataFrame, title: dict, lang: str = "ar") -> Figure:
     ax.set_xlim(0, right_end)
     ax.grid(axis="x", color="#e5e5e5")
     unit = shown["unit"].iloc[0] if len(shown) else "persons"
-    ax.set_xlabel(label({"ar": "العدد الذي تسمح به العبارة", "en": "the count the words allow"}
-                        if unit != "percent" else {"ar": "النسبة %", "en": "percent"}, lang))
-    legend_below(fig, [Patch(color=SIDE_COLOURS[s], label=label(SIDES[s], lang))
-                       for s in SIDE_COLOURS if s in set(shown["side"])], lang)
+    ax.set_xlabel(
+        label(
+            {"ar": "العدد الذي تسمح به العبارة", "en": "the count the words allow"}
+            if unit != "percent"
+            else {"ar": "النسبة %", "en": "percent"},
+            lang,
+        )
+    )
+    legend_below(
+        fig,
+        [Patch(color=SIDE_COLOURS[s], label=label(SIDES[s], lang)) for s in SIDE_COLOURS if s in set(shown["side"])],
+        lang,
+    )
     set_title(ax, title, lang)
     mirror_for_arabic(ax, lang)
     return fig
@@ -292,9 +331,15 @@ def materiel_losses(claims: pd.DataFrame, lang: str = "ar") -> Figure:
     colours = [SIDE_COLOURS[side] for side in shown["side"]]
     ax.barh(range(len(shown)), shown["value"], color=colours, height=0.6)
     for row, claim in shown.iterrows():
-        ax.annotate(label({lang: figure_words(claim, lang)}, lang), (claim["value"], row),
-                    xytext=(6 if lang == "en" else -6, 0), textcoords="offset points",
-                    va="center", ha="left" if lang == "en" else "right", fontsize=9)
+        ax.annotate(
+            label({lang: figure_words(claim, lang)}, lang),
+            (claim["value"], row),
+            xytext=(6 if lang == "en" else -6, 0),
+            textcoords="offset points",
+            va="center",
+            ha="left" if lang == "en" else "right",
+            fontsize=9,
+        )
     ax.set_yticks(range(len(shown)))
     ax.set_yticklabels([label(SUBJECTS[s], lang) for s in shown["subject"]])
     ax.invert_yaxis()
@@ -302,14 +347,25 @@ def materiel_losses(claims: pd.DataFrame, lang: str = "ar") -> Figure:
     ax.xaxis.get_major_locator().set_params(integer=True)
     claimants = " / ".join(CLAIMANTS[c][lang] for c in shown["claimant"].unique())
     ax.set_xlabel(label({"ar": f"العدد، بحسب {claimants}", "en": f"number, as claimed by {claimants}"}, lang))
-    set_title(ax, {"ar": "ما خسائر قوات الأسد التي يعلنها التنظيم؟",
-                   "en": "What losses does the group claim Assad's forces suffered?"}, lang)
+    set_title(
+        ax,
+        {
+            "ar": "ما خسائر قوات الأسد التي يعلنها التنظيم؟",
+            "en": "What losses does the group claim Assad's forces suffered?",
+        },
+        lang,
+    )
     mirror_for_arabic(ax, lang)
     return fig
 
 
-CONTROLLER_COLOURS = {"isis": "#404040", "regime": "#b2182b", "opposition": "#1b9e77",
-                      "contested": "#e08214", "unspecified": "#999999"}
+CONTROLLER_COLOURS = {
+    "isis": "#404040",
+    "regime": "#b2182b",
+    "opposition": "#1b9e77",
+    "contested": "#e08214",
+    "unspecified": "#999999",
+}
 CONTROLLERS = {
     "isis": {"ar": "تنظيم الدولة", "en": "Islamic State group"},
     "regime": {"ar": "النظام", "en": "regime"},
@@ -318,10 +374,16 @@ CONTROLLERS = {
     "unspecified": {"ar": "غير محدد", "en": "unspecified"},
 }
 CLAIMANT_COLOURS = lexicon.Colours("claimant")
-SHARE_QUALIFIERS = {"exact": {"ar": "", "en": ""}, "about": {"ar": "حوالي", "en": "about"},
-                    "nearly": {"ar": "قرابة", "en": "nearly"}, "more_than": {"ar": "أكثر من", "en": "more than"}}
-MONTH_NAMES = {"ar": LEVANTINE_MONTHS,
-               "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]}
+SHARE_QUALIFIERS = {
+    "exact": {"ar": "", "en": ""},
+    "about": {"ar": "حوالي", "en": "about"},
+    "nearly": {"ar": "قرابة", "en": "nearly"},
+    "more_than": {"ar": "أكثر من", "en": "more than"},
+}
+MONTH_NAMES = {
+    "ar": LEVANTINE_MONTHS,
+    "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+}
 
 
 def _share_words(row, lang: str = "en", comma: bool = False) -> dict:
@@ -334,8 +396,10 @@ def _share_words(row, lang: str = "en", comma: bool = False) -> dict:
     else:
         whose = {"ar": f"بحسب {CLAIMANTS[row['claimant']]['ar']}", "en": f"per {CLAIMANTS[row['claimant']]['en']}"}
     ar_sep, en_sep = ("، ", ", ") if comma else (" ", " ")
-    return {"ar": f"{qualifier['ar']} {number}".strip() + ar_sep + whose["ar"],
-            "en": f"{qualifier['en']} {number}".strip() + en_sep + whose["en"]}
+    return {
+        "ar": f"{qualifier['ar']} {number}".strip() + ar_sep + whose["ar"],
+        "en": f"{qualifier['en']} {number}".strip() + en_sep + whose["en"],
+    }
 
 
 def control_shares(rows: pd.DataFrame, lang: str = "ar") -> Figure:
@@ -356,20 +420,38 @@ def control_shares(rows: pd.DataFrame, lang: str = "ar") -> Figure:
     for row, place in shown.iterrows():
         colour = CLAIMANT_COLOURS[place["claimant"]]
         ax.barh(row, 100, color="#eeeeee", height=0.5)
-        ax.barh(row, place["share_high"] - place["share_low"], left=place["share_low"], color=colour,
-                alpha=0.45, height=0.5)
+        ax.barh(
+            row, place["share_high"] - place["share_low"], left=place["share_low"], color=colour, alpha=0.45, height=0.5
+        )
         ax.plot([place["share"]], [row], "o", color=colour, ms=9)
-        ax.annotate(label(_share_words(place, lang), lang), (place["share_low"], row),
-                    xytext=(-4 if lang == "en" else 4, 0), textcoords="offset points", va="center",
-                    ha="right" if lang == "en" else "left", fontsize=10, color=colour)
+        ax.annotate(
+            label(_share_words(place, lang), lang),
+            (place["share_low"], row),
+            xytext=(-4 if lang == "en" else 4, 0),
+            textcoords="offset points",
+            va="center",
+            ha="right" if lang == "en" else "left",
+            fontsize=10,
+            color=colour,
+        )
     ax.set_yticks(range(len(shown)))
     ax.set_yticklabels([label({"ar": p, "en": e}, lang) for p, e in zip(shown["place"], shown["place_en"])])
     ax.set_ylim(len(shown) - 0.5, -0.5)
     ax.set_xlim(0, 100)
-    ax.set_xlabel(label({"ar": "النسبة من مساحة المكان التي تسمح بها العبارة (%)",
-                         "en": "share of the place's area the words allow (%)"}, lang))
-    legend_below(fig, [Patch(color=CLAIMANT_COLOURS[c], label=label(CLAIMANTS[c], lang))
-                       for c in dict.fromkeys(shown["claimant"])], lang)
+    ax.set_xlabel(
+        label(
+            {
+                "ar": "النسبة من مساحة المكان التي تسمح بها العبارة (%)",
+                "en": "share of the place's area the words allow (%)",
+            },
+            lang,
+        )
+    )
+    legend_below(
+        fig,
+        [Patch(color=CLAIMANT_COLOURS[c], label=label(CLAIMANTS[c], lang)) for c in dict.fromkeys(shown["claimant"])],
+        lang,
+    )
     set_title(ax, {"ar": "كم يسيطر التنظيم، وبحسب من؟", "en": "How much does the group hold, and says who?"}, lang)
     mirror_for_arabic(ax, lang)
     return fig
@@ -401,10 +483,12 @@ def control_map(rows: pd.DataFrame, places: pd.DataFrame, lang: str = "ar") -> F
 
     latest = rows.sort_values(["as_of", "start"]).drop_duplicates("place_en", keep="last")
     shared = rows.dropna(subset=["share"]).drop_duplicates("place_en", keep="last").set_index("place_en")
-    extents = rows.groupby("place_en")["extent"].agg(lambda e: "stronghold" if "stronghold" in set(e)
-                                                     else "part" if "part" in set(e) else "")
+    extents = rows.groupby("place_en")["extent"].agg(
+        lambda e: "stronghold" if "stronghold" in set(e) else "part" if "part" in set(e) else ""
+    )
     shown = places.rename(columns={"name": "place", "name_en": "place_en"}).merge(
-        latest[["place_en", "controller", "claimant"]], on="place_en")
+        latest[["place_en", "controller", "claimant"]], on="place_en"
+    )
     fig, ax = new_axes(lang, size=(8, 6.2))
     ax.spines[:].set_visible(True)
     ax.spines[:].set_color("#cccccc")
@@ -415,22 +499,47 @@ def control_map(rows: pd.DataFrame, places: pd.DataFrame, lang: str = "ar") -> F
         marker = "s" if place.kind in ("roundabout", "front_axis") else "o"
         size = 260 if place.kind in ("neighbourhood", "camp") else 120
         if extent == "stronghold":  # a ring around the marker: the group's main base
-            ax.scatter([place.lon], [place.lat], s=size * 2.6, marker=marker, facecolor="none",
-                       edgecolor=colour, linewidth=1.5, zorder=2)
+            ax.scatter(
+                [place.lon],
+                [place.lat],
+                s=size * 2.6,
+                marker=marker,
+                facecolor="none",
+                edgecolor=colour,
+                linewidth=1.5,
+                zorder=2,
+            )
         # hatched: only part of the place is held ("قسم من", "أجزاء من")
-        ax.scatter([place.lon], [place.lat], s=size, marker=marker,
-                   facecolor="white" if extent == "part" else colour, edgecolor=colour, linewidth=2.5,
-                   hatch="////" if extent == "part" else None, linestyle="--" if by_hand else "-", zorder=3)
+        ax.scatter(
+            [place.lon],
+            [place.lat],
+            s=size,
+            marker=marker,
+            facecolor="white" if extent == "part" else colour,
+            edgecolor=colour,
+            linewidth=2.5,
+            hatch="////" if extent == "part" else None,
+            linestyle="--" if by_hand else "-",
+            zorder=3,
+        )
         words = {"ar": place.place, "en": place.place_en}
         if place.place_en in shared.index:
             share = _share_words(shared.loc[place.place_en], comma=True)
             if place.controller == "contested" and place.claimant != shared.loc[place.place_en, "claimant"]:
                 # the latest word is a counter-claim: say both
-                share = {"ar": f"{share['ar']}؛ متنازع عليه بحسب {CLAIMANTS[place.claimant]['ar']}",
-                         "en": f"{share['en']}; fought over, per {CLAIMANTS[place.claimant]['en']}"}
+                share = {
+                    "ar": f"{share['ar']}؛ متنازع عليه بحسب {CLAIMANTS[place.claimant]['ar']}",
+                    "en": f"{share['en']}; fought over, per {CLAIMANTS[place.claimant]['en']}",
+                }
             words = {"ar": f"{place.place} ({share['ar']})", "en": f"{place.place_en} ({share['en']})"}
-        ax.annotate(label(words, lang), (place.lon, place.lat), xytext=(0, 11), textcoords="offset points",
-                    ha="center", fontsize=9)
+        ax.annotate(
+            label(words, lang),
+            (place.lon, place.lat),
+            xytext=(0, 11),
+            textcoords="offset points",
+            ha="center",
+            fontsize=9,
+        )
     pad = 0.006
     ax.set_xlim(shown["lon"].min() - 2 * pad, shown["lon"].max() + 2 * pad)
     ax.set_ylim(shown["lat"].min() - pad, shown["lat"].max() + 1.5 * pad)
@@ -438,26 +547,65 @@ def control_map(rows: pd.DataFrame, places: pd.DataFrame, lang: str = "ar") -> F
     ax.set_aspect(1 / math.cos(math.radians(shown["lat"].mean())))
     ax.set_xticks([])
     ax.set_yticks([])
-    ax.annotate(label({"ar": "↑ شمال: وسط دمشق", "en": "↑ north: central Damascus"}, lang), (0.5, 0.98),
-                xycoords="axes fraction", ha="center", va="top", fontsize=9, color="#666666")
-    handles = [Patch(color=CONTROLLER_COLOURS[c], label=label(CONTROLLERS[c], lang))
-               for c in dict.fromkeys(shown["controller"])]
-    handles += [Patch(facecolor="white", edgecolor="#666666", hatch="////",
-                      label=label({"ar": "جزء من المكان", "en": "part of the place"}, lang)),
-                Line2D([], [], marker="o", ls="", mfc="none", mec="#666666", mew=1.5, ms=16,
-                       label=label({"ar": "معقل", "en": "stronghold"}, lang)),
-                Line2D([], [], marker="o", ls="", mfc="#dddddd", mec="#666666", mew=2,
-                       label=label({"ar": "موضع تقريبي باليد (إطار متقطع)", "en": "placed by hand (dashed edge)"},
-                                   lang))]
+    ax.annotate(
+        label({"ar": "↑ شمال: وسط دمشق", "en": "↑ north: central Damascus"}, lang),
+        (0.5, 0.98),
+        xycoords="axes fraction",
+        ha="center",
+        va="top",
+        fontsize=9,
+        color="#666666",
+    )
+    handles = [
+        Patch(color=CONTROLLER_COLOURS[c], label=label(CONTROLLERS[c], lang))
+        for c in dict.fromkeys(shown["controller"])
+    ]
+    handles += [
+        Patch(
+            facecolor="white",
+            edgecolor="#666666",
+            hatch="////",
+            label=label({"ar": "جزء من المكان", "en": "part of the place"}, lang),
+        ),
+        Line2D(
+            [],
+            [],
+            marker="o",
+            ls="",
+            mfc="none",
+            mec="#666666",
+            mew=1.5,
+            ms=16,
+            label=label({"ar": "معقل", "en": "stronghold"}, lang),
+        ),
+        Line2D(
+            [],
+            [],
+            marker="o",
+            ls="",
+            mfc="#dddddd",
+            mec="#666666",
+            mew=2,
+            label=label({"ar": "موضع تقريبي باليد (إطار متقطع)", "en": "placed by hand (dashed edge)"}, lang),
+        ),
+    ]
     legend_below(fig, handles, lang, max_columns=4)
-    set_title(ax, {"ar": "من يسيطر على ماذا جنوبي دمشق، بحسب المقال؟",
-                   "en": "Who holds what south of Damascus, per the article?"}, lang)
+    set_title(
+        ax,
+        {
+            "ar": "من يسيطر على ماذا جنوبي دمشق، بحسب المقال؟",
+            "en": "Who holds what south of Damascus, per the article?",
+        },
+        lang,
+    )
     return fig
 
 
 def _day_words(day, lang: str) -> str:
-    return label({"ar": f"{day.day} {MONTH_NAMES['ar'][day.month - 1]}",
-                  "en": f"{day.day} {MONTH_NAMES['en'][day.month - 1]}"}, lang)
+    return label(
+        {"ar": f"{day.day} {MONTH_NAMES['ar'][day.month - 1]}", "en": f"{day.day} {MONTH_NAMES['en'][day.month - 1]}"},
+        lang,
+    )
 
 
 def _timeline_windows(shown, one_day):
@@ -514,15 +662,19 @@ def timeline(events: pd.DataFrame, lang: str = "ar", published=None) -> Figure:
     else:
         ratios = [1, 6] if lang == "en" else [6, 1]
         pair = fig.subplots(1, 2, sharey=True, width_ratios=ratios)
-        axes = list(pair) if lang == "en" else [pair[1], pair[0]]   # [early, main]
+        axes = list(pair) if lang == "en" else [pair[1], pair[0]]  # [early, main]
     main = axes[-1]
     for row, event in shown.iterrows():
         colour = CLAIMANT_COLOURS[event["claimant"]]
         ax = axes[0] if early is not None and event["date_end"] < early[1] else main
         start, relation = event["date"], event.get("relation", "at")
         if event["date_precision"] == "after" or relation == "after":
-            ax.annotate("", xy=(right_end, row), xytext=(start + one_day, row),
-                        arrowprops={"arrowstyle": "-|>", "color": colour, "lw": 2.5, "ls": "--"})
+            ax.annotate(
+                "",
+                xy=(right_end, row),
+                xytext=(start + one_day, row),
+                arrowprops={"arrowstyle": "-|>", "color": colour, "lw": 2.5, "ls": "--"},
+            )
             end = right_end
         elif relation == "by":
             end = event["date_end"] + one_day
@@ -531,8 +683,12 @@ def timeline(events: pd.DataFrame, lang: str = "ar", published=None) -> Figure:
         elif relation == "since":
             end = event["date_end"] + one_day
             ax.barh(row, end - start, left=start, height=0.5, color=colour, alpha=0.45)
-            ax.annotate("", xy=(right_end, row), xytext=(end, row),
-                        arrowprops={"arrowstyle": "-|>", "color": colour, "lw": 2, "ls": "--"})
+            ax.annotate(
+                "",
+                xy=(right_end, row),
+                xytext=(end, row),
+                arrowprops={"arrowstyle": "-|>", "color": colour, "lw": 2, "ls": "--"},
+            )
         elif event["date_precision"] == "day":
             ax.plot([start + one_day / 2], [row], "o", color=colour, ms=8)
             end = start + one_day
@@ -542,37 +698,59 @@ def timeline(events: pd.DataFrame, lang: str = "ar", published=None) -> Figure:
         words = {"ar": event["amount_ar"], "en": event["amount_en"]}
         if relation in ("by", "since"):
             day = event["date_end"] if relation == "by" else event["date"]
-            when = {lang_: f"{TIMELINE_KEYS[relation][lang_]} {_day_words(day, 'en') if lang_ == 'en' else ''}"
-                    for lang_ in ("ar", "en")}
+            when = {
+                lang_: f"{TIMELINE_KEYS[relation][lang_]} {_day_words(day, 'en') if lang_ == 'en' else ''}"
+                for lang_ in ("ar", "en")
+            }
             when["ar"] = f"{TIMELINE_KEYS[relation]['ar']} {day.day} {MONTH_NAMES['ar'][day.month - 1]}"
             words = {k: f"{words[k]} ({when[k].strip()})" if words[k] else when[k].strip() for k in words}
         if words[lang]:
             at = end if relation != "since" else right_end
-            ax.annotate(label(words, lang), (min(at, right_end), row), xytext=(6 if lang == "en" else -6, 0),
-                        textcoords="offset points", va="center", fontsize=8.5, color=colour,
-                        ha="left" if lang == "en" else "right")
+            ax.annotate(
+                label(words, lang),
+                (min(at, right_end), row),
+                xytext=(6 if lang == "en" else -6, 0),
+                textcoords="offset points",
+                va="center",
+                fontsize=8.5,
+                color=colour,
+                ha="left" if lang == "en" else "right",
+            )
     if published is not None:
         main.axvline(pd.Timestamp(published) + one_day / 2, color="#999999", lw=1, ls=":")
     axes[0].set_yticks(range(len(shown)))
-    axes[0].set_yticklabels([label({"ar": a, "en": e}, lang) for a, e in zip(shown["label_ar"], shown["label_en"])],
-                            fontsize=9)
+    axes[0].set_yticklabels(
+        [label({"ar": a, "en": e}, lang) for a, e in zip(shown["label_ar"], shown["label_en"])], fontsize=9
+    )
     axes[0].set_ylim(len(shown) - 0.5, -0.7)
     main.set_xlim(left_end, right_end + 12 * one_day)
     main.xaxis.set_major_locator(mdates.DayLocator(bymonthday=[1, 8, 15, 22]))
     if early is not None:
         axes[0].set_xlim(*early)
         axes[0].xaxis.set_major_locator(mdates.MonthLocator(bymonthday=1))
-        axes[0].xaxis.set_major_formatter(FuncFormatter(
-            lambda x, _: label({"ar": MONTH_NAMES["ar"][mdates.num2date(x).month - 1],
-                                "en": MONTH_NAMES["en"][mdates.num2date(x).month - 1]}, lang)))
+        axes[0].xaxis.set_major_formatter(
+            FuncFormatter(
+                lambda x, _: label(
+                    {
+                        "ar": MONTH_NAMES["ar"][mdates.num2date(x).month - 1],
+                        "en": MONTH_NAMES["en"][mdates.num2date(x).month - 1],
+                    },
+                    lang,
+                )
+            )
+        )
         _break_marks(axes, lang)
     main.xaxis.set_major_formatter(FuncFormatter(lambda x, _: _day_words(mdates.num2date(x), lang)))
     for ax in axes:
         ax.grid(axis="x", color="#eeeeee")
     main.set_xlabel(label(TIMELINE_KEYS["direction"], lang), fontsize=9, color="#666666")
     # Up to four keys a row: seven claimants do not fit on one line.
-    legend_below(fig, [Patch(color=CLAIMANT_COLOURS[c], label=label(CLAIMANTS[c], lang))
-                       for c in dict.fromkeys(shown["claimant"])], lang, max_columns=4)
+    legend_below(
+        fig,
+        [Patch(color=CLAIMANT_COLOURS[c], label=label(CLAIMANTS[c], lang)) for c in dict.fromkeys(shown["claimant"])],
+        lang,
+        max_columns=4,
+    )
     set_title(axes[0], {"ar": "متى جرى ماذا، وبحسب من؟", "en": "What happened when, and says who?"}, lang)
     if lang == "ar":
         for ax in axes:
@@ -593,7 +771,14 @@ def _break_marks(axes, lang):
     main.spines[inner_main].set_visible(False)
     main.spines[["top", "right" if lang == "en" else "left"]].set_visible(False)
     main.tick_params(axis="y", which="both", length=0)
-    kwargs = {"marker": [(-1, -1), (1, 1)], "markersize": 10, "linestyle": "none", "color": "#666666",
-              "mec": "#666666", "mew": 1, "clip_on": False}
+    kwargs = {
+        "marker": [(-1, -1), (1, 1)],
+        "markersize": 10,
+        "linestyle": "none",
+        "color": "#666666",
+        "mec": "#666666",
+        "mew": 1,
+        "clip_on": False,
+    }
     early.plot([1 if lang == "en" else 0], [0], transform=early.transAxes, **kwargs)
     main.plot([0 if lang == "en" else 1], [0], transform=main.transAxes, **kwargs)

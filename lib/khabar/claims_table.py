@@ -525,7 +525,7 @@ def conflicts(table: pd.DataFrame) -> list[tuple[int, int, str]]:
     records = [r for r in _ranges(table) if r["has_figure"]]
     found = []
     for k, a in enumerate(records):
-        for b in records[k + 1:]:
+        for b in records[k + 1 :]:
             if a["claimant"] == b["claimant"]:
                 continue
             if a["kind"] == b["kind"] and not _overlap(a, b):
@@ -587,8 +587,11 @@ def grades(table: pd.DataFrame, widths: pd.DataFrame | None = None) -> pd.DataFr
         if claim["index"] in contested:
             rows.append(("contested", "", tuple(contested[claim["index"]]), claim["camp"]))
             continue
-        others = [o for o in records if o["has_figure"] and o["camp"] != claim["camp"]
-                  and o["kind"] == claim["kind"] and _overlap(claim, o)]
+        others = [
+            o
+            for o in records
+            if o["has_figure"] and o["camp"] != claim["camp"] and o["kind"] == claim["kind"] and _overlap(claim, o)
+        ]
         if not others:
             rows.append(("single_source", "", (), claim["camp"]))
             continue
@@ -625,8 +628,19 @@ def part_whole(table: pd.DataFrame) -> pd.DataFrame:
         for (claimant, _, _), members in groups.items():
             low = float(sum(m["low"] for m in members))
             high = float(sum(m["high"] for m in members))
-            rows.append((tuple(m["quote"] for m in members), claimant, low, high, whole["quote"],
-                         whole["claimant"], whole["low"], whole["high"], low <= whole["high"]))
+            rows.append(
+                (
+                    tuple(m["quote"] for m in members),
+                    claimant,
+                    low,
+                    high,
+                    whole["quote"],
+                    whole["claimant"],
+                    whole["low"],
+                    whole["high"],
+                    low <= whole["high"],
+                )
+            )
     columns = ["parts", "parts_by", "parts_low", "parts_high", "whole", "whole_by", "whole_low", "whole_high", "fits"]
     return pd.DataFrame(rows, columns=columns)
 
@@ -653,19 +667,36 @@ def readings(table: pd.DataFrame) -> pd.DataFrame:
         if reason != "ranges do not meet" or a["kind"][1] != "held":
             continue
         large, small = (a, b) if a["high"] >= b["high"] else (b, a)
-        handed = [r for r in records.values() if _is_part(r["kind"], large["kind"])
-                  and r["kind"][1] == "handed_over"]
+        handed = [r for r in records.values() if _is_part(r["kind"], large["kind"]) and r["kind"][1] == "handed_over"]
         quote = table["quote"]
         # the most precise handed-over count ("about 85", not "dozens")
         for part in sorted(handed, key=_relative_width)[:1]:
-            rows.append(("total", quote[large["index"]], quote[small["index"]], small["low"], small["high"],
-                         False, f"both count every body held; {quote[part['index']]} handed over "
-                                f"{'exceeds' if part['low'] > small['high'] else 'fits in'} {quote[small['index']]}"))
+            rows.append(
+                (
+                    "total",
+                    quote[large["index"]],
+                    quote[small["index"]],
+                    small["low"],
+                    small["high"],
+                    False,
+                    f"both count every body held; {quote[part['index']]} handed over "
+                    f"{'exceeds' if part['low'] > small['high'] else 'fits in'} {quote[small['index']]}",
+                )
+            )
             low, high = part["low"] + small["low"], part["high"] + small["high"]
             fits = low <= large["high"] and large["low"] <= high
-            rows.append(("remaining", quote[large["index"]], quote[small["index"]], low, high, fits,
-                         f"{quote[small['index']]} still held after {quote[part['index']]} handed over: "
-                         f"{low:g}-{high:g} in all"))
+            rows.append(
+                (
+                    "remaining",
+                    quote[large["index"]],
+                    quote[small["index"]],
+                    low,
+                    high,
+                    fits,
+                    f"{quote[small['index']]} still held after {quote[part['index']]} handed over: "
+                    f"{low:g}-{high:g} in all",
+                )
+            )
     columns = ["reading", "claim_a", "claim_b", "low", "high", "fits", "how"]
     return pd.DataFrame(rows, columns=columns)
 
@@ -714,19 +745,28 @@ def discrepancies(article, table: pd.DataFrame | None = None) -> pd.DataFrame:
     other = readings(table)
     other = other[(other["reading"] == "remaining") & other["fits"]]
     resolved = {quote for pair in zip(other["claim_a"], other["claim_b"]) for quote in pair}
-    note = {quote: f"none if {b} is what is still held (readings)"
-            for a, b in zip(other["claim_a"], other["claim_b"]) for quote in (a, b)}
+    note = {
+        quote: f"none if {b} is what is still held (readings)"
+        for a, b in zip(other["claim_a"], other["claim_b"])
+        for quote in (a, b)
+    }
     rows = [
-        (table.loc[i, "subject"], table.loc[i, "quote"], table.loc[i, "claimant"],
-         table.loc[j, "quote"], table.loc[j, "claimant"], reason,
-         note.get(table.loc[j, "quote"], "") if table.loc[j, "quote"] in resolved else "")
+        (
+            table.loc[i, "subject"],
+            table.loc[i, "quote"],
+            table.loc[i, "claimant"],
+            table.loc[j, "quote"],
+            table.loc[j, "claimant"],
+            reason,
+            note.get(table.loc[j, "quote"], "") if table.loc[j, "quote"] in resolved else "",
+        )
         for i, j, reason in conflicts(table)
     ]
     branches = []
     for paragraph in article.paragraphs.itertuples():
         for match in BRANCH.finditer(paragraph.text):
             branches.append((match.group(), match.group(1), paragraph.kind))
-    for a, b in ((a, b) for k, a in enumerate(branches) for b in branches[k + 1:]):
+    for a, b in ((a, b) for k, a in enumerate(branches) for b in branches[k + 1 :]):
         if a[1] != b[1]:
             rows.append(("unit_number", a[0], a[2], b[0], b[2], "the same unit with two numbers", ""))
     columns = ["what", "quote_a", "said_by_a", "quote_b", "said_by_b", "reason", "conflict_under_other_reading"]

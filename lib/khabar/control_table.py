@@ -25,6 +25,7 @@ qualifier is ``unspecified``.
 >>> rows.loc[rows.share_high.notna(), ["place_en", "share_low", "share_high", "qualifier", "claimant"]].values.tolist()
 [['al-Qadam', 81.0, 99.0, 'about', 'isis'], ['Yarmouk camp', 63.0, 77.0, 'nearly', 'enab_baladi']]
 """
+
 from __future__ import annotations
 
 import math
@@ -66,8 +67,9 @@ ACTORS = [
     ("regime", r"(?:النظام|قوات\s+الأسد|قوات\s+النظام|الجيش\s+السوري)"),
     ("opposition", r"(?:فصائل\s+المعارضة|المعارضة)"),
 ]
-_ACTORS = [(key, re.compile(rf"(?<![\w])(?<!من\s)(?<!ضد\s)(?<!لدى\s)(?<!مقابل\s){pattern}(?!\w)"))
-           for key, pattern in ACTORS]
+_ACTORS = [
+    (key, re.compile(rf"(?<![\w])(?<!من\s)(?<!ضد\s)(?<!لدى\s)(?<!مقابل\s){pattern}(?!\w)")) for key, pattern in ACTORS
+]
 
 
 def _places(text: str, start: int, end: int, topic) -> list[dict]:
@@ -77,18 +79,43 @@ def _places(text: str, start: int, end: int, topic) -> list[dict]:
         if kind not in PLACE_KINDS:
             continue
         for match in name_pattern(name).finditer(text, start, end):
-            found.append({"place": name, "place_en": name_en, "kind": kind,
-                          "start": match.start(), "end": match.end(), "refers_by": "name"})
+            found.append(
+                {
+                    "place": name,
+                    "place_en": name_en,
+                    "kind": kind,
+                    "start": match.start(),
+                    "end": match.end(),
+                    "refers_by": "name",
+                }
+            )
     for match in _ANAPHORA.finditer(text, start, end):
         resolved = topic(match.start())
         if resolved:
             name, name_en = resolved
-            found.append({"place": name, "place_en": name_en, "kind": "neighbourhood",
-                          "start": match.start(), "end": match.end(), "refers_by": "anaphora"})
+            found.append(
+                {
+                    "place": name,
+                    "place_en": name_en,
+                    "kind": "neighbourhood",
+                    "start": match.start(),
+                    "end": match.end(),
+                    "refers_by": "anaphora",
+                }
+            )
     found.sort(key=lambda p: p["start"])
     # A match inside a longer one is part of that name.
-    return [p for p in found if not any(q is not p and q["start"] <= p["start"] and p["end"] <= q["end"]
-                                        and (q["end"] - q["start"]) > (p["end"] - p["start"]) for q in found)]
+    return [
+        p
+        for p in found
+        if not any(
+            q is not p
+            and q["start"] <= p["start"]
+            and p["end"] <= q["end"]
+            and (q["end"] - q["start"]) > (p["end"] - p["start"])
+            for q in found
+        )
+    ]
 
 
 def _topic(article):
@@ -151,7 +178,7 @@ def control(article) -> pd.DataFrame:
         within = {}
         kept = []
         for place in places:
-            if kept and _CONTAINER.match(text[kept[-1]["end"]:place["start"]]):
+            if kept and _CONTAINER.match(text[kept[-1]["end"] : place["start"]]):
                 within[id(kept[-1])] = place
                 kept[-1]["container_end"] = place["end"]
                 continue
@@ -159,7 +186,8 @@ def control(article) -> pd.DataFrame:
         actors = _actor(text, s_start, s_end)
         shares = [
             {**row._asdict(), "start": s_start + row.start, "end": s_start + row.end}
-            for row in quantities(sentence.text).itertuples() if row.unit == "percent"
+            for row in quantities(sentence.text).itertuples()
+            if row.unit == "percent"
         ]
         verbs = list(_CONTROL_VERB.finditer(text, s_start, s_end))
         here = dates[(dates.start >= s_start) & (dates.end <= s_end)]
@@ -176,8 +204,7 @@ def control(article) -> pd.DataFrame:
             item = (item_start, end)
             item_start = end + len(re.match(r"[\s،,]*", text[end:s_end]).group())
             key = place["place"]
-            entry = by_place.setdefault(key, {**place, "items": [], "stronghold": False,
-                                              "within": ""})
+            entry = by_place.setdefault(key, {**place, "items": [], "stronghold": False, "within": ""})
             if key not in order:
                 order.append(key)
             entry["items"].append(item)
@@ -191,9 +218,9 @@ def control(article) -> pd.DataFrame:
             # A control verb governs every place listed after it in the
             # sentence: "يتمركز في حي الحجر الأسود، ومنطقة العسالي وأجزاء من ...".
             verb = next((v for v in reversed(verbs) if s_start <= v.start() < hi), None)
-            front = entry["kind"] == "front_axis" or bool(_FRONT.search(text[lo:entry["start"]]))
+            front = entry["kind"] == "front_axis" or bool(_FRONT.search(text[lo : entry["start"]]))
             acting = [(pos, who) for pos, who in actors if lo <= pos < entry["start"]]
-            fighting = bool(_FIGHTING.search(text[lo:entry["start"]]))
+            fighting = bool(_FIGHTING.search(text[lo : entry["start"]]))
             if front:
                 basis, controller = "front", "contested"
             elif fighting:
@@ -205,21 +232,62 @@ def control(article) -> pd.DataFrame:
                 basis, controller = "activity", acting[-1][1]
             else:
                 continue
-            extent = "stronghold" if entry["stronghold"] else (
-                "part" if any(_PART.search(text[i_lo:i_hi]) for i_lo, i_hi in entry["items"]) else "")
+            extent = (
+                "stronghold"
+                if entry["stronghold"]
+                else ("part" if any(_PART.search(text[i_lo:i_hi]) for i_lo, i_hi in entry["items"]) else "")
+            )
             if share:
                 qualifier_ar, qualifier = share["qualifier_ar"], share["qualifier"]
                 stated, low, high = share["value"], share["value_low"], share["value_high"]
             else:
                 qualifier_ar, qualifier, stated, low, high = "", "unspecified", math.nan, math.nan, math.nan
-            rows.append((entry["place"], entry["place_en"], entry["kind"], entry["refers_by"], controller,
-                         basis, extent, entry["within"], stated, low, high, qualifier, qualifier_ar,
-                         sentence.claimant, as_of, sentence.paragraph, text[lo:hi], lo, hi))
+            rows.append(
+                (
+                    entry["place"],
+                    entry["place_en"],
+                    entry["kind"],
+                    entry["refers_by"],
+                    controller,
+                    basis,
+                    extent,
+                    entry["within"],
+                    stated,
+                    low,
+                    high,
+                    qualifier,
+                    qualifier_ar,
+                    sentence.claimant,
+                    as_of,
+                    sentence.paragraph,
+                    text[lo:hi],
+                    lo,
+                    hi,
+                )
+            )
         if actors:
             previous_actor = actors[0][1]
-    columns = ["place", "place_en", "kind", "refers_by", "controller", "basis", "extent", "within",
-               "share", "share_low", "share_high", "qualifier", "qualifier_ar", "claimant", "as_of", "paragraph",
-               "quote", "start", "end"]
+    columns = [
+        "place",
+        "place_en",
+        "kind",
+        "refers_by",
+        "controller",
+        "basis",
+        "extent",
+        "within",
+        "share",
+        "share_low",
+        "share_high",
+        "qualifier",
+        "qualifier_ar",
+        "claimant",
+        "as_of",
+        "paragraph",
+        "quote",
+        "start",
+        "end",
+    ]
     frame = pd.DataFrame(rows, columns=columns)
     frame["as_of"] = pd.to_datetime(frame["as_of"])
     return frame
@@ -229,7 +297,7 @@ def _share_for(shares, entry, lo, hi, s_end, text):
     """The share that names this place: "بحوالي 90% من الحي" -- the place
     follows the share by "من" (of), perhaps with "مساحة" (the area of)."""
     for share in shares:
-        between = text[share["end"]:entry["items"][-1][1]]
+        between = text[share["end"] : entry["items"][-1][1]]
         if lo <= share["start"] < hi and re.match(r"^\s+من\s+(?:مساحة\s+)?", between):
             return share
     return None

@@ -27,11 +27,12 @@ The sets:
 >>> band("dozens", convention="acled_points")
 (10.0, 10.0)
 """
+
 from __future__ import annotations
 
 import csv
 import math
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
@@ -41,7 +42,7 @@ DATA = Path(__file__).with_name("conventions.csv")
 RULES = ("factor", "above", "below", "point", "count")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _table() -> dict:
     """{convention: {qualifier: (rule, low, high)}} read from the data file."""
     found: dict = {}
@@ -89,8 +90,9 @@ def _rule(qualifier: str, convention: str):
     return table[convention][qualifier]
 
 
-def band(qualifier: str, n: float = math.nan, *, upper: float = math.nan,
-         convention: str = DEFAULT) -> tuple[float, float]:
+def band(
+    qualifier: str, n: float = math.nan, *, upper: float = math.nan, convention: str = DEFAULT
+) -> tuple[float, float]:
     """``(low, high)`` the words allow for ``qualifier`` and figure ``n``
     under ``convention``; NaN where open.  ``upper`` caps the range (100 for
     a percentage).
@@ -147,13 +149,18 @@ def with_convention(table: pd.DataFrame, convention: str) -> pd.DataFrame:
     """
     _rule("exact", convention)  # an unknown convention is an error, not a silent copy
     share = "share_low" in table.columns
-    low_col, high_col, value_col = ("share_low", "share_high", "share") if share else (
-        "value_low", "value_high", "value")
+    low_col, high_col, value_col = (
+        ("share_low", "share_high", "share") if share else ("value_low", "value_high", "value")
+    )
     table = table.copy()
     lows, highs = [], []
     for row in table.to_dict("records"):
         qualifier = row["qualifier"]
-        if qualifier == "unspecified" or not covers(qualifier, convention) or (pd.isna(row[value_col]) and _rule(qualifier, convention)[0] != "count"):
+        if (
+            qualifier == "unspecified"
+            or not covers(qualifier, convention)
+            or (pd.isna(row[value_col]) and _rule(qualifier, convention)[0] != "count")
+        ):
             lows.append(row[low_col])
             highs.append(row[high_col])
             continue

@@ -23,6 +23,7 @@ expressions in running text is also done here with regular expressions:
 >>> resolve("السبت الماضي", date(2018, 3, 26))
 (Timestamp('2018-03-24 00:00:00'), Timestamp('2018-03-24 00:00:00'), 'day')
 """
+
 from __future__ import annotations
 
 import calendar
@@ -37,24 +38,49 @@ PRECISIONS = ("day", "month_part", "month", "approx")
 # Month names as Syrian and Lebanese papers write them, and as Egyptian (and
 # most Gulf) papers write them; the index + 1 is the month number.
 LEVANTINE_MONTHS = [
-    "كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول",
-    "تشرين الأول", "تشرين الثاني", "كانون الأول",
+    "كانون الثاني",
+    "شباط",
+    "آذار",
+    "نيسان",
+    "أيار",
+    "حزيران",
+    "تموز",
+    "آب",
+    "أيلول",
+    "تشرين الأول",
+    "تشرين الثاني",
+    "كانون الأول",
 ]
 EGYPTIAN_MONTHS = [
-    "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر",
-    "أكتوبر", "نوفمبر", "ديسمبر",
+    "يناير",
+    "فبراير",
+    "مارس",
+    "أبريل",
+    "مايو",
+    "يونيو",
+    "يوليو",
+    "أغسطس",
+    "سبتمبر",
+    "أكتوبر",
+    "نوفمبر",
+    "ديسمبر",
 ]
 # Spellings seen in print besides the ones above.
 _MONTH_VARIANTS = {"إبريل": 4, "ابريل": 4, "يونيه": 6, "يوليه": 7, "اغسطس": 8, "اكتوبر": 10}
 
 # Python's weekday(): Monday is 0.
-WEEKDAYS = {"الاثنين": 0, "الإثنين": 0, "الثلاثاء": 1, "الأربعاء": 2, "الخميس": 3,
-            "الجمعة": 4, "السبت": 5, "الأحد": 6}
+WEEKDAYS = {"الاثنين": 0, "الإثنين": 0, "الثلاثاء": 1, "الأربعاء": 2, "الخميس": 3, "الجمعة": 4, "السبت": 5, "الأحد": 6}
 
 # Thirds of a month, as (first day, last day); None is the month's last day.
-MONTH_PARTS = {"أوائل": (1, 10), "مطلع": (1, 10), "بداية": (1, 10),
-               "منتصف": (11, 20), "أواسط": (11, 20),
-               "أواخر": (21, None), "نهاية": (21, None)}
+MONTH_PARTS = {
+    "أوائل": (1, 10),
+    "مطلع": (1, 10),
+    "بداية": (1, 10),
+    "منتصف": (11, 20),
+    "أواسط": (11, 20),
+    "أواخر": (21, None),
+    "نهاية": (21, None),
+}
 
 _DATEPARSER_SETTINGS = {"PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first"}
 
@@ -79,8 +105,11 @@ def _month_number(name: str) -> int:
     >>> _month_number("اذار"), _month_number("يناير")
     (3, 1)
     """
-    numbers = {**{m: i for i, m in enumerate(LEVANTINE_MONTHS, 1)},
-               **{m: i for i, m in enumerate(EGYPTIAN_MONTHS, 1)}, **_MONTH_VARIANTS}
+    numbers = {
+        **{m: i for i, m in enumerate(LEVANTINE_MONTHS, 1)},
+        **{m: i for i, m in enumerate(EGYPTIAN_MONTHS, 1)},
+        **_MONTH_VARIANTS,
+    }
     for candidate, number in numbers.items():
         if re.fullmatch(_loose(candidate), name):
             return number

@@ -24,6 +24,7 @@ Fatalities, per event with dead:
 >>> table.loc[table.type == "battle deaths", ["fatalities_low", "fatalities_best", "fatalities_high"]].values.tolist()
 [[32.0, 101.0, 175.0]]
 """
+
 from __future__ import annotations
 
 import math
@@ -54,9 +55,27 @@ ACTORS = [
     ("opposition", re.compile(r"(?<!\w)(?:فصائل\s+المعارضة|المعارضة)(?!\w)")),
 ]
 
-COLUMNS = ["event", "type", "stage", "side_a", "side_b", "place_en", "start_earliest", "start_latest",
-           "end_earliest", "end_latest", "ongoing", "date_precision", "fatalities_low", "fatalities_best",
-           "fatalities_high", "claim_ids", "claimants", "quotes", "note"]
+COLUMNS = [
+    "event",
+    "type",
+    "stage",
+    "side_a",
+    "side_b",
+    "place_en",
+    "start_earliest",
+    "start_latest",
+    "end_earliest",
+    "end_latest",
+    "ongoing",
+    "date_precision",
+    "fatalities_low",
+    "fatalities_best",
+    "fatalities_high",
+    "claim_ids",
+    "claimants",
+    "quotes",
+    "note",
+]
 
 
 def _actors(texts) -> list[str]:
@@ -67,8 +86,11 @@ _ANAPHORA = re.compile(r"(?<!\w)(?:[وف]?ب?ال|[وف]?لل)حي(?!\w)")
 
 
 def _where(quotes, topic):
-    places = [en for name, en, kind in NAMES if kind in ("neighbourhood", "camp", "front_axis")
-              and any(name_pattern(name).search(q) for q in quotes)]
+    places = [
+        en
+        for name, en, kind in NAMES
+        if kind in ("neighbourhood", "camp", "front_axis") and any(name_pattern(name).search(q) for q in quotes)
+    ]
     if not places and topic and any(_ANAPHORA.search(q) for q in quotes):
         places = [topic]  # "الحي": the neighbourhood the article is about
     return ", ".join(dict.fromkeys(places))
@@ -103,8 +125,7 @@ def _precision(start, end) -> str:
     if pd.isna(start) or pd.isna(end):
         return "open"
     days = (end - start).days + 1
-    return "day" if days == 1 else "days" if days < 7 else "week" if days <= 7 else \
-        "month" if days <= 31 else "longer"
+    return "day" if days == 1 else "days" if days < 7 else "week" if days <= 7 else "month" if days <= 31 else "longer"
 
 
 def event_table(article, events: pd.DataFrame | None = None, claims: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -130,8 +151,11 @@ def event_table(article, events: pd.DataFrame | None = None, claims: pd.DataFram
     # The dyad the article is about, government first: "بين النظام وتنظيم الدولة".
     named = _actors([article.title]) or _actors([article.text])
     pair = tuple((named + ["", ""])[:2])
-    counts = {en: sum(len(name_pattern(name).findall(article.text)) for name, e, kind in NAMES if e == en)
-              for name, en, kind in NAMES if kind == "neighbourhood"}
+    counts = {
+        en: sum(len(name_pattern(name).findall(article.text)) for name, e, kind in NAMES if e == en)
+        for name, en, kind in NAMES
+        if kind == "neighbourhood"
+    }
     topic = max(counts, key=counts.get) if counts and max(counts.values()) else ""
     kept = happenings[~happenings["stage"].isin(LEFT_OUT)]
     groups = []
@@ -163,10 +187,29 @@ def event_table(article, events: pd.DataFrame | None = None, claims: pd.DataFram
         also = [a for a in _actors(quotes) if a not in pair]
         if also:
             note = "; ".join(filter(None, [note, "also named: " + ", ".join(also)]))
-        rows.append((number, TYPES.get(first["stage"], first["stage"]), first["stage"], side_a, side_b,
-                     _where(quotes, topic), start_earliest, start_latest, end_earliest, end_latest, ongoing,
-                     _precision(start_earliest, end_latest), low, best, high, tuple(ids),
-                     tuple(dict.fromkeys(c for row in group for c in row["claimants"])), quotes, note))
+        rows.append(
+            (
+                number,
+                TYPES.get(first["stage"], first["stage"]),
+                first["stage"],
+                side_a,
+                side_b,
+                _where(quotes, topic),
+                start_earliest,
+                start_latest,
+                end_earliest,
+                end_latest,
+                ongoing,
+                _precision(start_earliest, end_latest),
+                low,
+                best,
+                high,
+                tuple(ids),
+                tuple(dict.fromkeys(c for row in group for c in row["claimants"])),
+                quotes,
+                note,
+            )
+        )
     frame = pd.DataFrame(rows, columns=COLUMNS)
     for column in ("start_earliest", "start_latest", "end_earliest", "end_latest"):
         frame[column] = pd.to_datetime(frame[column])
@@ -176,8 +219,11 @@ def event_table(article, events: pd.DataFrame | None = None, claims: pd.DataFram
 def _claim_ids(table, group, fits):
     spans = [(row["start"], row["end"]) for row in group]
     records = table[["start", "subject", "scope"]].to_dict("records")
-    return [index for index, claim in zip(table.index, records)
-            if any(s <= claim["start"] < e for s, e in spans) and fits(claim)]
+    return [
+        index
+        for index, claim in zip(table.index, records)
+        if any(s <= claim["start"] < e for s, e in spans) and fits(claim)
+    ]
 
 
 def _fatalities(table, ids):
@@ -188,8 +234,13 @@ def _fatalities(table, ids):
     own = table.loc[ids]
     wholes = own[own["scope"] == "forces"]
     kinds = {(w["subject"], w["scope"]) for _, w in wholes.iterrows()}
-    related = [i for i, r in table.iterrows() if i not in ids and not pd.isna(r["value_low"])
-               and any((r["subject"], r["scope"]) == p and w in kinds for p, w in PART_OF)]
+    related = [
+        i
+        for i, r in table.iterrows()
+        if i not in ids
+        and not pd.isna(r["value_low"])
+        and any((r["subject"], r["scope"]) == p and w in kinds for p, w in PART_OF)
+    ]
     ids = list(ids) + related
     rows = table.loc[ids]
     checks = part_whole(rows)
@@ -198,11 +249,15 @@ def _fatalities(table, ids):
     # the dead's own parts (a unit's members, soldiers), not the bodies: a count
     # of bodies is a floor for the dead, not a figure for them
     dead_parts = checks["whole"].isin(wholes["quote"]) & checks["parts"].map(
-        lambda quotes: set(rows.loc[rows["quote"].isin(quotes), "subject"]) == {"killed"})
+        lambda quotes: set(rows.loc[rows["quote"].isin(quotes), "subject"]) == {"killed"}
+    )
     lows += checks.loc[dead_parts, "parts_low"].tolist()
     sides = rows["side"] if "side" in rows.columns else pd.Series("", index=rows.index)
-    independent = [(r["value_low"], i) for i, r in rows.iterrows()
-                   if camp(r["claimant"], sides[i]) == r["claimant"] and not pd.isna(r["value_low"])]
+    independent = [
+        (r["value_low"], i)
+        for i, r in rows.iterrows()
+        if camp(r["claimant"], sides[i]) == r["claimant"] and not pd.isna(r["value_low"])
+    ]
     high = max(highs) if highs else math.nan
     low = min(lows) if lows else math.nan
     best, best_id = max(independent) if independent else (math.nan, None)
@@ -211,14 +266,18 @@ def _fatalities(table, ids):
         from khabar.claims_table import conflicts
 
         against = [table.at[j if i == best_id else i, "quote"] for i, j, _ in conflicts(table) if best_id in (i, j)]
-        notes.append(f"best: {table.at[best_id, 'quote']} ({table.at[best_id, 'claimant']})"
-                     + (f", contested by {' and '.join(dict.fromkeys(against))}" if against else ""))
+        notes.append(
+            f"best: {table.at[best_id, 'quote']} ({table.at[best_id, 'claimant']})"
+            + (f", contested by {' and '.join(dict.fromkeys(against))}" if against else "")
+        )
     for _, whole in wholes.iterrows():
         notes.append(f"{whole['claimant']}: {whole['quote']} (said {whole['reported_on']:%d %b})")
     for check in checks.itertuples():
         if check.whole in set(wholes["quote"]):
             verb = "fit within" if check.fits else "exceed"
-            notes.append(f"{check.parts_by}: {' + '.join(check.parts)} = {check.parts_low:g}"
-                         f"{'' if check.parts_high == float('inf') else f'-{check.parts_high:g}'} "
-                         f"{verb} the whole")
+            notes.append(
+                f"{check.parts_by}: {' + '.join(check.parts)} = {check.parts_low:g}"
+                f"{'' if check.parts_high == float('inf') else f'-{check.parts_high:g}'} "
+                f"{verb} the whole"
+            )
     return ids, float(low), float(best), float(high), "; ".join(notes)

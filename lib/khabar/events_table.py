@@ -29,6 +29,7 @@ mention is in :func:`event_mentions`.
 >>> found.loc[found.stage == "deal", ["date", "date_precision", "claimants"]].astype(str).values.tolist()
 [['2018-03-24', 'day', "('enab_baladi', 'informed_sources')"]]
 """
+
 from __future__ import annotations
 
 import re
@@ -44,41 +45,57 @@ from khabar.sources import sentences
 # hold several stages; each stage is counted once per sentence.
 STAGES = [
     # The accusative adds an alif once tanween is stripped: "إن اتفاقًا" -> "اتفاقا".
-    ("deal",
-     r"(?<!\w)[وف]?(?:ال)?(?:صفقة|اتفاقا?)(?:\s+\S+)?\s+(?:عقدت|عقد|جرى|جرت|أبرم|أبرمت|تم|تمت)(?!\w)"
-     r"|(?:عقد|أبرم|وقع)\w*\s+(?:ال)?(?:صفقة|اتفاق)(?!\w)",
-     "عقد الصفقة", "deal concluded", None),
-    ("handover",
-     r"(?:تبادل|بادل\w*|تسليم|سلم\w*)\s+(?:\S+\s+){0,2}?(?:من\s+)?(?:ال)?جث"
-     r"|(?:ال)?جث\w*\s+التي\s+(?:بادل|سلم)\w*",
-     "تسليم الجثث", "bodies handed over", None),
-    ("to_come",
-     r"(?:ستجري|سيجري|ستتم|سيتم|ستستكمل|ستستمر)\s+(?:\S+\s+){0,2}?على\s+مراحل",
-     "ما تبقى لاحقًا على مراحل", "the rest to come, in stages", "after"),
+    (
+        "deal",
+        r"(?<!\w)[وف]?(?:ال)?(?:صفقة|اتفاقا?)(?:\s+\S+)?\s+(?:عقدت|عقد|جرى|جرت|أبرم|أبرمت|تم|تمت)(?!\w)"
+        r"|(?:عقد|أبرم|وقع)\w*\s+(?:ال)?(?:صفقة|اتفاق)(?!\w)",
+        "عقد الصفقة",
+        "deal concluded",
+        None,
+    ),
+    (
+        "handover",
+        r"(?:تبادل|بادل\w*|تسليم|سلم\w*)\s+(?:\S+\s+){0,2}?(?:من\s+)?(?:ال)?جث"
+        r"|(?:ال)?جث\w*\s+التي\s+(?:بادل|سلم)\w*",
+        "تسليم الجثث",
+        "bodies handed over",
+        None,
+    ),
+    (
+        "to_come",
+        r"(?:ستجري|سيجري|ستتم|سيتم|ستستكمل|ستستمر)\s+(?:\S+\s+){0,2}?على\s+مراحل",
+        "ما تبقى لاحقًا على مراحل",
+        "the rest to come, in stages",
+        "after",
+    ),
     # كانت بحوزة ("were held by") is a past state: those bodies have been handed over.
-    ("bodies_held",
-     r"(?<!كانت\s)(?<!\w)(?:لدى|بحوزة|في\s+قبضة)\s+(?:ال)?تنظيم(?!\w)",
-     "الجثث والأسرى لدى التنظيم", "bodies and prisoners held by the group", None),
-    ("control_announced",
-     r"أعلن\w*\s+(?:\S+\s+){0,3}?سيطرت\w*",
-     "إعلان السيطرة", "control announced", None),
+    (
+        "bodies_held",
+        r"(?<!كانت\s)(?<!\w)(?:لدى|بحوزة|في\s+قبضة)\s+(?:ال)?تنظيم(?!\w)",
+        "الجثث والأسرى لدى التنظيم",
+        "bodies and prisoners held by the group",
+        None,
+    ),
+    ("control_announced", r"أعلن\w*\s+(?:\S+\s+){0,3}?سيطرت\w*", "إعلان السيطرة", "control announced", None),
     # The perfect سيطر ("took control") is an event; the imperfect يسيطر
     # ("controls") describes a standing state and is left to khabar.control.
-    ("area_seized",
-     r"(?<!\w)[وف]?(?:كما\s+)?سيطر(?:ت)?(?!\w)",
-     "السيطرة على مناطق", "areas seized", None),
-    ("evacuation",
-     r"خروج\s+(?:ال)?(?:أهالي|مقاتلين|فصائل)|خرجت\s+منها\s+فصائل",
-     "خروج الأهالي والمقاتلين", "residents and fighters evacuated", None),
-    ("offensive",
-     r"(?:العملية\s+العسكرية|الهجوم|هجوم)\s+(?:\S+\s+)?(?:المستمرة|المستمر|بدأ\w*)",
-     "الهجوم", "offensive under way", None),
-    ("deaths",
-     r"(?<!\w)(?:قتل|مقتل)\s+\d+",
-     "قتلى قوات الأسد", "regime forces killed", None),
-    ("bodies_recovered",
-     r"انتشال\s+(?:ال)?جث",
-     "انتشال جثث", "bodies recovered", None),
+    ("area_seized", r"(?<!\w)[وف]?(?:كما\s+)?سيطر(?:ت)?(?!\w)", "السيطرة على مناطق", "areas seized", None),
+    (
+        "evacuation",
+        r"خروج\s+(?:ال)?(?:أهالي|مقاتلين|فصائل)|خرجت\s+منها\s+فصائل",
+        "خروج الأهالي والمقاتلين",
+        "residents and fighters evacuated",
+        None,
+    ),
+    (
+        "offensive",
+        r"(?:العملية\s+العسكرية|الهجوم|هجوم)\s+(?:\S+\s+)?(?:المستمرة|المستمر|بدأ\w*)",
+        "الهجوم",
+        "offensive under way",
+        None,
+    ),
+    ("deaths", r"(?<!\w)(?:قتل|مقتل)\s+\d+", "قتلى قوات الأسد", "regime forces killed", None),
+    ("bodies_recovered", r"انتشال\s+(?:ال)?جث", "انتشال جثث", "bodies recovered", None),
 ]
 _STAGES = [(key, re.compile(trigger), ar, en, precision) for key, trigger, ar, en, precision in STAGES]
 
@@ -88,8 +105,10 @@ _ABSORBED_BY = {"handover": "deal"}
 
 # In exchange for معتقلات: the feminine plural (معتقلات, not معتقلين) says
 # the detainees are women.
-_IN_RETURN = [(re.compile(r"مقابل\s+(?:\S+\s+){0,4}?معتقلات(?!\w)"), "women detainees"),
-              (re.compile(r"مقابل\s+(?:\S+\s+){0,4}?معتقلين(?!\w)"), "detainees")]
+_IN_RETURN = [
+    (re.compile(r"مقابل\s+(?:\S+\s+){0,4}?معتقلات(?!\w)"), "women detainees"),
+    (re.compile(r"مقابل\s+(?:\S+\s+){0,4}?معتقلين(?!\w)"), "detainees"),
+]
 _UNDER = re.compile(r"برعاية\s+")
 
 
@@ -186,11 +205,11 @@ def _mentions(article):
         for key, pattern, label_ar, label_en, precision in _STAGES:
             match = pattern.search(sentence.text)
             if match:
-                triggers.append((sentence.start + match.start(), sentence.start + match.end(),
-                                 key, label_ar, label_en, precision))
+                triggers.append(
+                    (sentence.start + match.start(), sentence.start + match.end(), key, label_ar, label_en, precision)
+                )
         if sentence.kind == "caption" and len(here):
-            triggers.append((sentence.start, sentence.start, "photo", "صورة من الجبهة",
-                             "photo from the front", None))
+            triggers.append((sentence.start, sentence.start, "photo", "صورة من الجبهة", "photo from the front", None))
         keys = {t[2] for t in triggers}
         triggers = sorted(t for t in triggers if _ABSORBED_BY.get(t[2]) not in keys)
         told, here = _telling(text, sentence, here, triggers)
@@ -207,10 +226,10 @@ def _mentions(article):
         under = ""
         sponsor = _UNDER.search(sentence.text)
         if sponsor:
-            rest = sentence.text[sponsor.end():]
-            under = next((en for en, pattern in organisations if pattern.match(rest.lstrip("“\"«"))), "")
+            rest = sentence.text[sponsor.end() :]
+            under = next((en for en, pattern in organisations if pattern.match(rest.lstrip('“"«'))), "")
         found = []
-        for index, (t_start, t_end, key, label_ar, label_en, precision) in enumerate(triggers):
+        for index, (t_start, _t_end, key, _label_ar, _label_en, precision) in enumerate(triggers):
             date_row, basis = None, "publication"
             if len(here) or told is not None:
                 date_row, where = _date_for(here, triggers, index, sentence, told)
@@ -246,15 +265,36 @@ def _mentions(article):
                 following = found[index + 1]
                 if not pd.isna(following[0]):
                     found[index] = [following[0], found[index][1], "approx", "at", following[4], "during"]
-        for index, (t_start, t_end, key, label_ar, label_en, precision) in enumerate(triggers):
+        for index, (_t_start, _t_end, key, label_ar, label_en, precision) in enumerate(triggers):
             date, date_end, date_precision, relation, expression, basis = found[index]
             if relation == "by":
                 date = pd.NaT
             amount = _amount_for(text, triggers, index, sentence, precision)
-            rows.append((date, date_end, date_precision, relation, expression, basis, anchor,
-                         reported[0], reported[1], key, label_ar, label_en,
-                         amount[0], amount[1], in_return, under, sentence.claimant,
-                         sentence.paragraph, sentence.text, sentence.start, sentence.end))
+            rows.append(
+                (
+                    date,
+                    date_end,
+                    date_precision,
+                    relation,
+                    expression,
+                    basis,
+                    anchor,
+                    reported[0],
+                    reported[1],
+                    key,
+                    label_ar,
+                    label_en,
+                    amount[0],
+                    amount[1],
+                    in_return,
+                    under,
+                    sentence.claimant,
+                    sentence.paragraph,
+                    sentence.text,
+                    sentence.start,
+                    sentence.end,
+                )
+            )
         if len(here):
             last = here.iloc[-1].copy()
             last["relation"] = rows[-1][3] if triggers and rows[-1][3] in ("at", "by") else "at"
@@ -262,9 +302,29 @@ def _mentions(article):
         elif not sentence.continues:
             previous_date = None
         previous_told = reported
-    columns = ["date", "date_end", "date_precision", "relation", "date_expression", "date_basis", "anchor",
-               "reported_on", "reported_precision", "stage", "label_ar", "label_en", "amount_ar", "amount_en",
-               "in_return_for", "under", "claimant", "paragraph", "quote", "start", "end"]
+    columns = [
+        "date",
+        "date_end",
+        "date_precision",
+        "relation",
+        "date_expression",
+        "date_basis",
+        "anchor",
+        "reported_on",
+        "reported_precision",
+        "stage",
+        "label_ar",
+        "label_en",
+        "amount_ar",
+        "amount_en",
+        "in_return_for",
+        "under",
+        "claimant",
+        "paragraph",
+        "quote",
+        "start",
+        "end",
+    ]
     mentions = pd.DataFrame(rows, columns=columns)
     for column in ("date", "date_end", "anchor", "reported_on"):
         mentions[column] = pd.to_datetime(mentions[column])
@@ -275,8 +335,11 @@ def _telling(text, sentence, here, triggers):
     """(the date the sentence's source spoke, the other dates): a date after a
     word of telling and before the first happening (:data:`REPORTING`)."""
     first = triggers[0][0] if triggers else sentence.end
-    telling = [index for index, row in here.iterrows()
-               if row["end"] <= first and REPORTING.search(text, sentence.start, row["start"])]
+    telling = [
+        index
+        for index, row in here.iterrows()
+        if row["end"] <= first and REPORTING.search(text, sentence.start, row["start"])
+    ]
     if not telling:
         return None, here
     # "اليوم، الاثنين 26 من آذار،": one day said twice; the first is kept
@@ -299,7 +362,7 @@ def _reanchored(here, anchor):
 def _relation(text, sentence, t_start, date_row) -> str:
     """How a happening stands to its date: "حتى اليوم" is ``by`` (a running
     total), "المستمرة منذ ..." is ``since``, anything else ``at``."""
-    before = text[sentence.start:date_row["start"]]
+    before = text[sentence.start : date_row["start"]]
     if _UP_TO.search(before):
         return "by"
     if _SINCE.match(date_row["expression"]) and _CONTINUING.search(text, t_start, date_row["end"]):
@@ -405,7 +468,7 @@ def _amount_for(text, triggers, index, sentence, precision):
         # Quantities joined by و ("قرابة 30 جثة و12 أسيرًا") are one amount;
         # a quantity further on belongs to something else.
         for count in range(1, len(found)):
-            if text[lo + found[count - 1][1]:lo + found[count][0]].strip():
+            if text[lo + found[count - 1][1] : lo + found[count][0]].strip():
                 found = found[:count]
                 break
         if found:

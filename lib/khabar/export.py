@@ -10,6 +10,7 @@ that replaces ``build/html/`` only once every page is written.
 >>> [path.name for path in notebook_paths()][:1]
 ['01-article.ipynb']
 """
+
 from __future__ import annotations
 
 import copy
@@ -48,7 +49,8 @@ REPEAT_TAG = "english-repeat"
 # HTML with its own text-align because JupyterLab aligns every <p> left.
 _HEADING = re.compile(r'^(#+ )(<bdi lang="ar"[^>]*>.*?</bdi>)( — )(<bdi lang="en"[^>]*>.*?</bdi>)[ \t]*$', re.M)
 _ARABIC_BLOCK = re.compile(
-    r'\n*(?:<div dir="rtl" lang="ar">\n\n.*?\n\n</div>|<p dir="rtl" lang="ar"[^>]*>[^\n]*?</p>)\n*', re.S)
+    r'\n*(?:<div dir="rtl" lang="ar">\n\n.*?\n\n</div>|<p dir="rtl" lang="ar"[^>]*>[^\n]*?</p>)\n*', re.S
+)
 
 
 def english_first(markdown: str) -> str:
@@ -127,14 +129,23 @@ def quiet_kernel(sockets: str):
     """
     from traitlets.config import Config
 
-    return Config({
-        "KernelManager": {"transport": "ipc", "ip": str(Path(sockets) / "kernel")},
-        "NotebookClient": {"extra_arguments": ["--IPKernelApp.log_level=CRITICAL"]},
-    })
+    return Config(
+        {
+            "KernelManager": {"transport": "ipc", "ip": str(Path(sockets) / "kernel")},
+            "NotebookClient": {"extra_arguments": ["--IPKernelApp.log_level=CRITICAL"]},
+        }
+    )
 
 
-def notebook_to_html(path: Path, *, lang: str = "ar", with_code: bool = False,
-                     parameters: dict | None = None, title: str | None = None, executed=None) -> str:
+def notebook_to_html(
+    path: Path,
+    *,
+    lang: str = "ar",
+    with_code: bool = False,
+    parameters: dict | None = None,
+    title: str | None = None,
+    executed=None,
+) -> str:
     """Execute one notebook in memory with ``LANG = lang`` (and any other
     ``parameters``) and return its offline HTML page (``<html lang=...
     dir=...>`` set from ``lang``; ``title`` replaces the notebook's title).
@@ -149,8 +160,13 @@ def notebook_to_html(path: Path, *, lang: str = "ar", with_code: bool = False,
     if notebook is None:
         with tempfile.TemporaryDirectory(prefix="khabar-kernel-") as sockets:
             notebook = papermill.execute_notebook(
-                str(path), None, parameters={**(parameters or {}), "LANG": lang}, kernel_name="python3",
-                cwd=str(path.parent), progress_bar=False, request_save_on_cell_execute=False,
+                str(path),
+                None,
+                parameters={**(parameters or {}), "LANG": lang},
+                kernel_name="python3",
+                cwd=str(path.parent),
+                progress_bar=False,
+                request_save_on_cell_execute=False,
                 config=quiet_kernel(sockets),
             )
     notebook = edition(notebook, lang)
@@ -179,6 +195,7 @@ DATA_LINKS = (
     "datapackage.json (a Frictionless Data Package).</p>"
 )
 
+
 def isolated_title(title: str) -> str:
     """A two-language title as HTML with each language's part isolated, so
     neither part's punctuation strays into the other.
@@ -191,8 +208,7 @@ def isolated_title(title: str) -> str:
     if " — " not in title:
         return escape(title)
     arabic, _, english = title.rpartition(" — ")
-    return (f'<bdi lang="ar" dir="rtl">{escape(arabic)}</bdi> — '
-            f'<bdi lang="en" dir="ltr">{escape(english)}</bdi>')
+    return f'<bdi lang="ar" dir="rtl">{escape(arabic)}</bdi> — <bdi lang="en" dir="ltr">{escape(english)}</bdi>'
 
 
 def index_page(entries: list[tuple[str, str, str, str]]) -> str:
@@ -205,7 +221,7 @@ def index_page(entries: list[tuple[str, str, str, str]]) -> str:
     True
     """
     items = "\n".join(
-        f'<li><h2>{isolated_title(title)}</h2>'
+        f"<li><h2>{isolated_title(title)}</h2>"
         f'<p dir="rtl" lang="ar"><a href="{escape(name)}">بالعربية</a> — {escape(description_ar)}</p>'
         f'<p dir="ltr" lang="en"><a href="en/{escape(name)}">In English</a> — {escape(description_en)}</p></li>'
         for name, title, description_ar, description_en in entries
@@ -288,8 +304,9 @@ def write_pages(pages: dict) -> list[Path]:
         for target, page in pages.items():
             target = Path(target)
             target.parent.mkdir(parents=True, exist_ok=True)
-            handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=target.parent, prefix=".",
-                                                 suffix=".html", delete=False)
+            handle = tempfile.NamedTemporaryFile(
+                "w", encoding="utf-8", dir=target.parent, prefix=".", suffix=".html", delete=False
+            )
             staged.append((Path(handle.name), target))
             with handle:
                 handle.write(page)
@@ -328,13 +345,23 @@ def execute_editions(path: Path, parameters: dict) -> dict:
     from nbclient import NotebookClient
 
     notebooks = {
-        lang: papermill.execute_notebook(str(path), None, parameters={**parameters, "LANG": lang},
-                                         prepare_only=True, kernel_name="python3", progress_bar=False)
+        lang: papermill.execute_notebook(
+            str(path),
+            None,
+            parameters={**parameters, "LANG": lang},
+            prepare_only=True,
+            kernel_name="python3",
+            progress_bar=False,
+        )
         for lang in LANGS
     }
     with tempfile.TemporaryDirectory(prefix="khabar-kernel-") as sockets:
-        client = NotebookClient(notebooks[LANGS[0]], kernel_name="python3", config=quiet_kernel(sockets),
-                                resources={"metadata": {"path": str(Path(path).parent)}})
+        client = NotebookClient(
+            notebooks[LANGS[0]],
+            kernel_name="python3",
+            config=quiet_kernel(sockets),
+            resources={"metadata": {"path": str(Path(path).parent)}},
+        )
         with client.setup_kernel():
             for notebook in notebooks.values():
                 client.nb = notebook
@@ -358,13 +385,15 @@ def report_pages(path, *, published: str = "", outlet: str = "", with_code: bool
     article = load_article(path, defaults={"published": published, "outlet": outlet})
     parameters = {"ARTICLE": str(Path(path).resolve()), "PUBLISHED": published, "OUTLET": outlet}
     executed = execute_editions(REPORT_NOTEBOOK, parameters)
-    return {lang: notebook_to_html(REPORT_NOTEBOOK, lang=lang, with_code=with_code, title=article.title,
-                                   executed=notebook)
-            for lang, notebook in executed.items()}
+    return {
+        lang: notebook_to_html(REPORT_NOTEBOOK, lang=lang, with_code=with_code, title=article.title, executed=notebook)
+        for lang, notebook in executed.items()
+    }
 
 
-def export_report(paths, out_dir: Path = REPORTS_DIR, *, published: str = "", outlet: str = "",
-                  with_code: bool = False) -> list[Path]:
+def export_report(
+    paths, out_dir: Path = REPORTS_DIR, *, published: str = "", outlet: str = "", with_code: bool = False
+) -> list[Path]:
     """``make report``: one article file gives its report card,
     ``out_dir/<name>.html`` and ``out_dir/en/<name>.html``; several files or
     a folder give one comparison page (named after the folder, else

@@ -12,6 +12,7 @@ The dataframes themselves keep their codes.
 >>> label("grade", "contested", "en")
 'contested'
 """
+
 from __future__ import annotations
 
 import csv

@@ -14,6 +14,7 @@ handed over) and ``remaining`` (a held count is what is left).
 >>> book.loc[book.item == "released_in_return", ["what", "figure"]].values.tolist()
 [['women detainees', 'not stated'], ['women detainees', 'not stated']]
 """
+
 from __future__ import annotations
 
 import math
@@ -22,13 +23,16 @@ import re
 import pandas as pd
 
 # Direction of each line: from whom to whom.
-DIRECTION = {"handed_over": ("isis", "regime"), "still_held": ("isis", ""), "to_come": ("isis", "regime"),
-             "released_in_return": ("regime", "")}
+DIRECTION = {
+    "handed_over": ("isis", "regime"),
+    "still_held": ("isis", ""),
+    "to_come": ("isis", "regime"),
+    "released_in_return": ("regime", ""),
+}
 # What is given in return, as the text words it: "مقابل إطلاق ... سراح معتقلات".
 IN_RETURN = re.compile(r"مقابل\s+(?:\S+\s+){0,4}?معتقل(?:ات|ين)(?:\s+[^\s،,.]+){0,3}?(?=\s*[،,.]|$)")
 
-COLUMNS = ["item", "what", "from_side", "to_side", "low", "high", "figure", "reading", "as_of",
-           "claimant", "quote"]
+COLUMNS = ["item", "what", "from_side", "to_side", "low", "high", "figure", "reading", "as_of", "claimant", "quote"]
 
 
 def exchange_ledger(article, claims: pd.DataFrame | None = None, events: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -43,7 +47,8 @@ def exchange_ledger(article, claims: pd.DataFrame | None = None, events: pd.Data
     >>> book.loc[book.item == "still_held", ["reading", "low", "high", "figure"]].values.tolist()[:2]
     [['total', 7.0, nan, 'تتجاوز 100 less بحوالي 85'], ['remaining', 27.0, 33.0, 'قرابة 30 جثة']]
     """
-    from khabar.claims_table import _relative_width, _ranges, claims as claims_of, readings
+    from khabar.claims_table import _ranges, _relative_width, readings
+    from khabar.claims_table import claims as claims_of
     from khabar.events_table import events as events_of
 
     table = claims_of(article) if claims is None else claims
@@ -51,8 +56,19 @@ def exchange_ledger(article, claims: pd.DataFrame | None = None, events: pd.Data
     rows = []
     exchange = table[table["subject"].isin(["bodies", "prisoners", "detainees"])]
     for _, claim in exchange[exchange["scope"] == "handed_over"].iterrows():
-        rows.append(_line("handed_over", claim["subject"], claim["value_low"], claim["value_high"],
-                          claim["quote"], "", claim["reported_on"], claim["claimant"], claim["quote"]))
+        rows.append(
+            _line(
+                "handed_over",
+                claim["subject"],
+                claim["value_low"],
+                claim["value_high"],
+                claim["quote"],
+                "",
+                claim["reported_on"],
+                claim["claimant"],
+                claim["quote"],
+            )
+        )
     both = readings(table)
     for _, reading in both.iterrows():
         large = table[table["quote"] == reading["claim_a"]].iloc[0]
@@ -62,37 +78,106 @@ def exchange_ledger(article, claims: pd.DataFrame | None = None, events: pd.Data
             part = min(_ranges(handed), key=_relative_width)
             low = max(large["value_low"] - part["high"], 0.0)
             high = math.nan if pd.isna(large["value_high"]) else large["value_high"] - part["low"]
-            rows.append(_line("still_held", large["subject"], low, high,
-                              f"{large['quote']} less {table.at[part['index'], 'quote']}", "total",
-                              large["reported_on"], large["claimant"], large["quote"]))
+            rows.append(
+                _line(
+                    "still_held",
+                    large["subject"],
+                    low,
+                    high,
+                    f"{large['quote']} less {table.at[part['index'], 'quote']}",
+                    "total",
+                    large["reported_on"],
+                    large["claimant"],
+                    large["quote"],
+                )
+            )
         else:
-            rows.append(_line("still_held", small["subject"], small["value_low"], small["value_high"],
-                              small["quote"], "remaining", small["reported_on"], small["claimant"], small["quote"]))
+            rows.append(
+                _line(
+                    "still_held",
+                    small["subject"],
+                    small["value_low"],
+                    small["value_high"],
+                    small["quote"],
+                    "remaining",
+                    small["reported_on"],
+                    small["claimant"],
+                    small["quote"],
+                )
+            )
     if both.empty:
         for _, claim in exchange[exchange["scope"] == "held"].iterrows():
-            rows.append(_line("still_held", claim["subject"], claim["value_low"], claim["value_high"],
-                              claim["quote"], "", claim["reported_on"], claim["claimant"], claim["quote"]))
+            rows.append(
+                _line(
+                    "still_held",
+                    claim["subject"],
+                    claim["value_low"],
+                    claim["value_high"],
+                    claim["quote"],
+                    "",
+                    claim["reported_on"],
+                    claim["claimant"],
+                    claim["quote"],
+                )
+            )
     # prisoners held are not part of the readings: a line of their own
     held = exchange[(exchange["scope"] == "held") & (exchange["subject"] != "bodies")]
     for _, claim in held.iterrows():
-        rows.append(_line("still_held", claim["subject"], claim["value_low"], claim["value_high"],
-                          claim["quote"], "", claim["reported_on"], claim["claimant"], claim["quote"]))
+        rows.append(
+            _line(
+                "still_held",
+                claim["subject"],
+                claim["value_low"],
+                claim["value_high"],
+                claim["quote"],
+                "",
+                claim["reported_on"],
+                claim["claimant"],
+                claim["quote"],
+            )
+        )
     from khabar.events_table import _STAGES
 
     to_come = next(pattern for key, pattern, *_ in _STAGES if key == "to_come")
     for _, event in happenings[happenings["stage"] == "to_come"].iterrows():
         words = to_come.search(event["quote"])
-        rows.append(_line("to_come", "bodies", math.nan, math.nan, "not stated", "",
-                          event["date"], event["claimant"], words.group() if words else event["quote"]))
+        rows.append(
+            _line(
+                "to_come",
+                "bodies",
+                math.nan,
+                math.nan,
+                "not stated",
+                "",
+                event["date"],
+                event["claimant"],
+                words.group() if words else event["quote"],
+            )
+        )
     seen = set()
     for _, event in happenings[happenings["in_return_for"] != ""].iterrows():
-        for quote, claimant in zip(event["quotes"], event["claimants"] if len(event["claimants"]) == len(
-                event["quotes"]) else [event["claimant"]] * len(event["quotes"])):
+        for quote, claimant in zip(
+            event["quotes"],
+            event["claimants"]
+            if len(event["claimants"]) == len(event["quotes"])
+            else [event["claimant"]] * len(event["quotes"]),
+        ):
             match = IN_RETURN.search(quote)
             if match and match.group() not in seen:
                 seen.add(match.group())
-                rows.append(_line("released_in_return", event["in_return_for"], math.nan, math.nan, "not stated",
-                                  "", event["reported_on"], claimant, match.group()))
+                rows.append(
+                    _line(
+                        "released_in_return",
+                        event["in_return_for"],
+                        math.nan,
+                        math.nan,
+                        "not stated",
+                        "",
+                        event["reported_on"],
+                        claimant,
+                        match.group(),
+                    )
+                )
     frame = pd.DataFrame(rows, columns=COLUMNS)
     frame["as_of"] = pd.to_datetime(frame["as_of"])
     return frame

@@ -13,6 +13,7 @@ notebook it does not trust, and escapes every piece of text.
 >>> list(view.columns)[:3]
 ['quote', 'what', 'how many']
 """
+
 from __future__ import annotations
 
 import csv
@@ -40,6 +41,7 @@ def figure_range(low, high, unit: str = "") -> str:
     >>> figure_range(81, 99, "percent"), figure_range(None, None)
     ('81–99%', '')
     """
+
     def known(x):
         return x is not None and not (isinstance(x, float) and math.isnan(x)) and x is not pd.NA
 
@@ -107,15 +109,18 @@ def claims_view(claims: pd.DataFrame, lang: str = "ar") -> pd.DataFrame:
     >>> view.loc[row, "كم"], view.loc[row, "التقدير"]
     ('76–94', 'متنازع عليه')
     """
-    rows = pd.DataFrame({
-        "quote": claims["quote"],
-        "what": [_what(claim, lang) for _, claim in claims.iterrows()],
-        "how_many": [figure_range(c["value_low"], c["value_high"], c["unit"]) for _, c in claims.iterrows()],
-        "claimant": [label("claimant", c, lang) for c in claims["claimant"]],
-        "side": [label("side", s, lang) for s in claims["side"]],
-        "corroboration": [_grade_words(c, lang) for _, c in claims.iterrows()],
-        "paragraph": claims["paragraph"],
-    }, index=claims.index)
+    rows = pd.DataFrame(
+        {
+            "quote": claims["quote"],
+            "what": [_what(claim, lang) for _, claim in claims.iterrows()],
+            "how_many": [figure_range(c["value_low"], c["value_high"], c["unit"]) for _, c in claims.iterrows()],
+            "claimant": [label("claimant", c, lang) for c in claims["claimant"]],
+            "side": [label("side", s, lang) for s in claims["side"]],
+            "corroboration": [_grade_words(c, lang) for _, c in claims.iterrows()],
+            "paragraph": claims["paragraph"],
+        },
+        index=claims.index,
+    )
     return _view(rows, lang)
 
 
@@ -127,14 +132,17 @@ def control_view(rows: pd.DataFrame, lang: str = "ar") -> pd.DataFrame:
     >>> view.loc[2, "share"]
     '81–99%'
     """
-    view = pd.DataFrame({
-        "quote": rows["quote"],
-        "place": rows["place"] if lang == "ar" else rows["place_en"],
-        "controller": [label("controller", c, lang) for c in rows["controller"]],
-        "share": [figure_range(low, high, "percent") for low, high in zip(rows["share_low"], rows["share_high"])],
-        "claimant": [label("claimant", c, lang) for c in rows["claimant"]],
-        "paragraph": rows["paragraph"],
-    }, index=rows.index)
+    view = pd.DataFrame(
+        {
+            "quote": rows["quote"],
+            "place": rows["place"] if lang == "ar" else rows["place_en"],
+            "controller": [label("controller", c, lang) for c in rows["controller"]],
+            "share": [figure_range(low, high, "percent") for low, high in zip(rows["share_low"], rows["share_high"])],
+            "claimant": [label("claimant", c, lang) for c in rows["claimant"]],
+            "paragraph": rows["paragraph"],
+        },
+        index=rows.index,
+    )
     return _view(view, lang)
 
 
@@ -170,16 +178,19 @@ def events_view(events: pd.DataFrame, lang: str = "ar") -> pd.DataFrame:
     >>> list(view.columns)[:3]
     ['when', 'said on', 'quote']
     """
-    view = pd.DataFrame({
-        "when": [when_words(event, lang) for _, event in events.iterrows()],
-        "said_on": [_day(day) for day in events["reported_on"]],
-        "quote": events["quote"],
-        "date_precision": [label("precision", p, lang) for p in events["date_precision"]],
-        "stage": events[f"label_{lang}"],
-        "amount": events[f"amount_{lang}"],
-        "claimant": [label("claimant", c, lang) for c in events["claimant"]],
-        "paragraph": events["paragraph"],
-    }, index=events.index)
+    view = pd.DataFrame(
+        {
+            "when": [when_words(event, lang) for _, event in events.iterrows()],
+            "said_on": [_day(day) for day in events["reported_on"]],
+            "quote": events["quote"],
+            "date_precision": [label("precision", p, lang) for p in events["date_precision"]],
+            "stage": events[f"label_{lang}"],
+            "amount": events[f"amount_{lang}"],
+            "claimant": [label("claimant", c, lang) for c in events["claimant"]],
+            "paragraph": events["paragraph"],
+        },
+        index=events.index,
+    )
     return _view(view, lang)
 
 
@@ -192,14 +203,17 @@ def discrepancies_view(found: pd.DataFrame, lang: str = "ar") -> pd.DataFrame:
     >>> view.iloc[-1].tolist()[-1]
     'الوحدة نفسها برقمين'
     """
-    view = pd.DataFrame({
-        "what": [label("subject", w, lang) for w in found["what"]],
-        "quote_a": found["quote_a"],
-        "said_by_a": [label("claimant", c, lang) for c in found["said_by_a"]],
-        "quote_b": found["quote_b"],
-        "said_by_b": [label("claimant", c, lang) for c in found["said_by_b"]],
-        "reason": [label("reason", r, lang) for r in found["reason"]],
-    }, index=found.index)
+    view = pd.DataFrame(
+        {
+            "what": [label("subject", w, lang) for w in found["what"]],
+            "quote_a": found["quote_a"],
+            "said_by_a": [label("claimant", c, lang) for c in found["said_by_a"]],
+            "quote_b": found["quote_b"],
+            "said_by_b": [label("claimant", c, lang) for c in found["said_by_b"]],
+            "reason": [label("reason", r, lang) for r in found["reason"]],
+        },
+        index=found.index,
+    )
     return _view(view, lang)
 
 
@@ -216,13 +230,20 @@ def html_table(view: pd.DataFrame, lang: str | None = None) -> str:
     lang = lang or view.attrs.get("lang", "en")
     direction = "rtl" if lang == "ar" else "ltr"
     head = "".join(f"<th>{escape(str(column))}</th>" for column in view.columns)
-    lines = [f'<table class="dataframe khabar-table" dir="{direction}" lang="{lang}">',
-             f"<thead><tr><th>{escape(str(view.index.name or ''))}</th>{head}</tr></thead>", "<tbody>"]
+    lines = [
+        f'<table class="dataframe khabar-table" dir="{direction}" lang="{lang}">',
+        f"<thead><tr><th>{escape(str(view.index.name or ''))}</th>{head}</tr></thead>",
+        "<tbody>",
+    ]
     numeric = {column for column in view.columns if pd.api.types.is_numeric_dtype(view[column])}
     for index, row in view.iterrows():
         cells = []
         for column, value in row.items():
-            text = "" if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)) else str(value)
+            text = (
+                ""
+                if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
+                else str(value)
+            )
             # Text takes the direction of its first letter; a range with no
             # letters ("20–99") is left to right, or an Arabic table would
             # show it as "99–20".
@@ -284,8 +305,10 @@ def claim_in_words(claim, lang: str = "en") -> str:
     """
     how_many = figure_range(claim["value_low"], claim["value_high"], claim["unit"])
     per, comma = ("بحسب", "،") if lang == "ar" else ("per", ",")
-    return (f"{_what(claim, lang)}: {how_many or '?'}{comma} {per} {label('claimant', claim['claimant'], lang)}"
-            f" ({label('side', claim['side'], lang)})")
+    return (
+        f"{_what(claim, lang)}: {how_many or '?'}{comma} {per} {label('claimant', claim['claimant'], lang)}"
+        f" ({label('side', claim['side'], lang)})"
+    )
 
 
 def annotated_html(article, claims: pd.DataFrame, lang: str = "ar") -> str:
@@ -313,11 +336,12 @@ def annotated_html(article, claims: pd.DataFrame, lang: str = "ar") -> str:
                 pieces.append(f'<sup dir="ltr">{row}</sup>')
                 continue
             red, green, blue = HIGHLIGHTS.get(claim["side"], (128, 128, 128))
-            pieces.append(escape(text[cursor:claim["start"]]))
+            pieces.append(escape(text[cursor : claim["start"]]))
             pieces.append(
                 f'<mark style="background-color: rgba({red}, {green}, {blue}, 0.22); color: inherit"'
                 f' title="{escape(claim_in_words(claim, lang))}">'
-                f'{escape(text[claim["start"]:claim["end"]])}<sup dir="ltr">{row}</sup></mark>')
+                f'{escape(text[claim["start"] : claim["end"]])}<sup dir="ltr">{row}</sup></mark>'
+            )
             cursor = int(claim["end"])
         pieces.append(escape(text[cursor:end]))
         body = "".join(pieces)
@@ -325,8 +349,9 @@ def annotated_html(article, claims: pd.DataFrame, lang: str = "ar") -> str:
             body = f"<strong>{body}</strong>"
         parts.append(f'<p dir="rtl" lang="ar" style="text-align: right">{body}</p>')
         if english:
-            parts.append(f'<p dir="ltr" lang="en" style="color: #555555; text-align: left">'
-                         f'{escape(english[number])}</p>')
+            parts.append(
+                f'<p dir="ltr" lang="en" style="color: #555555; text-align: left">{escape(english[number])}</p>'
+            )
     parts.append("</div>")
     return "\n".join(parts)
 

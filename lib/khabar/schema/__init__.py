@@ -153,7 +153,9 @@ def dtype(field: dict) -> str:
     kind = field["type"]
     if kind == "integer":
         return "int64" if field.get("constraints", {}).get("required") else "float64"
-    return {"number": "float64", "date": "datetime64[us]", "boolean": "boolean", "string": "str", "array": "object"}[kind]
+    return {"number": "float64", "date": "datetime64[us]", "boolean": "boolean", "string": "str", "array": "object"}[
+        kind
+    ]
 
 
 def _is_empty(value) -> bool:
