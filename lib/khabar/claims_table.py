@@ -31,6 +31,7 @@ from khabar.numbers import (
     materiel_records,
     numbers_records,
     to_western_digits,
+    value_range,
     unspecified_records,
 )
 from khabar.sources import sentences
@@ -110,7 +111,18 @@ def predicates_in(plain: str) -> list[tuple[int, int, str]]:
         for m in pattern.finditer(plain)
         # لدى takes no preposition: «بلدي» is a word of its own
         if not (m.group("form") == "لدي" and m.start("form") > m.start())
+        and not _NEGATED.search(plain, max(0, m.start() - 12), m.start())
     ]
+
+
+# A predicate refused or denied says nothing happened to the count: «رفضت
+# الخروج» (refused to leave), «عدم الإفراج», «لم يقتل».
+_NEGATED = re.compile(r"(?<!\w)[وف]?(?:رفض|رفضت|رفضوا|يرفض|ترفض|يرفضون|عدم|لم|لن)\s+$")
+# «وأصيب 10 آخرون»: the others are more of what the count before them counted.
+_OTHERS = re.compile(r"\s+(?:الـ?)?(?:اخرين|اخرون|اخريات|اخري)(?!\w)")
+# A verb of exceeding before «عدد …» qualifies the number after: «تجاوز عدد
+# ضحايا الهجوم 40 قتيلًا» is more than 40.
+_EXCEEDS = re.compile(r"(?<!\w)[وف]?(?:تجاوز|يتجاوز|تتجاوز|تخطي|يتخطي|فاق|يفوق|تفوق|زاد|يزيد)\s+$")
 
 
 def claims(article) -> pd.DataFrame:
@@ -288,11 +300,15 @@ def _claims_in(sentence, text: str) -> list[dict]:
     predicates = predicates_in(plain)
     nouns = find_nouns(plain)
     place, place_en = next(((name, en) for name, en, pattern in PLACES if pattern.search(sentence.text)), ("", ""))
-    rows, inherited = [], ""
+    rows, inherited, counted = [], "", None
     quantities = _quantities_in(sentence.text, plain, predicates)
     for quantity in quantities:
         start, end = back.get(quantity["start"], 0), back.get(quantity["end"], len(plain))
         subject, noun, lemma, anchor = quantity["subject"], quantity["noun"], quantity["lemma"], start
+        if not subject and counted and _OTHERS.match(plain, end):
+            subject, noun, lemma = counted
+        if subject and subject != "other" and quantity["unit"] != "percent":
+            counted = (subject, noun, lemma)
         if quantity["unit"] == "percent" and subject in ("", "other"):
             subject, noun, lemma = _share_of(plain, nouns, start, subject, noun, lemma, sentence.text, offsets)
         elif not subject:
@@ -303,6 +319,9 @@ def _claims_in(sentence, text: str) -> list[dict]:
             else:
                 subject = "other"
         count_of = _COUNT_OF.search(plain, _clause_start(plain, start), start)
+        if count_of and quantity["qualifier"] == "exact" and _EXCEEDS.search(plain, 0, count_of.start()):
+            low, high = value_range("more_than", quantity["value"])
+            quantity = {**quantity, "qualifier": "more_than", "value_low": low, "value_high": high}
         if count_of and quantity["unit"] != "percent":
             # «بلغ عدد القتلى 45 شخصًا»، «ارتفع عدد ضحايا القصف إلى 19 مدنيًا»:
             # the number is the count of the event noun after عدد or حصيلة.
@@ -313,6 +332,7 @@ def _claims_in(sentence, text: str) -> list[dict]:
                 and subject != event["subject"]
             ):
                 scope_group = subject if (lexicon.record("subject", subject) or {}).get("kind") == "people" else ""
+
                 rows.append(_row(quantity, sentence, text, place, place_en, event["subject"], scope_group, noun, lemma))
                 inherited = event["subject"] if event["subject"] in CASUALTY else inherited
                 continue

@@ -349,11 +349,15 @@ def numbers_in(text: str) -> pd.DataFrame:
     """Every number in ``text``, each either a quantity (``kind`` ``count``)
     or recognised as something else: ``date`` («26 من آذار»), ``year``
     («عام 2017»، «شباط 2018»), ``time`` («الساعة 5»), ``ordinal`` («الـ15»)
-    or ``identifier`` («الفرع 215»، «العدد 124»، «رقم 3»).  The bounds of a
-    range make one row.  Columns as :func:`quantities`, plus ``kind``.
+    or ``identifier`` («الفرع 215»، «العدد 124»، «رقم 3», a phone number),
+    or ``age`` («عمره 25 عامًا»: one person's age is neither a count of
+    people nor the duration of an event).  The bounds of a range make one
+    row.  Columns as :func:`quantities`, plus ``kind``.
 
     >>> numbers_in("قتل 5 في 3 من نيسان 2019 قرب الحاجز 4")[["quote", "kind"]].values.tolist()
     [['5', 'count'], ['3', 'date'], ['2019', 'date'], ['4', 'identifier']]
+    >>> numbers_in("وقتل شاب يبلغ من العمر 19 عاما، واتصلوا على 0933123456")["kind"].tolist()
+    ['age', 'identifier']
     """
     table = pd.DataFrame(numbers_records(text), columns=COLUMNS)
     return table.sort_values("start", kind="stable").reset_index(drop=True)
@@ -442,6 +446,8 @@ def _read(match, plain: str, table: dict) -> dict:
         if match.group("percent") or match.group("percent_before"):
             unit = "percent"  # «90%», and «%90» as right-to-left pages often write it
         kind = next((id_kind for id_kind, pattern in table["identifiers"] if pattern.search(before)), "count")
+        if kind == "count" and not match.group("multiplier") and _PHONE.fullmatch(digits):
+            kind = "identifier"  # a phone number: a leading 0, or nine digits and more written together
         if kind == "count" and match.group("ordinal"):
             kind = "ordinal"  # الـ15: "the fifteenth"
         elif kind == "count" and (
@@ -497,6 +503,10 @@ def _read(match, plain: str, table: dict) -> dict:
         # A bare year: nothing counted after it, or after a preposition of
         # time with no noun the lexicon knows («في 2016 أصدرت»).
         kind, noun = "year", None
+    if kind == "count" and noun is not None and noun["subject"] == "years" and _age(plain, start, noun["end"]):
+        # «عمره 25 عامًا»، «البالغ من العمر 45 عامًا»: one person's age, not a
+        # count and not a duration of anything reported.
+        kind, noun = "age", None
     if noun is not None and not (unit == "percent" and noun["subject"] == "other"):
         end = noun["end"]  # «90% من الحي»: the quote keeps to the figure
     after = table["after"].match(plain, end) if kind == "count" else None
@@ -520,6 +530,19 @@ def _read(match, plain: str, table: dict) -> dict:
         "clitic": match.group("clitic") or "",
         "multiplier": table["number_words"][match.group("multiplier")][1] if match.group("multiplier") else 1.0,
     }
+
+
+# The word for age before a number of years («عمره»، «من العمر»، «بعمر»)
+# or after it («17 عامًا من عمره»).
+_AGE_BEFORE = re.compile(r"(?<!\w)(?:[وب]?(?:ال)?عمر(?:ه|ها|هم)?|سن|سنه|سنها)\s+(?:\S+\s+)?$")
+_AGE_AFTER = re.compile(r"\s+من\s+(?:ال)?عمر(?:ه|ها|هم)?(?!\w)")
+
+
+_PHONE = re.compile(r"0[0-9]{6,}|[0-9]{9,}")
+
+
+def _age(plain: str, start: int, noun_end: int) -> bool:
+    return bool(_AGE_BEFORE.search(plain, max(0, start - 30), start) or _AGE_AFTER.match(plain, noun_end))
 
 
 def _digits_value(digits: str) -> float:
@@ -697,10 +720,13 @@ def materiel_records(text: str) -> list[dict]:
     after_number = re.compile(r"(?:[0-9]|\w+)\s*$")
     words = grammar()["number_words"]
     rows = []
-    for noun in find_nouns(plain):
+    nouns = find_nouns(plain)
+    for noun in nouns:
         record = lexicon.record("subject", noun["subject"])
         if noun["number"] != "singular" or noun["definite"] or record["topic"] != "materiel":
             continue
+        if not noun["clitic"] and any(o["end"] == noun["start"] - 1 and o["number"] == "plural" for o in nouns):
+            continue  # «3 عربات مدرعة»: a singular after a plural noun is its adjective
         previous = after_number.search(plain[: noun["start"]])
         if previous and (previous.group().strip()[-1:].isdigit() or previous.group().strip() in words):
             continue  # a singular noun after a number ("5 عربة") is that number's noun

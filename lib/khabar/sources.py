@@ -45,6 +45,10 @@ RELAYED_FROM = re.compile(r"^\s+(?:\S+\s+){0,3}?(?:في|من|عن)\s+$")
 # Words that end a speaker's name: "مسؤول محلي إن", "مصدر عسكري لعنب بلدي".
 _NAME_ENDS = re.compile(r"(?:ان|عن|الي|في|من|علي|بال\S*|لل\S*|\S*[،,.:])")
 
+# Speakers who tell someone: «المصادر لعنب بلدي», «المسؤول للمرصد» name the listener.
+_TOLD = re.compile(r"ال(?:مصادر|مصدر|مسؤول|مسؤولون|شهود|شاهد|مراسل|ناشط|ناشطون)(?!\S)")
+_MEMBER_OF = re.compile(r"\s+(?:باسم|في|من|داخل|مقرب\s+من|مقربة\s+من)\s+")
+
 _SENTENCE_END = re.compile(r"(?<=[.!؟])\s+|(?<=[.!؟])$")
 
 
@@ -240,10 +244,28 @@ def _speaker(plain: str, cue, patterns) -> tuple[int, int, str] | None:
         if unknown:
             words = _trim(unknown.group("words"))
             end = unknown.start("words") + len(words)
-            # «بيان للجيش السوري»: a statement or report of a known speaker is theirs.
+            # «مراسل وكالة فرانس برس»: a known name begun inside the speaker's
+            # words is read whole.
+            inside = name.search(plain, unknown.start("words"), min(len(plain), end + 40))
+            if inside and inside.start() < end and _key_of(words) == "other":
+                return _named(inside)
+            # «بيان للجيش السوري», «المكتب الإعلامي للتنظيم»: a statement, or a
+            # definite office, of a known speaker is theirs; after an
+            # indefinite speaker «لعنب بلدي» is who was told.
             of = re.compile(r"\s+").match(plain, end)
             owner = name.match(plain, of.end()) if of else None
-            if unknown.group("document") and owner and owner.group().startswith("ل") and _key_of(words) == "other":
+            if (
+                owner
+                and owner.group().startswith("ل")
+                and (unknown.group("document") or (owner.group("name_l") and not _TOLD.match(words)))
+                and _key_of(words) == "other"
+            ):
+                return _named(owner)
+            # «الناطق باسم جيش الإسلام», «مصادر في المعارضة», «مصدر من الهلال
+            # الأحمر»: who speaks for or from within a known speaker is theirs.
+            member = _MEMBER_OF.match(plain, end)
+            owner = name.match(plain, member.end()) if member else None
+            if owner and not owner.group().startswith("ل") and _key_of(words) == "other":
                 return _named(owner)
             return unknown.start("words"), end, _key_of(words)
         return None
