@@ -31,8 +31,8 @@ from khabar.numbers import (
     materiel_records,
     numbers_records,
     to_western_digits,
-    value_range,
     unspecified_records,
+    value_range,
 )
 from khabar.sources import sentences
 
