@@ -34,7 +34,7 @@ from khabar.numbers import (
     unspecified_records,
     value_range,
 )
-from khabar.sources import sentences
+from khabar.sources import sentences, side_of, turns
 
 BRANCH_AFTER = re.compile(r"^\s+من\s+(?:\w+\s+)?الفرع\s+([0-9٠-٩]+)")
 PLACES = [
@@ -302,7 +302,14 @@ def _claims_in(sentence, text: str) -> list[dict]:
     place, place_en = next(((name, en) for name, en, pattern in PLACES if pattern.search(sentence.text)), ("", ""))
     rows, inherited, counted = [], "", None
     quantities = _quantities_in(sentence.text, plain, predicates)
+    floor = turns(sentence.text) if quantities else []
     for quantity in quantities:
+        speaker = [turn for turn in floor if turn[0] <= quantity["start"]]
+        if speaker:
+            _, key, words = speaker[-1]
+            said = sentence._replace(claimant=key, claimant_ar=words, side=side_of(key))
+        else:
+            said = sentence
         start, end = back.get(quantity["start"], 0), back.get(quantity["end"], len(plain))
         subject, noun, lemma, anchor = quantity["subject"], quantity["noun"], quantity["lemma"], start
         if not subject and counted and _OTHERS.match(plain, end):
@@ -333,7 +340,7 @@ def _claims_in(sentence, text: str) -> list[dict]:
             ):
                 scope_group = subject if (lexicon.record("subject", subject) or {}).get("kind") == "people" else ""
 
-                rows.append(_row(quantity, sentence, text, place, place_en, event["subject"], scope_group, noun, lemma))
+                rows.append(_row(quantity, said, text, place, place_en, event["subject"], scope_group, noun, lemma))
                 inherited = event["subject"] if event["subject"] in CASUALTY else inherited
                 continue
         head = _BODIES_OF.search(plain, 0, start)
@@ -346,9 +353,7 @@ def _claims_in(sentence, text: str) -> list[dict]:
         predicate = _governing(plain, predicates, start, end, anchor, inherited)
         inherited = predicate or inherited
         rows.append(
-            _row(
-                quantity, sentence, text, place, place_en, *_reading(subject, predicate, quantity["unit"]), noun, lemma
-            )
+            _row(quantity, said, text, place, place_en, *_reading(subject, predicate, quantity["unit"]), noun, lemma)
         )
     if sentence.kind != "title":  # a headline's «تبادل أسرى» names the event, it counts no one
         rows += _unstated_counts(sentence, text, plain, offsets, nouns, predicates, quantities, place, place_en)

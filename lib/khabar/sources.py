@@ -221,6 +221,41 @@ def attribute(
     return default[0], default[1], False
 
 
+# A clause opened by a contrast and a verb of saying gives the floor to a
+# second speaker for the rest of the sentence: «…، في حين ذكرت وكالة سانا
+# أن …», «…، بينما أفاد الدفاع المدني …», «…، وقال المرصد إن …».
+_TURN = re.compile(
+    r"(?:(?:[،,]\s*|(?<!\w))[وف]?(?:في\s+حين|بينما|فيما|في\s+المقابل|لكن|غير\s+ان|الا\s+ان)|[،,]\s*(?=[وف]))\s*"
+)
+
+
+def turns(sentence: str) -> list[tuple[int, str, str]]:
+    """Speakers who take the floor inside a sentence after a contrast
+    («في حين»، «بينما») or a new clause opening with a verb of saying:
+    (offset in ``sentence``, claimant key, as written).  Counts after the
+    offset are theirs; counts before keep the sentence's claimant.
+
+    >>> turns("وقال المرصد إن 15 عنصرا قتلوا، في حين ذكرت وكالة سانا أن الجيش قتل 30.")
+    [(29, 'state_media', 'وكالة سانا')]
+    >>> turns("وقتل 5 مدنيين، وقال الدفاع المدني إن 10 آخرين أصيبوا."), turns("وقال المرصد إن 15 عنصرا قتلوا.")
+    ([(13, 'civil_defence', 'الدفاع المدني')], [])
+    """
+    plain, offsets = folded_with_offsets(sentence)
+    patterns = _patterns()
+    found = []
+    for turn in _TURN.finditer(plain):
+        if turn.start() == 0:
+            continue
+        cue = patterns["cue"].match(plain, turn.end())
+        if not cue or not cue.group("verb"):
+            continue
+        speaker = _speaker(plain, cue, patterns)
+        if speaker and speaker[0] > turn.start():
+            start, end, key = speaker
+            found.append((offsets[turn.start()], key, sentence[offsets[start] : offsets[end]]))
+    return found
+
+
 def _speaker(plain: str, cue, patterns) -> tuple[int, int, str] | None:
     """(start, end, key) of who speaks by this cue, in folded text, or None."""
     name = patterns["name"]
