@@ -279,6 +279,14 @@ def test_unnamed_claims_are_the_outlets_from_metadata(metadata, claimant, claima
         ("وقتل 3 أطفال، نقلًا عن الدفاع المدني.", "civil_defence", "الدفاع المدني"),
         ("وذكر التلفزيون السوري أن 5 جنود قتلوا.", "state_media", "التلفزيون السوري"),
         ("وقال مسؤول عسكري إن 12 مسلحًا قتلوا.", "other", "مسؤول عسكري"),
+        # who speaks for, or from inside, a known claimant is that claimant
+        ("وقال المتحدث باسم الدفاع المدني إن 6 أطفال قتلوا.", "civil_defence", "الدفاع المدني"),
+        ("وأكد الناطق باسم هيئة تحرير الشام مقتل 9 عناصر.", "hts", "هيئة تحرير الشام"),
+        ("وقال مصدر في الأمم المتحدة إن 300 عائلة نزحت.", "un", "الأمم المتحدة"),
+        ("وذكرت مصادر من المرصد السوري أن 4 مدنيين قتلوا.", "sohr", "المرصد السوري"),
+        ("وأعلن المكتب الإعلامي لفصائل المعارضة مقتل 5 عناصر.", "fsa", "فصائل المعارضة"),
+        ("وقال مراسل وكالة الأناضول إن 30 جثة انتشلت.", "anadolu", "مراسل وكالة الأناضول"),
+        ("وقال قيادي في فصيل محلي لعنب بلدي إن 3 مقاتلين قتلوا.", "other", "قيادي"),
     ],
 )
 def test_speakers_of_other_reports(sentence, claimant, claimant_ar):
@@ -304,3 +312,56 @@ def test_the_count_after_the_number_of_dead():
         [45.0, "killed", "persons"],
         [9.0, "killed", "women"],
     ]
+
+
+def test_the_sources_who_tell_an_outlet_are_not_the_outlet():
+    # «المصادر لعنب بلدي»: the outlet is who was told, the sources speak
+    row_ = claims_of("وقالت مصادر مطلعة إن 7 عناصر قتلوا. وقدرت المصادر للمرصد عدد الجرحى بنحو 20.").iloc[1]
+    assert row_.claimant == "informed_sources"
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "وقال المرصد إن 15 عنصرًا قتلوا، في حين ذكرت وكالة سانا أن الجيش قتل 30 مسلحًا.",
+            [(15.0, "sohr"), (30.0, "state_media")],
+        ),
+        (
+            "وأفاد ناشطون بمقتل 4 مدنيين، بينما قالت مصادر محلية إن 6 آخرين أصيبوا.",
+            [(4.0, "activists"), (6.0, "local_sources")],
+        ),
+        (
+            "ونزحت 200 عائلة، وقالت الأمم المتحدة إن 900 شخص نزحوا خلال أسبوع.",
+            [(200.0, "unattributed"), (900.0, "un")],
+        ),
+    ],
+)
+def test_a_second_speaker_takes_the_floor_for_the_counts_after_it(sentence, expected):
+    table = claims_of(sentence)
+    assert list(zip(table["value_low"], table["claimant"])) == expected
+
+
+def test_the_others_are_more_of_what_was_counted_before_them():
+    # «وأسر اثنين آخرين»: soldiers again, not the forces named in between
+    table = claims_of("وأعلن التنظيم مقتل 23 جنديًا من قوات النظام وأسر اثنين آخرين.")
+    assert table[["value_low", "subject", "scope"]].values.tolist() == [
+        [23.0, "killed", "soldiers"],
+        [2.0, "captured", "soldiers"],
+    ]
+    table = claims_of("وقتل 3 أطفال من أبناء المخيم وأصيب خمسة آخرون.")
+    assert table[["value_low", "subject", "scope"]].values.tolist()[-1] == [5.0, "wounded", "children"]
+
+
+def test_a_refused_or_denied_predicate_governs_nothing():
+    stayed = claims_of("وبقي في البلدة نحو 300 شخص رفضوا الخروج منها.").iloc[0]
+    kept = claims_of("وما زال 40 معتقلا في السجن بعد عدم الإفراج عنهم.").iloc[0]
+    assert (stayed.subject, stayed.scope) == ("persons", "")
+    assert (kept.subject, kept.scope) != ("detainees", "released")
+
+
+def test_a_verb_of_exceeding_before_the_number_of_dead_makes_a_floor():
+    for sentence in ("وتجاوز عدد قتلى الغارات 40 قتيلًا.", "ويفوق عدد ضحايا المجزرة 120 شخصًا."):
+        claim = claims_of(sentence).iloc[0]
+        assert (claim.subject, claim.qualifier, claim.value_low) == ("killed", "more_than", claim.value + 1)
+        assert math.isnan(claim.value_high)

@@ -175,6 +175,15 @@ def test_every_form(text, quote, low, high, qualifier, lemma):
         ("بحسب القرار 2254", "2254", "identifier"),
         ("السيارة رقم 12", "12", "identifier"),
         ("من 10 إلى 12 حزيران", "10", "date"),
+        # an age is one person's, neither a count nor the duration of an event
+        ("وكان الشاب يبلغ من العمر 23 عامًا", "23", "age"),
+        ("واعتقلت فتاة عمرها 16 سنة", "16", "age"),
+        ("وقتل طفل في التاسعة، بعمر 9 سنوات", "9", "age"),
+        ("وأصيب رجل في الـ60 من عمره", "60", "ordinal"),
+        # a phone number: a leading zero, or nine digits and more in one run
+        ("للإبلاغ اتصلوا على 0112223344 مباشرة", "0112223344", "identifier"),
+        ("أو عبر الواتساب 963944555666", "963944555666", "identifier"),
+        ("ونشرت الصحيفة ذلك في الصفحة 9", "9", "identifier"),
     ],
 )
 def test_no_number_is_dropped(text, number, kind):
@@ -207,3 +216,15 @@ def test_percent_written_before_its_digits_and_in_words():
     assert quantities("سيطر على %90 من الحي")[["quote", "unit"]].values.tolist() == [["%90", "percent"]]
     assert quantities("يسيطر على تسعين بالمئة من المخيم")["value_low"].tolist() == [90.0]
     assert quantities("ارتفعت الأسعار بنسبة 150%")["value_high"].tolist() == [150.0]  # no cap above 100
+
+
+def test_years_of_a_siege_or_a_sentence_are_still_durations():
+    # only the word for age makes years an age
+    assert numbers_in("واستمر الحصار 5 سنوات")["kind"].tolist() == ["count"]
+    assert numbers_in("وحكم عليه بالسجن 7 أعوام")["kind"].tolist() == ["count"]
+
+
+def test_a_singular_after_a_plural_noun_is_its_adjective_not_one_more():
+    # «عربات مدرعة», «آليات عسكرية مدرعة»: the adjective counts nothing
+    assert materiel_singulars("ودمرت الفصائل 4 عربات مدرعة")["quote"].tolist() == []
+    assert materiel_singulars("وخسر الفوج دبابات مدرعة وعربة مدرعة")["quote"].tolist() == ["وعربة مدرعة"]

@@ -725,8 +725,8 @@ def materiel_records(text: str) -> list[dict]:
         record = lexicon.record("subject", noun["subject"])
         if noun["number"] != "singular" or noun["definite"] or record["topic"] != "materiel":
             continue
-        if not noun["clitic"] and any(o["end"] == noun["start"] - 1 and o["number"] == "plural" for o in nouns):
-            continue  # «3 عربات مدرعة»: a singular after a plural noun is its adjective
+        if not noun["clitic"] and any(other["end"] == noun["start"] - 1 for other in nouns):
+            continue  # «3 عربات مدرعة»، «عربة مدرعة»: a singular right after a noun is its adjective
         previous = after_number.search(plain[: noun["start"]])
         if previous and (previous.group().strip()[-1:].isdigit() or previous.group().strip() in words):
             continue  # a singular noun after a number ("5 عربة") is that number's noun

@@ -292,7 +292,7 @@ def _speaker(plain: str, cue, patterns) -> tuple[int, int, str] | None:
             if (
                 owner
                 and owner.group().startswith("ل")
-                and (unknown.group("document") or (owner.group("name_l") and not _TOLD.match(words)))
+                and (unknown.group("document") or (words.startswith("ال") and not _TOLD.match(words)))
                 and _key_of(words) == "other"
             ):
                 return _named(owner)
@@ -379,7 +379,12 @@ def sentences(article) -> pd.DataFrame:
             local = paragraph.text.index(piece, offset)
             offset = local + len(piece)
             start = paragraph.start + local
-            claimant, claimant_ar, continues = attribute(piece, previous, last_sources, default)
+            # A speaker who takes the floor later in the sentence speaks
+            # only from there on (:func:`turns`): the sentence is whoever
+            # speaks at its start.
+            floor = turns(piece)
+            head = piece[: floor[0][0]] if floor else piece
+            claimant, claimant_ar, continues = attribute(head, previous, last_sources, default)
             rows.append(
                 (
                     paragraph.Index,
