@@ -287,6 +287,10 @@ def test_unnamed_claims_are_the_outlets_from_metadata(metadata, claimant, claima
         ("وأعلن المكتب الإعلامي لفصائل المعارضة مقتل 5 عناصر.", "fsa", "فصائل المعارضة"),
         ("وقال مراسل وكالة الأناضول إن 30 جثة انتشلت.", "anadolu", "مراسل وكالة الأناضول"),
         ("وقال قيادي في فصيل محلي لعنب بلدي إن 3 مقاتلين قتلوا.", "other", "قيادي"),
+        # «ل» and a known name after an indefinite speaker: who was told
+        ("وقال مسؤول محلي لوكالة الأناضول إن 9 مدنيين قتلوا.", "other", "مسؤول محلي"),
+        ("ووفق تقرير للأمم المتحدة، نزح 500 شخص من البلدة.", "un", "الأمم المتحدة"),
+        ("وقال أبو أحمد، وهو من سكان البلدة، إن 3 منازل دمرت.", "other", "أبو أحمد"),
     ],
 )
 def test_speakers_of_other_reports(sentence, claimant, claimant_ar):
@@ -365,3 +369,18 @@ def test_a_verb_of_exceeding_before_the_number_of_dead_makes_a_floor():
         claim = claims_of(sentence).iloc[0]
         assert (claim.subject, claim.qualifier, claim.value_low) == ("killed", "more_than", claim.value + 1)
         assert math.isnan(claim.value_high)
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # detainees or prisoners who die are dead, of that group
+        ("وقضى 3 معتقلين تحت التعذيب في السجن.", [3.0, "killed", "detainees"]),
+        ("وقتل 4 أسرى خلال القصف على السجن.", [4.0, "killed", "prisoners"]),
+        # a noun that carries its event passes it on, and says whom after من
+        ("وسقط 30 قتيلا بينهم 5 نساء.", [5.0, "killed", "women"]),
+        ("ونقل 12 جريحا من العسكريين إلى المشفى.", [12.0, "wounded", "soldiers"]),
+    ],
+)
+def test_who_died_or_was_hurt(sentence, expected):
+    assert claims_of(sentence)[["value_low", "subject", "scope"]].values.tolist()[-1] == expected

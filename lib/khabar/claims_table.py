@@ -119,6 +119,7 @@ def predicates_in(plain: str) -> list[tuple[int, int, str]]:
 # الخروج» (refused to leave), «عدم الإفراج», «لم يقتل».
 _NEGATED = re.compile(r"(?<!\w)[وف]?(?:رفض|رفضت|رفضوا|يرفض|ترفض|يرفضون|عدم|لم|لن)\s+$")
 # «وأصيب 10 آخرون»: the others are more of what the count before them counted.
+_PARTITIVE = re.compile(r"\s+من\s+(?=ال)")
 _OTHERS = re.compile(r"\s+(?:الـ?)?(?:اخرين|اخرون|اخريات|اخري)(?!\w)")
 # A verb of exceeding before «عدد …» qualifies the number after: «تجاوز عدد
 # ضحايا الهجوم 40 قتيلًا» is more than 40.
@@ -276,6 +277,8 @@ def _reading(subject: str, predicate: str, unit: str) -> tuple[str, str]:
     if subject == "area_share":
         return "area_share", ""
     record = lexicon.record("subject", subject) or {"kind": "other", "topic": "other"}
+    if record["topic"] == "exchange" and record["kind"] == "people" and predicate in ("killed", "wounded"):
+        return predicate, subject  # «6 من المعتقلين قضوا»: detainees who died are dead
     if record["topic"] == "exchange":
         return subject, predicate or "unspecified"
     if record["kind"] == "people" and predicate in CASUALTY:
@@ -300,7 +303,7 @@ def _claims_in(sentence, text: str) -> list[dict]:
     predicates = predicates_in(plain)
     nouns = find_nouns(plain)
     place, place_en = next(((name, en) for name, en, pattern in PLACES if pattern.search(sentence.text)), ("", ""))
-    rows, inherited, counted = [], "", None
+    rows, inherited, counted, previous_end = [], "", None, None
     quantities = _quantities_in(sentence.text, plain, predicates)
     floor = turns(sentence.text) if quantities else []
     for quantity in quantities:
@@ -351,7 +354,24 @@ def _claims_in(sentence, text: str) -> list[dict]:
             found = next(n for n in nouns if n["start"] >= head.start())  # the head noun itself
             noun, lemma = sentence.text[offsets[found["start"]] : offsets[found["end"]]], found["lemma"]
         predicate = _governing(plain, predicates, start, end, anchor, inherited)
+        if (
+            inherited
+            and previous_end is not None
+            and COORDINATED.match(plain[previous_end:start])
+            and not any(previous_end <= p[0] < start for p in predicates)
+        ):
+            predicate = inherited  # «… 57 جريحًا بينهم 14 طفلًا»: the count goes on
+        previous_end = end
         inherited = predicate or inherited
+        if (lexicon.record("subject", subject) or {}).get("kind") == "event" and subject in CASUALTY:
+            # «57 جريحًا بينهم 14 طفلًا»: a noun that carries its event passes it
+            # on to the counts that continue it; «4 قتلى من المدنيين» says whom.
+            inherited = subject
+            group = _PARTITIVE.match(plain, end)
+            member = next((n for n in nouns if group and n["start"] == group.end()), None)
+            if member and (lexicon.record("subject", member["subject"]) or {}).get("kind") == "people":
+                rows.append(_row(quantity, said, text, place, place_en, subject, member["subject"], noun, lemma))
+                continue
         rows.append(
             _row(quantity, said, text, place, place_en, *_reading(subject, predicate, quantity["unit"]), noun, lemma)
         )

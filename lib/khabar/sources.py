@@ -191,7 +191,7 @@ def attribute(
     patterns = _patterns()
 
     def written(start, end):
-        return sentence[offsets[start] : offsets[end]]
+        return _written(sentence, plain, offsets, start, end)
 
     other = OTHER_SOURCES.search(plain)
     found = []
@@ -252,8 +252,15 @@ def turns(sentence: str) -> list[tuple[int, str, str]]:
         speaker = _speaker(plain, cue, patterns)
         if speaker and speaker[0] > turn.start():
             start, end, key = speaker
-            found.append((offsets[turn.start()], key, sentence[offsets[start] : offsets[end]]))
+            found.append((offsets[turn.start()], key, _written(sentence, plain, offsets, start, end)))
     return found
+
+
+def _written(sentence: str, plain: str, offsets, start: int, end: int) -> str:
+    """A speaker's name as written; after «لل» (ل swallowing the article:
+    «للأمم المتحدة») with its article given back: «الأمم المتحدة»."""
+    words = sentence[offsets[start] : offsets[end]]
+    return "ال" + words if plain[max(0, start - 2) : start] == "لل" else words
 
 
 def _speaker(plain: str, cue, patterns) -> tuple[int, int, str] | None:
@@ -282,7 +289,12 @@ def _speaker(plain: str, cue, patterns) -> tuple[int, int, str] | None:
             # «مراسل وكالة فرانس برس»: a known name begun inside the speaker's
             # words is read whole.
             inside = name.search(plain, unknown.start("words"), min(len(plain), end + 40))
-            if inside and inside.start() < end and _key_of(words) == "other":
+            if inside and inside.start() < end and inside.group().startswith("ل"):
+                # «مصدر عسكري لوكالة الأنباء الرسمية»: the speaker ends where ل
+                # and a known name begin (the listener, or the owner below).
+                words = plain[unknown.start("words") : inside.start()].rstrip()
+                end = unknown.start("words") + len(words)
+            elif inside and inside.start() < end and _key_of(words) == "other":
                 return _named(inside)
             # «بيان للجيش السوري», «المكتب الإعلامي للتنظيم»: a statement, or a
             # definite office, of a known speaker is theirs; after an
@@ -306,6 +318,12 @@ def _speaker(plain: str, cue, patterns) -> tuple[int, int, str] | None:
         return None
     if known:
         return _named(known)
+    # «بحسب إحصائية للدفاع المدني»: a document of a known speaker is theirs.
+    document = patterns["speaker"].match(plain, cue.end())
+    if document and document.group("document"):
+        owner = name.match(plain, document.start("document") + len(document.group("document")) + 1)
+        if owner and owner.group().startswith("ل"):
+            return _named(owner)
     relayed = _relayed(plain, cue, patterns)
     if relayed:
         return relayed
