@@ -384,3 +384,13 @@ def test_a_verb_of_exceeding_before_the_number_of_dead_makes_a_floor():
 )
 def test_who_died_or_was_hurt(sentence, expected):
     assert claims_of(sentence)[["value_low", "subject", "scope"]].values.tolist()[-1] == expected
+
+
+def test_one_person_after_a_casualty_predicate():
+    # an indefinite singular of people right after مقتل، أسر، أصيب is one
+    leader = claims_of("ونعت الحركة مقتل قائد ميداني في المعارك.")
+    child = claims_of("وأصيب طفل بشظايا قذيفة في الحي.")
+    assert leader[["value_low", "subject", "scope"]].values.tolist() == [[1.0, "killed", "leaders"]]
+    assert child[["value_low", "subject", "scope"]].values.tolist() == [[1.0, "wounded", "children"]]
+    # a definite noun is someone already known, not a count
+    assert claims_of("وقتل الطفل في القصف.").empty

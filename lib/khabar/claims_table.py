@@ -185,11 +185,50 @@ def _quantities_in(sentence: str, plain: str, predicates) -> list[dict]:
     found += unspecified_records(sentence)
     if any(scope == "lost" for _, _, scope in predicates):
         found += materiel_records(sentence)
+    if any(scope in CASUALTY for _, _, scope in predicates):
+        found += _one_person(sentence, predicates)
     kept = []
     for row in sorted(found, key=lambda r: r["start"]):
         if not any(k["start"] <= row["start"] < k["end"] for k in kept):
             kept.append(row)
     return kept
+
+
+def _one_person(sentence: str, predicates) -> list[dict]:
+    """An indefinite singular noun of people right after a casualty
+    predicate is one person: «أسر جندي»، «مقتل طفل»، «وأصيب عنصر»."""
+    plain, offsets = folded_with_offsets(sentence)
+    after = {end + 1: scope for _, end, scope in predicates if scope in CASUALTY}
+    rows = []
+    for noun in find_nouns(plain):
+        record = lexicon.record("subject", noun["subject"]) or {}
+        if (
+            noun["start"] not in after
+            or noun["number"] != "singular"
+            or noun["definite"]
+            or noun["clitic"]
+            or record.get("kind") != "people"
+        ):
+            continue
+        start, end = offsets[noun["start"]], offsets[noun["end"]]
+        rows.append(
+            {
+                "start": start,
+                "end": end,
+                "quote": sentence[start:end],
+                "value": 1.0,
+                "value_low": 1.0,
+                "value_high": 1.0,
+                "qualifier": "exact",
+                "qualifier_ar": "",
+                "unit": "count",
+                "noun": sentence[start:end],
+                "lemma": noun["lemma"],
+                "subject": noun["subject"],
+                "noun_start": start,
+            }
+        )
+    return rows
 
 
 def _clause_start(plain: str, position: int) -> int:
