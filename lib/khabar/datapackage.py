@@ -182,6 +182,24 @@ def write_package(
     ...               Path(tempfile.mkdtemp()) / "data").name
     'data'
     """
+    staging = stage_package(named, source, out_dir, schemas=schemas)
+    try:
+        return place_package(staging, out_dir)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def stage_package(named: dict[str, pd.DataFrame], source: dict, out_dir=DATA_DIR, *, schemas=None) -> Path:
+    """The first half of :func:`write_package`: the tables checked, written
+    and validated in a temporary folder beside ``out_dir``, which is
+    returned (:func:`place_package` puts it in place); nothing is left
+    behind when a check fails.
+
+    >>> staging = stage_package({"dropped": load_article().dropped}, article_source(load_article()),
+    ...                         Path(tempfile.mkdtemp()) / "data")
+    >>> staging.name.startswith(".data-"), sorted(p.name for p in staging.iterdir())
+    (True, ['datapackage.json', 'dropped.csv'])
+    """
     out_dir = Path(out_dir)
     schemas = {name: (schemas or {}).get(name, name) for name in named}
     known = schema.TABLES + schema.COMBINED
@@ -203,14 +221,27 @@ def write_package(
         found = validate(staging)
         if found:
             raise DataPackageError(out_dir, found)
-        for kept in KEPT:
-            if (out_dir / kept).is_dir():
-                shutil.copytree(out_dir / kept, staging / kept)
-        if out_dir.exists():
-            shutil.rmtree(out_dir)
-        staging.rename(out_dir)
-    finally:
+    except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return staging
+
+
+def place_package(staging, out_dir=DATA_DIR) -> Path:
+    """Put a folder made by :func:`stage_package` in place of ``out_dir``,
+    keeping the folders named in :data:`KEPT`; returns ``out_dir``.
+
+    >>> out = Path(tempfile.mkdtemp()) / "data"
+    >>> place_package(stage_package({"dropped": load_article().dropped}, article_source(load_article()), out), out) == out
+    True
+    """
+    staging, out_dir = Path(staging), Path(out_dir)
+    for kept in KEPT:
+        if (out_dir / kept).is_dir():
+            shutil.copytree(out_dir / kept, staging / kept)
+    if out_dir.exists():
+        shutil.rmtree(out_dir)
+    staging.rename(out_dir)
     return out_dir
 
 

@@ -507,12 +507,15 @@ def export_report(
     (default :func:`report_data_dir`) and linked from the page: a report
     card's five tables, a comparison's one ``claims.csv`` (the schema
     ``claims_of``).  The package is checked and validated before anything is
-    written; if the pages then fail, the previous package is put back.
+    written (nothing is, if it fails); if the pages then fail to be written,
+    the previous package is put back.
 
     >>> export_report(["README.md"])  # doctest: +SKIP
     """
+    from concurrent.futures import ThreadPoolExecutor
+
     from khabar.comparison import WORDS, comparison_page
-    from khabar.datapackage import article_source, tables, write_package
+    from khabar.datapackage import article_source, place_package, stage_package, tables
     from khabar.reports import claims_of, load_articles
     from khabar.schema import check
 
@@ -529,7 +532,9 @@ def export_report(
         named, source, schemas = tables(article), article_source(article), None
         for table_name, table in named.items():  # a table outside its schema fails before any notebook runs
             check(table, table_name)
-        pages = report_pages(paths[0], published=published, outlet=outlet, with_code=with_code, data_folders=folders)
+
+        def make_pages():
+            return report_pages(paths[0], published=published, outlet=outlet, with_code=with_code, data_folders=folders)
     else:
         articles, failures = load_articles(paths, defaults={"published": published, "outlet": outlet})
         table = claims_of(articles)
@@ -540,10 +545,30 @@ def export_report(
             "file": name,
             "reports": [article_source(article) for article in articles],
         }
-        pages = {lang: comparison_page(articles, failures, table, lang, data_folder=folders[lang]) for lang in LANGS}
-    with _restored_on_failure(data):
-        write_package(named, source, data, schemas=schemas)
-        return write_pages({targets["ar"]: pages["ar"], targets["en"]: pages["en"]})
+
+        def make_pages():
+            return {lang: comparison_page(articles, failures, table, lang, data_folder=folders[lang]) for lang in LANGS}
+
+    # The package is written and validated while the notebooks run (the
+    # validator's first use costs seconds); it is put in place only with the pages.
+    new_folder = not data.parent.exists()
+    with ThreadPoolExecutor(1) as pool:
+        staged = pool.submit(stage_package, named, source, data, schemas=schemas)
+        try:
+            pages = make_pages()
+            staging = staged.result()
+        except BaseException:
+            if staged.exception() is None:
+                shutil.rmtree(staged.result(), ignore_errors=True)
+            if new_folder:
+                shutil.rmtree(data.parent, ignore_errors=True)  # made for the staging folder only
+            raise
+    try:
+        with _restored_on_failure(data):
+            place_package(staging, data)
+            return write_pages({targets["ar"]: pages["ar"], targets["en"]: pages["en"]})
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 def main(argv: list[str] | None = None) -> int:
