@@ -159,3 +159,38 @@ def test_a_bad_csv_read_back_names_file_column_row_and_line(data, tmp_path):
     broken.write_text("\n".join(lines), encoding="utf-8")
     with pytest.raises(SchemaError, match=r"paragraphs\.csv \(paragraphs\): column 'kind', row 2 \(line 4\): 'footer'"):
         read_csv(broken, "paragraphs")
+
+
+def test_make_html_keeps_the_report_data(tmp_path, article):
+    # make report writes under data/reports/; make html replaces data/ but not those.
+    out = tmp_path / "data"
+    (out / "reports" / "a").mkdir(parents=True)
+    (out / "reports" / "a" / "claims.csv").write_text("a report's claims", encoding="utf-8")
+    (out / "old.csv").write_text("an old table", encoding="utf-8")
+    write_data(article, out)
+    assert (out / "reports" / "a" / "claims.csv").read_text(encoding="utf-8") == "a report's claims"
+    assert not (out / "old.csv").exists()
+    assert sorted(p.name for p in out.iterdir()) == sorted(FILES + ["reports"])
+    assert datapackage.validate(out) == []
+
+
+def test_a_combined_table_takes_its_own_schema(tmp_path):
+    from khabar.article import SEED_PATH
+    from khabar.reports import claims_of, load_articles
+
+    articles, _ = load_articles([SEED_PATH])
+    table = claims_of(articles, processes=1)
+    source = {"title": "مقارنة", "file": "one", "reports": [article_source(a) for a in articles]}
+    with pytest.raises(SchemaError, match="claims: column 'article' is not in the schema"):
+        write_package({"claims": table}, source, tmp_path / "wrong")
+    out = write_package({"claims": table}, source, tmp_path / "data", schemas={"claims": "claims_of"})
+    package = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
+    assert [r["path"] for r in package["resources"]] == ["claims.csv"]
+    assert package["sources"] == [{"title": f"Enab Baladi, 2018-03-26: {articles[0].title}"}]
+    assert "several Arabic news reports" in package["description"] and "article" not in package
+    back = read_csv(out / "claims.csv", "claims_of")
+    pd.testing.assert_frame_equal(back, conform(table, "claims_of"), check_dtype=True)
+    bad = table.assign(corroboration_in_report="likely")
+    with pytest.raises(SchemaError, match=r"claims_of: column 'corroboration_in_report', row 0: 'likely'"):
+        write_package({"claims": bad}, source, tmp_path / "data", schemas={"claims": "claims_of"})
+    assert sorted(p.name for p in out.iterdir()) == ["claims.csv", "datapackage.json"]

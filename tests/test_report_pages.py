@@ -2,11 +2,15 @@
 many, rendered and opened in headless Chromium with the network blocked
 (skipped, saying so, without Debian's chromium)."""
 
+import json
+import os
+import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
-from khabar import comparison, export
+from khabar import comparison, datapackage, export, schema
 from khabar.arabic import has_presentation_forms
 from khabar.article import ArticleError, load_article
 from khabar.export import export_report
@@ -138,7 +142,7 @@ def test_a_failed_comparison_leaves_the_previous_pages(tmp_path, monkeypatch):
     for path in (out / "comparison.html", out / "en" / "comparison.html"):
         path.write_text("previous", encoding="utf-8")
 
-    def fail_in_english(articles, failures, table, lang):
+    def fail_in_english(articles, failures, table, lang, **options):
         if lang == "en":
             raise RuntimeError("disk full")
         return "<html>new</html>"
@@ -225,3 +229,121 @@ def test_the_command_names_an_unreadable_file_and_fails(tmp_path, capsys):
     assert main([str(FIXTURES / "damaged-download.txt"), "--out", str(tmp_path / "out")]) == 1
     assert "damaged-download.txt: binary data" in capsys.readouterr().out
     assert not (tmp_path / "out").exists()
+
+
+# The data beside the pages: each report's tables as a data package.
+CARD = "janub-desk-2018-03-27"
+DATA_FILES = sorted([f"{name}.csv" for name in schema.TABLES] + ["datapackage.json"])
+
+
+def linked_files(page: Path) -> list[Path]:
+    """The files a page links to (once each: its Arabic and English prose
+    both link them), resolved from the page's folder."""
+    hrefs = re.findall(r'href="([^"#]+\.(?:csv|json))"', page.read_text(encoding="utf-8"))
+    return sorted({Path(os.path.normpath(page.parent / href)) for href in hrefs})
+
+
+def valid(folder: Path):
+    frictionless = pytest.importorskip("frictionless")
+    report = frictionless.validate(str(folder / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    return report
+
+
+def test_a_report_card_writes_its_tables_as_a_data_package(card, out):
+    data = out / "data" / CARD
+    assert sorted(p.name for p in data.iterdir()) == DATA_FILES
+    report = valid(data)
+    assert [task.name for task in report.tasks] == list(schema.TABLES)
+    article = load_article(FIXTURES / f"{CARD}.txt")
+    package = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
+    about = package["article"]
+    assert (about["title"], about["outlet"], about["published"]) == (
+        article.title,
+        "Janub Desk (invented)",
+        "2018-03-27",
+    )
+    assert package["sources"][0]["title"] == f"Janub Desk (invented), 2018-03-27: {article.title}"
+    expected = datapackage.tables(article)
+    assert len(expected["claims"]) and len(expected["events"])
+    for name in schema.TABLES:
+        back = schema.read_csv(data / f"{name}.csv", name)
+        pd.testing.assert_frame_equal(back, schema.conform(expected[name], name), check_dtype=True)
+
+
+def test_the_report_card_links_its_data(card, out):
+    data = out / "data" / CARD
+    for page in card:
+        assert sorted(linked_files(page)) == sorted(data / name for name in DATA_FILES), page
+    english = card[1].read_text(encoding="utf-8")
+    assert english.index(">Data</bdi>") < english.index(">البيانات</bdi>")  # English first in its edition
+
+
+def test_the_report_cards_links_resolve_in_a_browser(browser, card):
+    for path in card:
+        page = visible(browser, path)
+        hrefs = page.eval_on_selector_all('a[href$=".csv"], a[href$=".json"]', "links => links.map(a => a.href)")
+        assert len(set(hrefs)) == len(DATA_FILES)
+        assert all(href.startswith("file://") and Path(href[len("file://") :]).is_file() for href in hrefs), hrefs
+        page.context.close()
+
+
+def test_a_comparison_writes_one_claims_table_of_all_reports(compared, out):
+    from khabar.reports import claims_of, load_articles
+
+    data = out / "data" / "comparison"
+    assert sorted(p.name for p in data.iterdir()) == ["claims.csv", "datapackage.json"]
+    report = valid(data)
+    assert [task.name for task in report.tasks] == ["claims"]
+    package = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
+    assert package["resources"][0]["schema"] == {
+        k: v for k, v in schema.table_schema("claims_of").items() if k != "description"
+    }
+    articles, _ = load_articles([SEED, FIXTURES])
+    assert sorted(r["file"] for r in package["reports"]) == sorted(a.source_path.name for a in articles)
+    assert {"Enab Baladi", "Madina Post (invented)"} <= {r["outlet"] for r in package["reports"]}
+    back = schema.read_csv(data / "claims.csv", "claims_of")
+    assert back.columns[:5].tolist() == ["article", "outlet", "published", "claimant_key", "corroboration_in_report"]
+    expected = claims_of(articles, processes=1)
+    assert back["article"].nunique() == len(articles)
+    pd.testing.assert_frame_equal(back, schema.conform(expected, "claims_of"), check_dtype=True)
+    for page in compared:
+        assert sorted(linked_files(page)) == [data / "claims.csv", data / "datapackage.json"], page
+
+
+def test_data_outside_the_schema_writes_neither_data_nor_page(tmp_path, monkeypatch):
+    made = datapackage.tables
+
+    def with_a_new_qualifier(article):
+        found = made(article)
+        found["claims"].loc[0, "qualifier"] = "roughly"
+        return found
+
+    monkeypatch.setattr(datapackage, "tables", with_a_new_qualifier)
+    monkeypatch.setattr(export, "execute_editions", lambda *a: pytest.fail("the notebook ran"))
+    with pytest.raises(schema.SchemaError, match="claims: column 'qualifier', row 0: 'roughly'"):
+        export_report([FIXTURES / f"{CARD}.txt"], tmp_path / "reports")
+    assert not (tmp_path / "reports").exists()
+
+
+def test_pages_that_fail_put_the_previous_data_back(tmp_path, monkeypatch):
+    out = tmp_path / "reports"
+    previous = out / "data" / "comparison"
+    previous.mkdir(parents=True)
+    (previous / "claims.csv").write_text("previous data", encoding="utf-8")
+
+    def full_disk(pages):
+        assert (previous / "datapackage.json").is_file()  # the new package was in place
+        raise OSError("no space left")
+
+    monkeypatch.setattr(export, "write_pages", full_disk)
+    with pytest.raises(OSError, match="no space left"):
+        export_report([FIXTURES / f"{CARD}.txt", SEED], out)
+    assert [p.name for p in previous.iterdir()] == ["claims.csv"]
+    assert (previous / "claims.csv").read_text(encoding="utf-8") == "previous data"
+    assert [p.name for p in previous.parent.iterdir()] == ["comparison"]  # no backup left
+
+
+def test_the_default_report_data_sit_beside_build_data():
+    assert export.report_data_dir() == datapackage.DATA_DIR / "reports"
+    assert "reports" in datapackage.KEPT

@@ -232,3 +232,13 @@ def test_grading_by_family_is_the_grading_of_the_whole_table(combined):
     whole = corroboration(combined.assign(claimant=combined["claimant_key"]))
     assert combined["corroboration"].tolist() == whole.tolist()
     assert "contested" in set(whole) and "corroborated" in set(whole)
+
+
+def test_the_one_table_fits_its_own_schema(combined):
+    from khabar import schema
+
+    assert combined.columns.tolist() == schema.columns("claims_of")
+    assert schema.columns("claims_of")[5:] == schema.columns("claims")  # the claims, with their report in front
+    assert schema.problems(combined, "claims_of") == []
+    assert "unspecified" in schema.allowed("claims_of", "corroboration_in_report")
+    assert schema.allowed("claims_of", "corroboration_in_report") == schema.allowed("claims", "corroboration")

@@ -37,7 +37,7 @@ def test_tables_of_a_made_up_article_fit_too(made_up_article):
         assert schema.problems(table, name) == [], name
 
 
-@pytest.mark.parametrize("name", schema.TABLES)
+@pytest.mark.parametrize("name", schema.TABLES + schema.COMBINED)
 def test_every_column_is_described_with_a_known_type(name):
     described = table_schema(name)
     assert described["description"].strip()
@@ -167,3 +167,60 @@ def test_conform_keeps_the_values(seed_tables):
 def test_an_unknown_table_is_named():
     with pytest.raises(KeyError, match="no schema for a table named 'casualties'"):
         columns("casualties")
+
+
+def test_a_column_made_in_code_but_not_in_the_schema_names_the_schema_file(article, monkeypatch):
+    from khabar import claims_table
+
+    made = claims_table._row
+    monkeypatch.setattr(claims_table, "_row", lambda *args: {**made(*args), "mood": "certain"})
+    with pytest.raises(
+        SchemaError,
+        match=r"^claims: column 'mood' is made in code but not in the schema: add it to .*/schema/claims\.json",
+    ):
+        claims_table.claims(article)
+
+
+def test_a_schema_column_the_code_gives_no_value_is_named(article, monkeypatch):
+    from khabar import claims_table
+
+    made = claims_table._row
+    monkeypatch.setattr(claims_table, "_row", lambda *args: {k: v for k, v in made(*args).items() if k != "lemma"})
+    with pytest.raises(
+        SchemaError, match=r"column 'lemma' is in the schema \(.*claims\.json\) but the code gives no value"
+    ):
+        claims_table.claims(article)
+
+
+@pytest.mark.parametrize("name, without", [("events", ("claimants", "quotes", "mentions", "event")), ("control", ())])
+def test_a_value_made_in_code_beyond_the_schema_names_the_schema_file(article, name, without):
+    # The rows as the table modules make them (tuples in schema order), one with a value more.
+    from khabar import control, event_mentions
+    from khabar.events_table import MERGED
+
+    assert without == () or without == MERGED
+    table = event_mentions(article).drop(columns="event") if name == "events" else control(article)
+    rows = list(table.itertuples(index=False, name=None))
+    assert schema.frame(rows, name, without=without).columns.tolist() == table.columns.tolist()
+    rows[1] = rows[1] + ("certain",)
+    with pytest.raises(
+        SchemaError,
+        match=rf"^{name}: row 1 has \d+ values for the \d+ columns of the schema: add the new column to .*/schema/{name}\.json",
+    ):
+        schema.frame(rows, name, without=without)
+
+
+def test_the_tables_take_their_columns_from_the_schema_without_the_lexicon():
+    # The column names come from the schema file alone: importing the table
+    # modules resolves no enumFrom (that reads the lexicon; it waits until a
+    # schema's allowed values are asked for).
+    import subprocess
+    import sys
+
+    code = (
+        "import khabar.claims_table as c, khabar.events_table, khabar.control_table\n"
+        "from khabar import schema\n"
+        "print(len(c.COLUMNS), schema._load.cache_info().currsize)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout.split()
+    assert out == [str(len(columns("claims"))), "0"]

@@ -22,7 +22,7 @@ from functools import cache
 
 import pandas as pd
 
-from khabar import lexicon
+from khabar import lexicon, schema
 from khabar.lexicon import folded_with_offsets
 from khabar.names import NAMES, name_pattern
 from khabar.numbers import (
@@ -59,32 +59,7 @@ _COUNT_OF = re.compile(r"(?<!\w)[وب]?(?:عدد|حصيلة|اعداد)\s+(?P<no
 # The head of a construct whose genitive is a count: «جثث 20 عنصرًا», «رفات 5 جنود».
 _BODIES_OF = re.compile(r"(?<!\w)[وب]?(?:جثث|جثامين|رفات)\s+$")
 
-COLUMNS = [
-    "topic",
-    "subject",
-    "scope",
-    "noun",
-    "lemma",
-    "value",
-    "value_low",
-    "value_high",
-    "qualifier",
-    "qualifier_ar",
-    "unit",
-    "claimant",
-    "claimant_ar",
-    "side",
-    "place",
-    "place_en",
-    "reported_on",
-    "reported_precision",
-    "corroboration",
-    "quote",
-    "start",
-    "end",
-    "paragraph",
-    "sentence",
-]
+COLUMNS = schema.columns("claims")  # lib/khabar/schema/claims.json
 
 
 @cache
@@ -144,7 +119,7 @@ def claims(article) -> pd.DataFrame:
     rows = []
     for sentence in _with_report_dates(sentences(article), article.text, article.published).itertuples():
         rows += _claims_in(sentence, article.text)
-    table = pd.DataFrame(rows, columns=COLUMNS)
+    table = schema.frame(rows, "claims")
     table["reported_on"] = pd.to_datetime(table["reported_on"])
     table["corroboration"] = corroboration(table)
     return table.sort_values("start", kind="stable").reset_index(drop=True)

@@ -55,6 +55,13 @@ WORDS = {
     "no_contested": {"ar": "لا تناقض بين الأرقام.", "en": "No two figures contradict each other."},
     "claims": {"ar": "كل الأرقام", "en": "Every figure"},
     "missing": {"ar": "ينقصه", "en": "missing"},
+    "data": {"ar": "البيانات", "en": "Data"},
+    "data_note": {
+        "ar": "كل الأرقام في جدول واحد بصيغة CSV، وفي أوله ملف التقرير ووسيلته وتاريخه: {csv}؛ "
+        "ووصف كل عمود في {codebook}.",
+        "en": "Every figure as one CSV table (UTF-8), with each report’s file, outlet and date in front: {csv}; "
+        "every column is described in {codebook} (a Frictionless Data Package).",
+    },
 }
 REPORT_COLUMNS = ["article", "outlet", "published", "title", "claims", "missing"]
 CLAIM_COLUMNS = [
@@ -179,8 +186,28 @@ def _figure_img(fig) -> str:
     return f'<img class="chart" alt="" src="data:image/svg+xml;base64,{data}">'
 
 
-def comparison_page(articles: list, failures: pd.DataFrame, table: pd.DataFrame, lang: str = "ar") -> str:
-    """The whole comparison page as HTML (``lang`` "ar": right to left)."""
+def data_section(folder: str, lang: str) -> str:
+    """The page's last section: a link to the combined ``claims.csv`` in
+    ``folder`` (a URL relative to the page) and to its codebook.
+
+    >>> print(data_section("data/comparison", "en"))
+    <h2>Data</h2>
+    <p>Every figure as one CSV table (UTF-8), with each report’s file, outlet and date in front: <a href="data/comparison/claims.csv">claims.csv</a>; every column is described in <a href="data/comparison/datapackage.json">datapackage.json</a> (a Frictionless Data Package).</p>
+    """
+    folder = escape(folder)
+    links = {
+        "csv": f'<a href="{folder}/claims.csv">claims.csv</a>',
+        "codebook": f'<a href="{folder}/datapackage.json">datapackage.json</a>',
+    }
+    return f"<h2>{_w('data', lang)}</h2>\n<p>{_w('data_note', lang).format(**links)}</p>"
+
+
+def comparison_page(
+    articles: list, failures: pd.DataFrame, table: pd.DataFrame, lang: str = "ar", *, data_folder: str = ""
+) -> str:
+    """The whole comparison page as HTML (``lang`` "ar": right to left);
+    with ``data_folder``, a last section links the table as CSV there
+    (:func:`data_section`)."""
     direction = "rtl" if lang == "ar" else "ltr"
     parts = [f"<h1>{_w('title', lang)}</h1>", f"<p>{_w('intro', lang)}</p>", f"<h2>{_w('reports', lang)}</h2>"]
     parts.append(
@@ -211,6 +238,8 @@ def comparison_page(articles: list, failures: pd.DataFrame, table: pd.DataFrame,
     )
     if len(table):
         parts += [f"<h2>{_w('claims', lang)}</h2>", _table(table[CLAIM_COLUMNS], "claims")]
+    if data_folder:
+        parts.append(data_section(data_folder, lang))
     body = "\n".join(parts)
     return f"""<!DOCTYPE html>
 <html lang="{lang}" dir="{direction}">

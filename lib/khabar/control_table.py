@@ -33,6 +33,7 @@ import re
 
 import pandas as pd
 
+from khabar import schema
 from khabar.dates import find_dates
 from khabar.names import NAMES, name_pattern
 from khabar.numbers import quantities
@@ -267,28 +268,7 @@ def control(article) -> pd.DataFrame:
             )
         if actors:
             previous_actor = actors[0][1]
-    columns = [
-        "place",
-        "place_en",
-        "kind",
-        "refers_by",
-        "controller",
-        "basis",
-        "extent",
-        "within",
-        "share",
-        "share_low",
-        "share_high",
-        "qualifier",
-        "qualifier_ar",
-        "claimant",
-        "as_of",
-        "paragraph",
-        "quote",
-        "start",
-        "end",
-    ]
-    frame = pd.DataFrame(rows, columns=columns)
+    frame = schema.frame(rows, "control")  # lib/khabar/schema/control.json
     frame["as_of"] = pd.to_datetime(frame["as_of"])
     return frame
 

@@ -81,24 +81,24 @@ def article_source(article) -> dict:
     }
 
 
-def descriptor(source: dict, names=schema.TABLES) -> dict:
+def descriptor(source: dict, names=schema.TABLES, *, schemas: dict | None = None) -> dict:
     """The ``datapackage.json`` content for tables ``names`` read from ``source``
     (see :func:`article_source`): one tabular resource per table, each with
-    its Table Schema.
+    its Table Schema.  ``schemas`` maps a table to another schema than its
+    own name's (``{"claims": "claims_of"}`` beside a comparison page); a
+    ``source`` with ``reports`` (a list of :func:`article_source`) describes
+    a package read from several reports, each one of its ``sources``.
 
     >>> package = descriptor({"title": "عنوان", "outlet": "An Outlet", "published": "2018-03-26"})
     >>> package["name"], [r["path"] for r in package["resources"]][:2]
     ('an-outlet-2018-03-26', ['claims.csv', 'events.csv'])
     """
+    schemas = schemas or {}
     slug = Path(source.get("file", "")).stem or "-".join(filter(None, [source.get("outlet"), source.get("published")]))
     slug = re.sub(r"[^a-z0-9._-]+", "-", slug.lower()).strip("-") or "khabar"
-    citation = ", ".join(filter(None, [source.get("outlet"), source.get("published")]))
-    origin = {"title": f"{citation}: {source['title']}" if citation else source["title"]}
-    if source.get("url"):
-        origin["path"] = source["url"]
     resources = []
     for name in names:
-        table = schema.table_schema(name)
+        table = schema.table_schema(schemas.get(name, name))
         resources.append(
             {
                 "name": name,
@@ -111,19 +111,34 @@ def descriptor(source: dict, names=schema.TABLES) -> dict:
                 "schema": table,
             }
         )
-    return {
+    reports = source.get("reports")
+    read_from = "one Arabic news report" if reports is None else "several Arabic news reports"
+    package = {
         "profile": "tabular-data-package",
         "name": slug,
         "title": source.get("title_en") or source["title"],
         "description": (
-            "Every number, dated happening and claim of control in one Arabic news report, "
+            f"Every number, dated happening and claim of control in {read_from}, "
             "with who states it and the exact quote (offsets into the article text), "
             "as read by khabar. Each table's columns are described in its schema below."
         ),
-        "sources": [origin],
-        "article": source,
-        "resources": resources,
+        "sources": [_origin(report) for report in (reports if reports is not None else [source])],
     }
+    if reports is not None:
+        package["reports"] = reports
+    else:
+        package["article"] = source
+    package["resources"] = resources
+    return package
+
+
+def _origin(source: dict) -> dict:
+    """A Data Package ``sources`` entry: "outlet, date: title", and the URL as its path."""
+    citation = ", ".join(filter(None, [source.get("outlet"), source.get("published")]))
+    origin = {"title": f"{citation}: {source['title']}" if citation else source["title"]}
+    if source.get("url"):
+        origin["path"] = source["url"]
+    return origin
 
 
 def validate(folder) -> list[str]:
@@ -147,40 +162,86 @@ def validate(folder) -> list[str]:
     return found
 
 
-def write_package(named: dict[str, pd.DataFrame], source: dict, out_dir=DATA_DIR) -> Path:
+KEPT = ("reports",)
+"""Folders inside a data folder that are not its package and outlive its
+replacement: ``make report`` writes each report's package under ``reports/``,
+and ``make html`` keeps them (as it keeps the report pages)."""
+
+
+def write_package(
+    named: dict[str, pd.DataFrame], source: dict, out_dir=DATA_DIR, *, schemas: dict | None = None
+) -> Path:
     """Write ``named`` tables and their ``datapackage.json`` to ``out_dir``,
     replacing it only if every table fits its schema and the package
     validates; otherwise raise (:class:`khabar.schema.SchemaError` or
     :class:`DataPackageError`) and leave the previous folder as it was.
+    ``schemas``: a table's schema when not its own name's (see
+    :func:`descriptor`).  The folders named in :data:`KEPT` are carried over.
 
     >>> write_package({"dropped": load_article().dropped}, article_source(load_article()),
     ...               Path(tempfile.mkdtemp()) / "data").name
     'data'
     """
+    staging = stage_package(named, source, out_dir, schemas=schemas)
+    try:
+        return place_package(staging, out_dir)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def stage_package(named: dict[str, pd.DataFrame], source: dict, out_dir=DATA_DIR, *, schemas=None) -> Path:
+    """The first half of :func:`write_package`: the tables checked, written
+    and validated in a temporary folder beside ``out_dir``, which is
+    returned (:func:`place_package` puts it in place); nothing is left
+    behind when a check fails.
+
+    >>> staging = stage_package({"dropped": load_article().dropped}, article_source(load_article()),
+    ...                         Path(tempfile.mkdtemp()) / "data")
+    >>> staging.name.startswith(".data-"), sorted(p.name for p in staging.iterdir())
+    (True, ['datapackage.json', 'dropped.csv'])
+    """
     out_dir = Path(out_dir)
-    unknown = [name for name in named if name not in schema.TABLES]
+    schemas = {name: (schemas or {}).get(name, name) for name in named}
+    known = schema.TABLES + schema.COMBINED
+    unknown = [name for name in schemas.values() if name not in known]
     if unknown:
-        raise KeyError(f"no schema for {unknown}: the tables are {', '.join(schema.TABLES)}")
+        raise KeyError(f"no schema for {unknown}: the tables are {', '.join(known)}")
     for name, table in named.items():
-        schema.check(table, name)
+        schema.check(table, schemas[name])
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".data-", dir=out_dir.parent))
     try:
         staging.chmod(0o755)
         for name, table in named.items():
-            schema.to_csv(table, staging / f"{name}.csv", name)
-        package = descriptor(source, list(named))
+            schema.to_csv(table, staging / f"{name}.csv", schemas[name])
+        package = descriptor(source, list(named), schemas=schemas)
         (staging / "datapackage.json").write_text(
             json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
         )
         found = validate(staging)
         if found:
             raise DataPackageError(out_dir, found)
-        if out_dir.exists():
-            shutil.rmtree(out_dir)
-        staging.rename(out_dir)
-    finally:
+    except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return staging
+
+
+def place_package(staging, out_dir=DATA_DIR) -> Path:
+    """Put a folder made by :func:`stage_package` in place of ``out_dir``,
+    keeping the folders named in :data:`KEPT`; returns ``out_dir``.
+
+    >>> out = Path(tempfile.mkdtemp()) / "data"
+    >>> place_package(stage_package({"dropped": load_article().dropped}, article_source(load_article()), out), out) == out
+    True
+    """
+    staging, out_dir = Path(staging), Path(out_dir)
+    for kept in KEPT:
+        if (out_dir / kept).is_dir():
+            shutil.copytree(out_dir / kept, staging / kept)
+    if out_dir.exists():
+        shutil.rmtree(out_dir)
+    staging.rename(out_dir)
     return out_dir
 
 

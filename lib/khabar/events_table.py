@@ -36,6 +36,7 @@ import re
 
 import pandas as pd
 
+from khabar import schema
 from khabar.dates import find_dates
 from khabar.names import NAMES, name_pattern
 from khabar.numbers import in_english, quantities
@@ -147,6 +148,8 @@ ONE_OFF = ("deal", "control_announced", "area_seized", "evacuation", "offensive"
 # States are said "as of" a day; with no date they hold on the day of telling.
 STATES = ("bodies_held",)
 RELATIONS = ("at", "by", "since", "after")
+# The columns of events() (lib/khabar/schema/events.json) a mention has not yet.
+MERGED = ("claimants", "quotes", "mentions", "event")
 _RANK = {"day": 0, "month_part": 1, "month": 2, "approx": 3, "after": 4}
 
 
@@ -302,30 +305,7 @@ def _mentions(article):
         elif not sentence.continues:
             previous_date = None
         previous_told = reported
-    columns = [
-        "date",
-        "date_end",
-        "date_precision",
-        "relation",
-        "date_expression",
-        "date_basis",
-        "anchor",
-        "reported_on",
-        "reported_precision",
-        "stage",
-        "label_ar",
-        "label_en",
-        "amount_ar",
-        "amount_en",
-        "in_return_for",
-        "under",
-        "claimant",
-        "paragraph",
-        "quote",
-        "start",
-        "end",
-    ]
-    mentions = pd.DataFrame(rows, columns=columns)
+    mentions = schema.frame(rows, "events", without=MERGED)
     for column in ("date", "date_end", "anchor", "reported_on"):
         mentions[column] = pd.to_datetime(mentions[column])
     return _merged(mentions)
@@ -418,10 +398,8 @@ def _merged(mentions: pd.DataFrame):
         row["mentions"] = len(members)
         row["event"] = number
         merged.append(row)
-    columns = [c for c in mentions.columns if c not in ("paragraph", "quote", "start", "end", "event")]
-    columns += ["claimants", "quotes", "mentions", "event", "paragraph", "quote", "start", "end"]
     table = pd.DataFrame(merged, columns=mentions.columns.tolist() + ["claimants", "quotes", "mentions"])
-    table = table[columns].reset_index(drop=True)
+    table = table[schema.columns("events")].reset_index(drop=True)
     for column in ("date", "date_end", "anchor", "reported_on"):
         table[column] = pd.to_datetime(table[column])
     return mentions, table

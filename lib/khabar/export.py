@@ -13,7 +13,9 @@ that replaces ``build/html/`` only once every page is written.
 
 from __future__ import annotations
 
+import contextlib
 import copy
+import os
 import re
 import shutil
 import sys
@@ -288,6 +290,87 @@ def export_all(out_dir: Path = HTML_DIR, *, with_code: bool = False) -> Path:
 
 REPORTS_DIR = HTML_DIR / "reports"
 REPORT_NOTEBOOK = NOTEBOOKS_DIR / "05-report-card.ipynb"
+REPORT_DATA_DIR = PROJECT_ROOT / "build" / "data" / "reports"
+
+
+def report_data_dir(out_dir: Path = REPORTS_DIR) -> Path:
+    """Where ``make report`` writes each page's data package: beside the
+    default pages, ``build/data/reports/`` (as ``build/data/`` is beside
+    ``build/html/``); beside pages written elsewhere, ``data/`` in their folder.
+
+    >>> report_data_dir().relative_to(PROJECT_ROOT).as_posix()
+    'build/data/reports'
+    >>> report_data_dir(Path("/tmp/pages")).as_posix()
+    '/tmp/pages/data'
+    """
+    out_dir = Path(out_dir)
+    return REPORT_DATA_DIR if out_dir.resolve() == REPORTS_DIR.resolve() else out_dir / "data"
+
+
+def report_name(paths) -> str:
+    """The name of the page (and of its data folder) ``make report`` writes
+    for ``paths``: the article's file name, the folder's name, or
+    ``comparison`` for several files.
+
+    >>> report_name(["a/janub.txt"]), report_name(["a/b.txt", "c.txt"])
+    ('janub', 'comparison')
+    """
+    paths = [paths] if isinstance(paths, (str, Path)) else list(paths)
+    if len(paths) == 1:
+        return Path(paths[0]).name if Path(paths[0]).is_dir() else Path(paths[0]).stem
+    return "comparison"
+
+
+DATA_WORDS = {
+    "heading": {"ar": "البيانات", "en": "Data"},
+    "ar": "جداول هذه الصفحة بصيغة CSV: {links}، ووصف كل عمود في {codebook}.",
+    "en": "This page's tables as CSV (UTF-8): {links}; every column is described in {codebook} "
+    "(a Frictionless Data Package).",
+}
+
+
+def data_links_markdown(folder: str, names) -> str:
+    r"""A two-language markdown cell linking the CSV files ``names`` and
+    ``datapackage.json`` in ``folder`` (a URL relative to the page).
+
+    >>> print(data_links_markdown("../data/x", ["claims"]).split("\n")[2])
+    <p dir="rtl" lang="ar">جداول هذه الصفحة بصيغة CSV: <a href="../data/x/claims.csv">claims.csv</a>، ووصف كل عمود في <a href="../data/x/datapackage.json">datapackage.json</a>.</p>
+    """
+    heading = DATA_WORDS["heading"]
+    codebook = f'<a href="{escape(folder)}/datapackage.json">datapackage.json</a>'
+    links = {
+        lang: separator.join(f'<a href="{escape(folder)}/{name}.csv">{name}.csv</a>' for name in names)
+        for lang, separator in (("ar", "، "), ("en", ", "))
+    }
+    return (
+        f'## <bdi lang="ar" dir="rtl">{heading["ar"]}</bdi> — <bdi lang="en" dir="ltr">{heading["en"]}</bdi>\n\n'
+        f'<p dir="rtl" lang="ar">{DATA_WORDS["ar"].format(links=links["ar"], codebook=codebook)}</p>\n\n'
+        f'<div dir="ltr" lang="en">\n\n{DATA_WORDS["en"].format(links=links["en"], codebook=codebook)}\n\n</div>'
+    )
+
+
+def _relative(folder: Path, page: Path) -> str:
+    return Path(os.path.relpath(folder, page.parent)).as_posix()
+
+
+@contextlib.contextmanager
+def _restored_on_failure(folder: Path):
+    """Put ``folder`` back as it was if the block fails: the data of a page
+    are not newer than the page."""
+    backup = None
+    if folder.exists():
+        backup = Path(tempfile.mkdtemp(prefix=".previous-", dir=folder.parent)) / folder.name
+        shutil.copytree(folder, backup)
+    try:
+        yield
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        if backup is not None:
+            backup.rename(folder)
+        raise
+    finally:
+        if backup is not None:
+            shutil.rmtree(backup.parent, ignore_errors=True)
 
 
 def write_pages(pages: dict) -> list[Path]:
@@ -370,21 +453,36 @@ def execute_editions(path: Path, parameters: dict) -> dict:
     return notebooks
 
 
-def report_pages(path, *, published: str = "", outlet: str = "", with_code: bool = False) -> dict:
+def report_pages(
+    path,
+    *,
+    published: str = "",
+    outlet: str = "",
+    with_code: bool = False,
+    data_folders: dict | None = None,
+) -> dict:
     """The report card of one article file in each language, ``{lang: html}``:
     notebook 05 executed with the file as its parameter.  An unreadable file
     raises :class:`~khabar.article.ArticleError` before any notebook runs.
+    ``data_folders`` (``{lang: URL relative to that page}``) adds a last
+    section linking the report's data package (:func:`data_links_markdown`).
 
     >>> report_pages("no/such.txt")
     Traceback (most recent call last):
     ...
     khabar.article.ArticleError: no/such.txt: file not found
     """
+    import nbformat
+
     from khabar.article import load_article
 
     article = load_article(path, defaults={"published": published, "outlet": outlet})
     parameters = {"ARTICLE": str(Path(path).resolve()), "PUBLISHED": published, "OUTLET": outlet}
     executed = execute_editions(REPORT_NOTEBOOK, parameters)
+    for lang, notebook in executed.items():
+        if data_folders:
+            cell = nbformat.v4.new_markdown_cell(data_links_markdown(data_folders[lang], TABLES), id="data-links")
+            notebook.cells.append(cell)
     return {
         lang: notebook_to_html(REPORT_NOTEBOOK, lang=lang, with_code=with_code, title=article.title, executed=notebook)
         for lang, notebook in executed.items()
@@ -392,29 +490,85 @@ def report_pages(path, *, published: str = "", outlet: str = "", with_code: bool
 
 
 def export_report(
-    paths, out_dir: Path = REPORTS_DIR, *, published: str = "", outlet: str = "", with_code: bool = False
+    paths,
+    out_dir: Path = REPORTS_DIR,
+    *,
+    published: str = "",
+    outlet: str = "",
+    with_code: bool = False,
+    data_dir: Path | None = None,
 ) -> list[Path]:
     """``make report``: one article file gives its report card,
     ``out_dir/<name>.html`` and ``out_dir/en/<name>.html``; several files or
     a folder give one comparison page (named after the folder, else
     ``comparison``), listing the files that failed.  Returns the pages written.
 
+    Each page's tables are written as a data package to ``data_dir/<name>/``
+    (default :func:`report_data_dir`) and linked from the page: a report
+    card's five tables, a comparison's one ``claims.csv`` (the schema
+    ``claims_of``).  The package is checked and validated before anything is
+    written (nothing is, if it fails); if the pages then fail to be written,
+    the previous package is put back.
+
     >>> export_report(["README.md"])  # doctest: +SKIP
     """
-    from khabar.comparison import comparison_page
+    from concurrent.futures import ThreadPoolExecutor
+
+    from khabar.comparison import WORDS, comparison_page
+    from khabar.datapackage import article_source, place_package, stage_package, tables
     from khabar.reports import claims_of, load_articles
+    from khabar.schema import check
 
     paths = [paths] if isinstance(paths, (str, Path)) else list(paths)
     out_dir = Path(out_dir)
+    name = report_name(paths)
+    data = Path(data_dir or report_data_dir(out_dir)) / name
+    targets = {"ar": out_dir / f"{name}.html", "en": out_dir / "en" / f"{name}.html"}
+    folders = {lang: _relative(data, target) for lang, target in targets.items()}
     if len(paths) == 1 and not Path(paths[0]).is_dir():
-        name = Path(paths[0]).stem
-        pages = report_pages(paths[0], published=published, outlet=outlet, with_code=with_code)
+        from khabar.article import load_article
+
+        article = load_article(paths[0], defaults={"published": published, "outlet": outlet})
+        named, source, schemas = tables(article), article_source(article), None
+        for table_name, table in named.items():  # a table outside its schema fails before any notebook runs
+            check(table, table_name)
+
+        def make_pages():
+            return report_pages(paths[0], published=published, outlet=outlet, with_code=with_code, data_folders=folders)
     else:
-        name = Path(paths[0]).name if len(paths) == 1 else "comparison"
         articles, failures = load_articles(paths, defaults={"published": published, "outlet": outlet})
         table = claims_of(articles)
-        pages = {lang: comparison_page(articles, failures, table, lang) for lang in LANGS}
-    return write_pages({out_dir / f"{name}.html": pages["ar"], out_dir / "en" / f"{name}.html": pages["en"]})
+        named, schemas = {"claims": table}, {"claims": "claims_of"}
+        source = {
+            "title": WORDS["title"]["ar"],
+            "title_en": WORDS["title"]["en"],
+            "file": name,
+            "reports": [article_source(article) for article in articles],
+        }
+
+        def make_pages():
+            return {lang: comparison_page(articles, failures, table, lang, data_folder=folders[lang]) for lang in LANGS}
+
+    # The package is written and validated while the notebooks run (the
+    # validator's first use costs seconds); it is put in place only with the pages.
+    new_folder = not data.parent.exists()
+    with ThreadPoolExecutor(1) as pool:
+        staged = pool.submit(stage_package, named, source, data, schemas=schemas)
+        try:
+            pages = make_pages()
+            staging = staged.result()
+        except BaseException:
+            if staged.exception() is None:
+                shutil.rmtree(staged.result(), ignore_errors=True)
+            if new_folder:
+                shutil.rmtree(data.parent, ignore_errors=True)  # made for the staging folder only
+            raise
+    try:
+        with _restored_on_failure(data):
+            place_package(staging, data)
+            return write_pages({targets["ar"]: pages["ar"], targets["en"]: pages["en"]})
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 def main(argv: list[str] | None = None) -> int:

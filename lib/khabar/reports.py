@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from khabar import schema
 from khabar.article import ArticleError, load_article
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
@@ -159,10 +160,12 @@ def _start_methods() -> list[str]:
 
 def claims_of(articles: list, *, processes: int | None = None) -> pd.DataFrame:
     """One claims table for many articles: :func:`khabar.claims` of each, with
-    ``article`` (file name), ``outlet`` (empty when missing) and
-    ``published`` in front.  ``corroboration`` is graded across all the
-    reports (same subject and scope only), with :func:`claimant_key` as the
-    claimant; ``corroboration_in_report`` keeps each report's own grade.
+    ``article`` (file name), ``outlet`` (empty when missing),
+    ``published``, ``claimant_key`` and ``corroboration_in_report`` in front
+    (the columns of ``lib/khabar/schema/claims_of.json``).  ``corroboration``
+    is graded across all the reports (same subject and scope only), with
+    :func:`claimant_key` as the claimant; ``corroboration_in_report`` keeps
+    each report's own grade.
     ``processes`` (default: every core) runs the extraction in parallel.
 
     >>> from khabar.article import SEED_PATH
@@ -176,7 +179,7 @@ def claims_of(articles: list, *, processes: int | None = None) -> pd.DataFrame:
     combined["corroboration_in_report"] = combined["corroboration"]
     combined["claimant_key"] = claimant_key(combined) if len(combined) else pd.Series(dtype=object)
     combined["corroboration"] = _graded_by_family(combined.assign(claimant=combined["claimant_key"]))
-    return combined
+    return combined[schema.columns("claims_of")]  # lib/khabar/schema/claims_of.json
 
 
 @functools.cache

@@ -5,7 +5,11 @@ Each shared table has a Frictionless Table Schema beside this file
 ``dropped.json``): every column's name, type, one-line description and
 constraints (``required``, ``enum``, ``pattern``, ``minimum``, ``maximum``,
 ``unique``), plus ``rowConstraints``, comparisons between two columns of
-a row ("start <= end") that hold wherever both are given.  Adding a column
+a row ("start <= end") that hold wherever both are given.  Two keys are
+khabar's own and resolved before a schema is handed out: ``enumFrom``
+(allowed values kept in the lexicon) and ``enumOf`` (those of another
+column); ``extends`` appends another table's fields (``claims_of.json``,
+the claims of many reports, is the claims with their report in front).  Adding a column
 or an allowed value is one edit in that file; the checks, the CSV files and
 the codebook (``datapackage.json``) all come from it.
 
@@ -30,6 +34,10 @@ import pandas as pd
 SCHEMA_DIR = Path(__file__).resolve().parent
 TABLES = ("claims", "events", "control", "paragraphs", "dropped")
 """The shared tables, in the order the data package lists them."""
+COMBINED = ("claims_of",)
+"""Tables of many reports: ``claims_of`` is :func:`khabar.claims_of`, the
+claims with their report in front (written as ``claims.csv`` beside a
+comparison page)."""
 
 _ROW_RULE = re.compile(r"^(\w+)\s*(<=|<|>=|>)\s*(\w+)$")
 _COMPARE = {"<=": lambda a, b: a <= b, "<": lambda a, b: a < b, ">=": lambda a, b: a >= b, ">": lambda a, b: a > b}
@@ -55,16 +63,38 @@ class SchemaError(ValueError):
 
 
 @functools.cache
-def _load(name: str) -> str:
+def _described(name: str) -> str:
+    """The schema file as written, with the fields of the table it
+    ``extends`` appended after its own (``claims_of`` is the claims with
+    their report in front), and ``enumFrom`` not yet resolved: the column
+    names need nothing but this file, so a table module can take them at
+    import time without loading the lexicon."""
     path = SCHEMA_DIR / f"{name}.json"
-    if name not in TABLES or not path.is_file():
-        raise KeyError(f"no schema for a table named {name!r}: the tables are {', '.join(TABLES)}")
+    if name not in TABLES + COMBINED or not path.is_file():
+        raise KeyError(f"no schema for a table named {name!r}: the tables are {', '.join(TABLES + COMBINED)}")
     try:
         described = json.loads(path.read_text(encoding="utf-8"))
     except ValueError as error:
         raise ValueError(f"{path}: not valid JSON ({error})") from None
+    base = described.pop("extends", None)
+    if base:
+        extended = json.loads(_described(base))
+        described["fields"] = described["fields"] + extended["fields"]
+        described["rowConstraints"] = described.get("rowConstraints", []) + extended.get("rowConstraints", [])
+    return json.dumps(described, ensure_ascii=False)
+
+
+@functools.cache
+def _load(name: str) -> str:
+    described = json.loads(_described(name))
     for field in described["fields"]:
         _resolve_enum_from(field)
+    # "enumOf": the allowed values of another column of the same table.
+    by_name = {field["name"]: field for field in described["fields"]}
+    for field in described["fields"]:
+        other = field.pop("enumOf", None)
+        if other:
+            field.setdefault("constraints", {})["enum"] = list(by_name[other]["constraints"]["enum"])
     return json.dumps(described, ensure_ascii=False)
 
 
@@ -96,12 +126,59 @@ def table_schema(name: str) -> dict:
 
 
 def columns(name: str) -> list[str]:
-    """The column names of table ``name``, in order.
+    """The column names of table ``name``, in order: what the table modules
+    build their dataframes with (read from the file alone, see
+    :func:`_described`).
 
     >>> columns("dropped")
     ['text', 'reason']
+    >>> columns("claims_of")[:5]
+    ['article', 'outlet', 'published', 'claimant_key', 'corroboration_in_report']
     """
-    return [field["name"] for field in table_schema(name)["fields"]]
+    return [field["name"] for field in json.loads(_described(name))["fields"]]
+
+
+def frame(rows: list, name: str, *, without: tuple = ()) -> pd.DataFrame:
+    """A dataframe of table ``name``'s columns (but ``without``, the columns
+    added later) from ``rows``, dicts or tuples, as the table modules make
+    them.  A value made in code for a column the schema does not have, or a
+    schema column the code gives no value, raises :class:`SchemaError`
+    naming the schema file, rather than being silently dropped or left empty.
+
+    >>> frame([{"text": "نص", "reason": "icon"}], "dropped").values.tolist()
+    [['نص', 'icon']]
+    >>> frame([("نص", "icon", 3)], "dropped")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    khabar.schema.SchemaError: dropped: row 0 has 3 values for the 2 columns of the schema: add the new column to .../dropped.json
+    """
+    wanted = [column for column in columns(name) if column not in without]
+    source = SCHEMA_DIR / f"{name}.json"
+    for number, row in enumerate(rows):
+        if isinstance(row, dict):
+            made, known = set(row), set(wanted)
+            found = [
+                f"column {column!r} is made in code but not in the schema: add it to {source}"
+                for column in row
+                if column not in known
+            ]
+            found += [
+                f"column {column!r} is in the schema ({source}) but the code gives no value"
+                for column in wanted
+                if column not in made
+            ]
+        elif len(row) != len(wanted):
+            found = [
+                f"row {number} has {len(row)} values for the {len(wanted)} columns of the schema: "
+                f"add the new column to {source}"
+                if len(row) > len(wanted)
+                else f"row {number} has {len(row)} values for the {len(wanted)} columns of the schema ({source})"
+            ]
+        else:
+            continue
+        if found:
+            raise SchemaError(name, found)
+    return pd.DataFrame(rows, columns=wanted)
 
 
 def allowed(name: str, column: str) -> list[str]:
