@@ -24,22 +24,13 @@ from matplotlib.patches import Patch
 from khabar import lexicon
 from khabar.arabic import ar, use_arabic_style
 from khabar.dates import LEVANTINE_MONTHS
+from khabar.labels import ui_terms
 from khabar.numbers import in_english
 
 LANGS = ("ar", "en")
 KIND_COLOURS = {"title": "#7b3294", "caption": "#c2a5cf", "body": "#4d7ea8"}
-KIND_LABELS = {
-    "title": {"ar": "العنوان", "en": "title"},
-    "caption": {"ar": "تعليق الصورة", "en": "photo caption"},
-    "body": {"ar": "متن", "en": "body"},
-    "source": {"ar": "مصدر", "en": "source"},
-    "organisation": {"ar": "منظمة", "en": "organisation"},
-    "city": {"ar": "مدينة", "en": "city"},
-    "neighbourhood": {"ar": "حي أو منطقة", "en": "neighbourhood"},
-    "camp": {"ar": "مخيم", "en": "camp"},
-    "roundabout": {"ar": "دوار", "en": "roundabout"},
-    "front_axis": {"ar": "محور جبهة", "en": "front axis"},
-}
+# Kinds of paragraph and of named place: the words the reader tables use too.
+KIND_LABELS = {key: words for (kind, key), words in ui_terms().items() if kind in ("paragraph_kind", "place_kind")}
 # Paragraphs are numbered as the rows of Article.paragraphs (0 is the title),
 # the numbering every table's "paragraph" column uses.
 PARAGRAPH_AXIS = {"ar": "الفقرة (رقم الصف في جدول الفقرات)", "en": "paragraph (row of the paragraph table)"}
