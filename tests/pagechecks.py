@@ -35,3 +35,15 @@ HEADING_RUNS = """() => {
   }
   return out;
 }"""
+
+# Every reader-table cell marked left to right (a range, a date, numbers):
+# whether its first character is drawn left of its last, as it is read.
+LTR_CELLS = """() => [...document.querySelectorAll('table.khabar-table td[dir="ltr"]')]
+  .filter(td => td.textContent.trim().length > 1 && td.firstChild)
+  .map(td => {
+    const text = td.firstChild;
+    const box = i => { const r = document.createRange(); r.setStart(text, i); r.setEnd(text, i + 1); return r.getBoundingClientRect(); };
+    const first = box(0), last = box(text.data.length - 1);
+    return {text: text.data, direction: getComputedStyle(td).direction,
+            inOrder: first.top !== last.top || first.left < last.left};
+  })"""

@@ -187,3 +187,28 @@ def test_event_table_view_sides_are_actors_not_camps(article):
 
     sides = event_table_view(event_table(article), "ar").iloc[:, 1]
     assert set(sides) == {"النظام ضد التنظيم"}
+
+
+def test_conventions_view_gives_each_range_in_words():
+    from khabar.conventions import conventions
+    from khabar.views import conventions_view
+
+    table = conventions()
+    view = conventions_view(table, "en")
+    reach = dict(zip(zip(table["convention"], table["qualifier"]), view["range"]))
+    assert reach[("arabic_news", "about")] == "±10%" and reach[("narrow", "dozens")] == "30–99"
+    assert reach[("nearly_below", "nearly")] == "-10%–0%" and reach[("arabic_news", "more_than")] == "> n"
+    assert "NaN" not in set(view["note"]) and "nan" not in set(view["note"])
+
+
+def test_event_table_view_says_what_is_to_come_and_sorts_claim_rows(article):
+    from khabar.event_table import event_table
+    from khabar.views import event_table_view
+
+    table = event_table(article)
+    view = event_table_view(table, "en")
+    ended = dict(zip(table["stage"], view["ended"]))
+    assert ended["to_come"] == "still to come" and ended["offensive"] == "still going on"
+    for ids in view["claims"]:
+        numbers = [int(i) for i in ids.split(", ")] if ids else []
+        assert numbers == sorted(numbers)

@@ -489,8 +489,14 @@ def event_table_view(table: pd.DataFrame, lang: str = "ar") -> pd.DataFrame:
             "place": [place_name(p, lang) for p in table["place_en"]],
             "started": [_span(a, b) for a, b in zip(table["start_earliest"], table["start_latest"])],
             "ended": [
-                label("answer", "ongoing", lang) if going else _span(a, b)
-                for a, b, going in zip(table["end_earliest"], table["end_latest"], table["ongoing"])
+                label("stage", "to_come", lang)
+                if stage == "to_come"
+                else label("answer", "ongoing", lang)
+                if going
+                else _span(a, b)
+                for a, b, going, stage in zip(
+                    table["end_earliest"], table["end_latest"], table["ongoing"], table["stage"]
+                )
             ],
             "date_precision": [label("precision", p, lang) for p in table["date_precision"]],
             "dead": [dead(row) for _, row in table.iterrows()],
@@ -500,7 +506,7 @@ def event_table_view(table: pd.DataFrame, lang: str = "ar") -> pd.DataFrame:
                 else ", ".join(label("claimant", c, lang) for c in cs)
                 for cs in table["claimants"]
             ],
-            "claims": [", ".join(str(i) for i in ids) for ids in table["claim_ids"]],
+            "claims": [", ".join(str(i) for i in sorted(ids)) for ids in table["claim_ids"]],
             "note": [note(n) for n in table["note"]],
         },
         index=table.index,
@@ -574,6 +580,38 @@ def fields_view(fields: dict, lang: str = "ar") -> pd.DataFrame:
         {"field": [label("field", key, lang) for key in fields], "value": [str(v) for v in fields.values()]}
     )
     return _view(view, lang)
+
+
+def conventions_view(table: pd.DataFrame, lang: str = "ar") -> pd.DataFrame:
+    """Reading conventions (:func:`khabar.conventions.conventions`) in words:
+    the convention's name (kept: it is what a reader passes to khabar), the
+    qualifier, and the range it gives: «±10%» or «0.9–1×» of the figure for a
+    factor, «> n» above the figure, a count «20–99»; the English edition keeps the note.
+
+    >>> from khabar.conventions import conventions
+    >>> view = conventions_view(conventions().query("qualifier in ['about', 'dozens']"), "ar")
+    >>> view.iloc[:2, 1:].values.tolist()
+    [['حوالي', '±10%'], ['العشرات', '20–99']]
+    """
+
+    def reach(row) -> str:
+        low, high = row["low"], row["high"]
+        if row["rule"] == "count":
+            return figure_range(low, high)
+        if row["rule"] == "factor" and pd.notna(low) and pd.notna(high) and round(1 - low, 6) == round(high - 1, 6):
+            return "×1" if low == 1 else f"±{(1 - low) * 100:g}%"
+        if row["rule"] == "factor":
+            return f"{(low - 1) * 100:g}%{DASH}{(high - 1) * 100:g}%"
+        return {"above": "> n", "below": "< n"}.get(row["rule"], figure_range(low, high))
+
+    columns = {
+        "convention": table["convention"],
+        "qualifier": [label("qualifier", q, lang) for q in table["qualifier"]],
+        "reach": [reach(row) for _, row in table.iterrows()],
+    }
+    if lang == "en":
+        columns["note"] = [n if isinstance(n, str) else "" for n in table["note"]]
+    return _view(pd.DataFrame(columns, index=table.index), lang)
 
 
 def html_table(view: pd.DataFrame, lang: str | None = None) -> str:
