@@ -162,6 +162,8 @@ def test_reader_views_survive_the_sanitizer(lab, browser):
     page.goto(f"{base}/lab/tree/02-casualty-claims.ipynb?reset&token={token}")
     page.locator(".khabar-article mark").first.wait_for(timeout=60_000)
     page.locator(".khabar-article").first.scroll_into_view_if_needed()
+    page.locator(".khabar-article mark").first.wait_for(state="visible", timeout=30_000)
+    page.wait_for_timeout(500)  # the windowed notebook draws the cells around the article
     page.screenshot(path=str(SCREENSHOTS / "jupyterlab-02-annotated-article.png"))
     views = page.evaluate(READ_VIEWS)
     context.close()
