@@ -45,5 +45,5 @@ LTR_CELLS = """() => [...document.querySelectorAll('table.khabar-table td[dir="l
     const box = i => { const r = document.createRange(); r.setStart(text, i); r.setEnd(text, i + 1); return r.getBoundingClientRect(); };
     const first = box(0), last = box(text.data.length - 1);
     return {text: text.data, direction: getComputedStyle(td).direction,
-            inOrder: first.top !== last.top || first.left < last.left};
+            inOrder: first.top !== last.top || first.left < last.left, oneLine: first.top === last.top};
   })"""

@@ -621,7 +621,7 @@ def html_table(view: pd.DataFrame, lang: str | None = None) -> str:
     >>> html = html_table(pd.DataFrame({"quote": ["<b>قرابة 30</b>"]}), "en")
     >>> '<td dir="auto">&lt;b&gt;قرابة 30&lt;/b&gt;</td>' in html
     True
-    >>> '<td dir="ltr">76–94</td>' in html_table(pd.DataFrame({"how many": ["76–94"]}), "ar")
+    >>> '<td dir="ltr" style="white-space: nowrap">76–94</td>' in html_table(pd.DataFrame({"how many": ["76–94"]}), "ar")
     True
     """
     lang = lang or view.attrs.get("lang", "en")
@@ -648,8 +648,8 @@ def html_table(view: pd.DataFrame, lang: str | None = None) -> str:
                 attributes = ""
             elif LETTER.search(text):
                 attributes = ' dir="auto"'
-            else:
-                attributes = ' dir="ltr"'
+            else:  # kept on one line: a date or range broken at its hyphens reads as two
+                attributes = ' dir="ltr" style="white-space: nowrap"'
             cells.append(f"<td{attributes}>{escape(text)}</td>")
         lines.append(f"<tr><th>{escape(str(index))}</th>{''.join(cells)}</tr>")
     lines.append("</tbody></table>")
