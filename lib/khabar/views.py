@@ -27,6 +27,7 @@ import pandas as pd
 from khabar.labels import label
 
 LETTER = re.compile(r"[^\W\d_]")
+ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 DASH = "\u2013"  # en dash between the ends of a range
 HIGHLIGHTS = {"regime": (178, 24, 43), "isis": (64, 64, 64), "independent": (33, 102, 172)}
 """Highlight colour per side: the charts' side colours (``khabar.charts.SIDE_COLOURS``)."""
@@ -623,6 +624,8 @@ def html_table(view: pd.DataFrame, lang: str | None = None) -> str:
     True
     >>> '<td dir="ltr" style="white-space: nowrap">76–94</td>' in html_table(pd.DataFrame({"how many": ["76–94"]}), "ar")
     True
+    >>> '<td dir="auto" style="white-space: nowrap">by 2018-03-25</td>' in html_table(pd.DataFrame({"when": ["by 2018-03-25"]}))
+    True
     """
     lang = lang or view.attrs.get("lang", "en")
     direction = "rtl" if lang == "ar" else "ltr"
@@ -647,7 +650,10 @@ def html_table(view: pd.DataFrame, lang: str | None = None) -> str:
             if column in numeric:
                 attributes = ""
             elif LETTER.search(text):
-                attributes = ' dir="auto"'
+                # "by 2018-03-25": words and a date, the date kept whole
+                attributes = ' dir="auto"' + (
+                    ' style="white-space: nowrap"' if ISO_DAY.search(text) and len(text) < 30 else ""
+                )
             else:  # kept on one line: a date or range broken at its hyphens reads as two
                 attributes = ' dir="ltr" style="white-space: nowrap"'
             cells.append(f"<td{attributes}>{escape(text)}</td>")
