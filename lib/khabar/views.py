@@ -525,8 +525,8 @@ def place_name(name_en, lang: str) -> str:
         return name_en if isinstance(name_en, str) else ""
     from khabar.names import place_table
 
-    names = dict(zip(place_table()["name_en"], place_table()["name"]))
-    return names.get(name_en, name_en)
+    places = place_table()
+    return dict(zip(places["name_en"], places["name"])).get(name_en, name_en)
 
 
 def ledger_view(ledger: pd.DataFrame, lang: str = "ar") -> pd.DataFrame:
