@@ -35,3 +35,18 @@ HEADING_RUNS = """() => {
   }
   return out;
 }"""
+
+# Every reader-table cell marked left to right (a range, a date, numbers),
+# and every short cell holding a date ("by 2018-03-25", «حتى 2018-03-25»):
+# whether it is drawn on one line, and for left-to-right cells whether the
+# first character is drawn left of the last, as it is read.
+LTR_CELLS = """() => [...document.querySelectorAll('table.khabar-table td')]
+  .filter(td => td.firstChild && td.textContent.trim().length > 1 && (td.dir === 'ltr'
+          || (/\\d{4}-\\d\\d-\\d\\d/.test(td.textContent) && td.textContent.length < 30)))
+  .map(td => {
+    const text = td.firstChild;
+    const box = i => { const r = document.createRange(); r.setStart(text, i); r.setEnd(text, i + 1); return r.getBoundingClientRect(); };
+    const first = box(0), last = box(text.data.length - 1);
+    return {text: text.data, direction: getComputedStyle(td).direction, oneLine: first.top === last.top,
+            inOrder: td.dir !== 'ltr' || first.top !== last.top || first.left < last.left};
+  })"""

@@ -172,6 +172,39 @@ def test_map_says_whose_share_and_draws_part_unlike_stronghold(article):
 
 
 @pytest.mark.parametrize("lang", ["ar", "en"])
+def test_map_names_overlap_neither_each_other_nor_markers_and_stay_inside(article, lang):
+    """Drawn boxes: no two place names overlap, no name covers a marker or
+    the stronghold's ring, and every name is inside the map."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    import khabar
+    from khabar.names import place_table
+
+    fig = charts.control_map(khabar.control(article), place_table(), lang=lang)
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    fig.draw(renderer)
+    ax = fig.axes[0]
+    names = [text.get_window_extent(renderer) for text in ax.texts if text.get_text() and "↑" not in text.get_text()]
+    markers = [box for collection in ax.collections for box in _marker_boxes(collection, ax)]
+    frame = ax.get_window_extent(renderer)
+    overlapping = [(a, b) for i, a in enumerate(names) for b in names[i + 1 :] if a.overlaps(b)]
+    assert len(names) >= 8 and overlapping == []
+    assert [name for name in names for marker in markers if name.overlaps(marker)] == []
+    assert all(frame.x0 <= n.x0 and n.x1 <= frame.x1 and frame.y0 <= n.y0 and n.y1 <= frame.y1 for n in names)
+
+
+def _marker_boxes(collection, ax):
+    """Each scatter marker's drawn extent in pixels (a square of its size)."""
+    from matplotlib.transforms import Bbox
+
+    sizes = collection.get_sizes()
+    for (x, y), size in zip(collection.get_offsets(), list(sizes) * len(collection.get_offsets())):
+        cx, cy = ax.transData.transform((x, y))
+        half = (size**0.5) / 2 * ax.figure.dpi / 72
+        yield Bbox([[cx - half, cy - half], [cx + half, cy + half]])
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
 def test_timeline_breaks_for_february_and_says_its_direction(article, lang):
     import khabar
 

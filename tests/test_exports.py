@@ -16,7 +16,7 @@ from khabar import export
 from khabar.arabic import has_presentation_forms
 from khabar.article import PROJECT_ROOT
 from khabar.export import export_all, notebook_paths, notebook_to_html
-from pagechecks import HEADING_RUNS
+from pagechecks import HEADING_RUNS, LTR_CELLS
 
 SCREENSHOTS = PROJECT_ROOT / "test-artifacts" / "screenshots"
 MAX_PAGE_BYTES = 2 * 1024 * 1024
@@ -273,6 +273,32 @@ def test_reader_tables_speak_the_edition_language(browser, exported):
     assert found["en"]["dir"] == "ltr" and "quote" in found["en"]["headers"]
     assert "متنازع عليه" in [c["text"] for c in found["ar"]["cells"]]
     assert "76–94" in [c["text"] for c in found["en"]["cells"]]
+
+
+def test_every_notebook_table_is_a_reader_view(browser, exported):
+    """No page shows a bare dataframe: every table is a reader view (column
+    headers in the edition's language, no raw codes, no NaN/NaT/None, counts
+    as integers), and every left-to-right cell (ranges, dates, figures) is
+    drawn on one line in reading order, first character left of the last."""
+    raw = re.compile(r"^(nan|NaN|NaT|None|inf|True|False|<NA>|-?\d+\.0)$|\b[a-z]+_[a-z0-9_]+\b")
+    conventions = {"arabic_news", "nearly_below", "narrow", "wide", "acled_points"}
+    for path in pages(exported):
+        if path.stem in ("index", "05-report-card"):
+            continue
+        page, _ = open_offline(browser, path)
+        bare = page.locator(".jp-OutputArea-output table:not(.khabar-table)").count()
+        tables = read_table(page, "table.khabar-table")
+        reversed_cells = [c["text"] for c in page.evaluate(LTR_CELLS) if not (c["inOrder"] and c["oneLine"])]
+        page.context.close()
+        name = str(path.relative_to(exported))
+        assert bare == 0, f"{name}: {bare} table(s) shown as bare dataframes"
+        assert not reversed_cells, f"{name}: {reversed_cells}"
+        for table in tables:
+            texts = [cell["text"] for cell in table["cells"] if cell["text"] not in conventions]
+            assert not [t for t in texts if raw.search(t)], f"{name}: {[t for t in texts if raw.search(t)]}"
+            headers = [h for h in table["headers"] if h not in conventions and h != "#"]
+            arabic = [h for h in headers if re.search("[\u0600-\u06ff]", h)]
+            assert arabic == (headers if path.parent.name != "en" else []), f"{name}: {headers}"
 
 
 def test_english_edition_reads_english_first(browser, exported):

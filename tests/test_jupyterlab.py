@@ -19,7 +19,7 @@ import pytest
 
 from khabar.article import PROJECT_ROOT
 from khabar.export import notebook_paths
-from pagechecks import HEADING_RUNS
+from pagechecks import HEADING_RUNS, LTR_CELLS
 
 SCREENSHOTS = PROJECT_ROOT / "test-artifacts" / "screenshots"
 FIGURE_TYPES = ("image/png", "image/svg+xml")
@@ -162,6 +162,8 @@ def test_reader_views_survive_the_sanitizer(lab, browser):
     page.goto(f"{base}/lab/tree/02-casualty-claims.ipynb?reset&token={token}")
     page.locator(".khabar-article mark").first.wait_for(timeout=60_000)
     page.locator(".khabar-article").first.scroll_into_view_if_needed()
+    page.locator(".khabar-article mark").first.wait_for(state="visible", timeout=30_000)
+    page.wait_for_timeout(500)  # the windowed notebook draws the cells around the article
     page.screenshot(path=str(SCREENSHOTS / "jupyterlab-02-annotated-article.png"))
     views = page.evaluate(READ_VIEWS)
     context.close()
@@ -172,3 +174,30 @@ def test_reader_views_survive_the_sanitizer(lab, browser):
     assert len(marks) >= 10 and [m["number"] for m in marks] == [str(i) for i in range(len(marks))]
     assert all(m["title"] for m in marks) and {m["direction"] for m in marks} == {"rtl"}
     assert len({m["colour"] for m in marks}) >= 2 and "rgba(0, 0, 0, 0)" not in {m["colour"] for m in marks}
+
+
+def test_ranges_and_dates_stay_whole_in_jupyterlab(lab, browser):
+    """In the untrusted notebook 04 (dates, events, the event table, the
+    ledger): every left-to-right cell (a date, a span of days, a range) is
+    drawn on one line and in reading order."""
+    base, token, _ = lab
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    page = context.new_page()
+    page.goto(f"{base}/lab/tree/04-exchange-stages.ipynb?reset&token={token}")
+    page.locator("table.khabar-table").first.wait_for(timeout=60_000)
+    seen = {}
+    for _ in range(40):  # the notebook is windowed: read the tables as they come into view
+        for cell in page.evaluate(LTR_CELLS):
+            seen.setdefault(cell["text"], []).append(cell)
+        moved = page.evaluate("""() => { const o = document.querySelector(
+            '.jp-NotebookPanel:not(.lm-mod-hidden) .jp-WindowedPanel-outer');
+            const before = o.scrollTop; o.scrollTop += 700; return o.scrollTop !== before; }""")
+        page.wait_for_timeout(300)
+        if not moved:
+            break
+    context.close()
+    assert any("–" in text and text.count("-") >= 4 for text in seen), "no span of days was read"
+    broken = sorted(
+        {text for text, cells in seen.items() for cell in cells if not (cell["oneLine"] and cell["inOrder"])}
+    )
+    assert broken == []

@@ -17,6 +17,7 @@ notebook shows each one once (as the cell's value) and no figure lingers.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
@@ -24,22 +25,13 @@ from matplotlib.patches import Patch
 from khabar import lexicon
 from khabar.arabic import ar, use_arabic_style
 from khabar.dates import LEVANTINE_MONTHS
+from khabar.labels import ui_terms
 from khabar.numbers import in_english
 
 LANGS = ("ar", "en")
 KIND_COLOURS = {"title": "#7b3294", "caption": "#c2a5cf", "body": "#4d7ea8"}
-KIND_LABELS = {
-    "title": {"ar": "العنوان", "en": "title"},
-    "caption": {"ar": "تعليق الصورة", "en": "photo caption"},
-    "body": {"ar": "متن", "en": "body"},
-    "source": {"ar": "مصدر", "en": "source"},
-    "organisation": {"ar": "منظمة", "en": "organisation"},
-    "city": {"ar": "مدينة", "en": "city"},
-    "neighbourhood": {"ar": "حي أو منطقة", "en": "neighbourhood"},
-    "camp": {"ar": "مخيم", "en": "camp"},
-    "roundabout": {"ar": "دوار", "en": "roundabout"},
-    "front_axis": {"ar": "محور جبهة", "en": "front axis"},
-}
+# Kinds of paragraph and of named place: the words the reader tables use too.
+KIND_LABELS = {key: words for (kind, key), words in ui_terms().items() if kind in ("paragraph_kind", "place_kind")}
 # Paragraphs are numbered as the rows of Article.paragraphs (0 is the title),
 # the numbering every table's "paragraph" column uses.
 PARAGRAPH_AXIS = {"ar": "الفقرة (رقم الصف في جدول الفقرات)", "en": "paragraph (row of the paragraph table)"}
@@ -457,6 +449,50 @@ def control_shares(rows: pd.DataFrame, lang: str = "ar") -> Figure:
     return fig
 
 
+def _names_apart(fig: Figure, names, markers) -> None:
+    """Move a place name below its marker when, above it, it would overlap a
+    name already placed or another place's marker (neighbouring places are
+    close on the map)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.transforms import Bbox
+
+    canvas = fig.canvas if hasattr(fig.canvas, "get_renderer") else FigureCanvasAgg(fig)
+    fig.draw_without_rendering()  # the layout, so the names sit where they will be drawn
+    renderer = canvas.get_renderer()
+    ax = fig.axes[0]
+    dots = []
+    for collection in markers:
+        for offset, size in zip(
+            collection.get_offsets(), np.resize(collection.get_sizes(), len(collection.get_offsets()))
+        ):
+            x, y = ax.transData.transform(offset)
+            half = np.sqrt(size) / 2 * fig.dpi / 72
+            dots.append(Bbox([[x - half, y - half], [x + half, y + half]]))
+    frame = ax.get_window_extent(renderer)
+    placed = []
+    for text, clear in names:
+        # above, below, right, left of the marker: the first that is free and inside the map
+        for position, ha, va in (
+            ((0, clear), "center", "bottom"),
+            ((0, -clear), "center", "top"),
+            ((clear, 0), "left", "center"),
+            ((-clear, 0), "right", "center"),
+        ):
+            text.set_position(position)
+            text.set_ha(ha)
+            text.set_va(va)
+            box = text.get_window_extent(renderer)
+            inside = frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1
+            if inside and not any(box.overlaps(other) for other in placed + dots):
+                break
+        else:  # nowhere free: back above, where a reader looks first
+            text.set_position((0, clear))
+            text.set_ha("center")
+            text.set_va("bottom")
+            box = text.get_window_extent(renderer)
+        placed.append(box)
+
+
 def control_map(rows: pd.DataFrame, places: pd.DataFrame, lang: str = "ar") -> Figure:
     """A schematic map of southern Damascus: each place the article says is
     held at its approximate coordinates, coloured by its holder in the
@@ -492,6 +528,7 @@ def control_map(rows: pd.DataFrame, places: pd.DataFrame, lang: str = "ar") -> F
     fig, ax = new_axes(lang, size=(8, 6.2))
     ax.spines[:].set_visible(True)
     ax.spines[:].set_color("#cccccc")
+    names = []
     for place in shown.itertuples():
         colour = CONTROLLER_COLOURS[place.controller]
         by_hand = place.coordinates != "wikipedia"
@@ -532,13 +569,21 @@ def control_map(rows: pd.DataFrame, places: pd.DataFrame, lang: str = "ar") -> F
                     "en": f"{share['en']}; fought over, per {CLAIMANTS[place.claimant]['en']}",
                 }
             words = {"ar": f"{place.place} ({share['ar']})", "en": f"{place.place_en} ({share['en']})"}
-        ax.annotate(
-            label(words, lang),
-            (place.lon, place.lat),
-            xytext=(0, 11),
-            textcoords="offset points",
-            ha="center",
-            fontsize=9,
+        # Clear of the marker (and the stronghold's ring): half its width in points, and a gap.
+        clear = math.sqrt(size * (2.6 if extent == "stronghold" else 1)) / 2 + 3
+        names.append(
+            (
+                ax.annotate(
+                    label(words, lang),
+                    (place.lon, place.lat),
+                    xytext=(0, clear),
+                    textcoords="offset points",
+                    ha="center",
+                    va="bottom",
+                    fontsize=9,
+                ),
+                clear,
+            )
         )
     pad = 0.006
     ax.set_xlim(shown["lon"].min() - 2 * pad, shown["lon"].max() + 2 * pad)
@@ -598,6 +643,7 @@ def control_map(rows: pd.DataFrame, places: pd.DataFrame, lang: str = "ar") -> F
         },
         lang,
     )
+    _names_apart(fig, names, ax.collections)
     return fig
 
 

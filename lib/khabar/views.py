@@ -27,6 +27,7 @@ import pandas as pd
 from khabar.labels import label
 
 LETTER = re.compile(r"[^\W\d_]")
+ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 DASH = "\u2013"  # en dash between the ends of a range
 HIGHLIGHTS = {"regime": (178, 24, 43), "isis": (64, 64, 64), "independent": (33, 102, 172)}
 """Highlight colour per side: the charts' side colours (``khabar.charts.SIDE_COLOURS``)."""
@@ -38,12 +39,12 @@ def figure_range(low, high, unit: str = "") -> str:
 
     >>> figure_range(76.0, 94.0), figure_range(175.0, 175.0), figure_range(101.0, float("nan"))
     ('76–94', '175', '≥ 101')
-    >>> figure_range(81, 99, "percent"), figure_range(None, None)
-    ('81–99%', '')
+    >>> figure_range(81, 99, "percent"), figure_range(None, None), figure_range(101.0, float("inf"))
+    ('81–99%', '', '≥ 101')
     """
 
-    def known(x):
-        return x is not None and not (isinstance(x, float) and math.isnan(x)) and x is not pd.NA
+    def known(x):  # an infinite end is no end: "more than 100" is ≥ 101, not 101–inf
+        return x is not None and x is not pd.NA and not (isinstance(x, float) and not math.isfinite(x))
 
     def number(x):
         return f"{int(x)}" if float(x).is_integer() else f"{x:g}"
@@ -217,6 +218,403 @@ def discrepancies_view(found: pd.DataFrame, lang: str = "ar") -> pd.DataFrame:
     return _view(view, lang)
 
 
+def paragraphs_view(paragraphs: pd.DataFrame, lang: str = "ar") -> pd.DataFrame:
+    """The paragraph table as a reader sees it: kind in words, the text, its
+    number of words, and where it sits in the article text (characters).
+
+    >>> from khabar import load_article
+    >>> view = paragraphs_view(load_article().paragraphs, "en")
+    >>> view.iloc[0]["kind"], int(view.iloc[0]["from character"])
+    ('title', 0)
+    """
+    view = pd.DataFrame(
+        {
+            "kind": [label("paragraph_kind", k, lang) for k in paragraphs["kind"]],
+            "text": paragraphs["text"],
+            "words": paragraphs["text"].str.split().str.len().astype("Int64"),
+            "start": paragraphs["start"].astype("Int64"),
+            "end": paragraphs["end"].astype("Int64"),
+        },
+        index=paragraphs.index,
+    )
+    return _view(view, lang)
+
+
+def dropped_view(dropped: pd.DataFrame, lang: str = "ar") -> pd.DataFrame:
+    """What was left out as site furniture, and why, in the edition's words.
+
+    >>> from khabar import load_article
+    >>> dropped_view(load_article().dropped, "ar").iloc[-1]["لماذا"]
+    'نداء تبرع'
+    """
+    view = pd.DataFrame(
+        {"text": dropped["text"], "reason": [label("dropped", r, lang) for r in dropped["reason"]]},
+        index=dropped.index,
+    )
+    return _view(view, lang)
+
+
+def mentions_view(mentions: pd.DataFrame, lang: str = "ar") -> pd.DataFrame:
+    """Sources and places named (:func:`khabar.names.mentions`): the word as
+    written, the name in the edition's language, its kind, the paragraph.
+
+    >>> from khabar import load_article
+    >>> from khabar.names import mentions
+    >>> mentions_view(mentions(load_article()), "en").iloc[1].tolist()[:3]
+    ['حي القدم', 'al-Qadam', 'neighbourhood']
+    """
+    view = pd.DataFrame(
+        {
+            "quote": mentions["quote"],
+            "name": mentions["name"] if lang == "ar" else mentions["name_en"],
+            "kind": [label("place_kind", k, lang) for k in mentions["kind"]],
+            "paragraph": mentions["paragraph"].astype("Int64"),
+        },
+        index=mentions.index,
+    )
+    return _view(view, lang)
+
+
+def places_view(places: pd.DataFrame, lang: str = "ar") -> pd.DataFrame:
+    """The gazetteer (:func:`khabar.names.place_table`): name in the
+    edition's language, kind, coordinates and where they come from.
+
+    >>> from khabar.names import place_table
+    >>> places_view(place_table(), "ar").iloc[-1].tolist()[:2]
+    ['محور بور سعيد', 'محور جبهة']
+    """
+    view = pd.DataFrame(
+        {
+            "name": places["name"] if lang == "ar" else places["name_en"],
+            "kind": [label("place_kind", k, lang) for k in places["kind"]],
+            "lat": [f"{x:.4f}" for x in places["lat"]],
+            "lon": [f"{x:.4f}" for x in places["lon"]],
+            "coordinates": [label("coordinates", c, lang) for c in places["coordinates"]],
+        },
+        index=places.index,
+    )
+    return _view(view, lang)
+
+
+def dates_view(found: pd.DataFrame, lang: str = "ar") -> pd.DataFrame:
+    """Date expressions (:func:`khabar.dates.find_dates`): the words, the
+    days they allow (one day, or first–last), precision, form and who read
+    them (dateparser or a rule), in the edition's words.
+
+    >>> from khabar import load_article
+    >>> from khabar.dates import find_dates
+    >>> article = load_article()
+    >>> dates_view(find_dates(article.text, article.published), "en").iloc[1].tolist()[1:3]
+    ['2018-03-16–2018-03-24', 'approximate']
+    """
+    view = pd.DataFrame(
+        {
+            "expression": found["expression"],
+            "means": [
+                when_words({"date": start, "date_end": end, "relation": "at"}, lang)
+                for start, end in zip(found["date"], found["date_end"])
+            ],
+            "date_precision": [label("precision", p, lang) for p in found["precision"]],
+            "form": [label("form", f, lang) for f in found["form"]],
+            "method": [label("method", m, lang) for m in found["method"]],
+        },
+        index=found.index,
+    )
+    return _view(view, lang)
+
+
+def counts_view(values: pd.Series, kind: str, lang: str = "ar") -> pd.DataFrame:
+    """How many rows hold each code of ``values``, the code in words
+    (:func:`khabar.labels.label` of ``kind``), counts as integers.
+
+    >>> counts_view(pd.Series(["body", "title", "body"]), "paragraph_kind", "ar").to_dict("records")
+    [{'النوع': 'متن', 'العدد': 2}, {'النوع': 'العنوان', 'العدد': 1}]
+    """
+    counts = values.value_counts(sort=True)
+    view = pd.DataFrame(
+        {
+            "kind": [label(kind, key, lang) for key in counts.index],
+            "count": pd.array(counts.to_numpy(), dtype="Int64"),
+        }
+    )
+    return _view(view, lang)
+
+
+def words_summary(paragraphs: pd.DataFrame, lang: str = "ar") -> pd.DataFrame:
+    """Words per paragraph: how many paragraphs, the fewest, the median,
+    the mean (one decimal) and the most, one row each.
+
+    >>> from khabar import load_article
+    >>> words_summary(load_article().paragraphs, "en").iloc[0].tolist()
+    ['paragraphs', '16']
+    """
+    words = paragraphs["text"].str.split().str.len()
+    stats = {
+        "paragraphs": f"{len(words)}",
+        "fewest": f"{words.min()}",
+        "median": f"{words.median():g}",
+        "mean": f"{words.mean():.1f}",
+        "most": f"{words.max()}",
+    }
+    view = pd.DataFrame({"statistic": [label("statistic", k, lang) for k in stats], "words": list(stats.values())})
+    return _view(view, lang)
+
+
+def _yes_no(value, lang: str) -> str:
+    return "" if pd.isna(value) else label("answer", "yes" if bool(value) else "no", lang)
+
+
+GRADE_TEXT = re.compile(r"(?P<grade>[a-z_]+)(?: \((?P<strength>[a-z]+)\))?$")
+
+
+def grade_text(text, lang: str = "ar") -> str:
+    """A grade written as ``corroborated (weak)`` in the edition's words.
+
+    >>> grade_text("corroborated (weak)", "ar"), grade_text("single_source", "en")
+    ('مؤكَّد من مصدر آخر (ضعيف)', 'single source')
+    """
+    found = GRADE_TEXT.match(str(text))
+    if not found:
+        return label("grade", text, lang)
+    words = label("grade", found["grade"], lang)
+    return f"{words} ({label('strength', found['strength'], lang)})" if found["strength"] else words
+
+
+def sensitivity_view(table: pd.DataFrame, lang: str = "ar") -> pd.DataFrame:
+    """:func:`khabar.claims_table.sensitivity` in words: quote, who says so,
+    and the grade under each named convention (the convention's code stays
+    the column header: it is the name the reader passes to ``khabar.conventions``).
+
+    >>> from khabar import load_article, claims
+    >>> from khabar.claims_table import sensitivity
+    >>> view = sensitivity_view(sensitivity(claims(load_article())), "en")
+    >>> view.iloc[1][["who says so", "acled_points"]].tolist()
+    ['pro-regime pages', 'contested']
+    """
+    conventions = [column for column in table.columns if column not in ("quote", "claimant")]
+    view = _view(
+        pd.DataFrame(
+            {"quote": table["quote"], "claimant": [label("claimant", c, lang) for c in table["claimant"]]},
+            index=table.index,
+        ),
+        lang,
+    )
+    for name in conventions:
+        view[name] = [grade_text(g, lang) for g in table[name]]
+    return view
+
+
+def part_whole_view(table: pd.DataFrame, lang: str = "ar") -> pd.DataFrame:
+    """:func:`khabar.claims_table.part_whole` in words: the parts (quotes
+    joined by «+») and their range, the whole and its range, who says each,
+    and whether the parts fit within the whole.
+
+    >>> from khabar import load_article, claims
+    >>> from khabar.claims_table import part_whole
+    >>> view = part_whole_view(part_whole(claims(load_article())), "en")
+    >>> view.iloc[0][["parts: how many", "whole: how many", "fits?"]].tolist()
+    ['20–99', '≥ 101', 'yes']
+    """
+    view = pd.DataFrame(
+        {
+            "parts": [" + ".join(parts) for parts in table["parts"]],
+            "parts_range": [figure_range(lo, hi) for lo, hi in zip(table["parts_low"], table["parts_high"])],
+            "parts_by": [label("claimant", c, lang) for c in table["parts_by"]],
+            "whole": table["whole"],
+            "whole_range": [figure_range(lo, hi) for lo, hi in zip(table["whole_low"], table["whole_high"])],
+            "whole_by": [label("claimant", c, lang) for c in table["whole_by"]],
+            "fits": [_yes_no(f, lang) for f in table["fits"]],
+        },
+        index=table.index,
+    )
+    return _view(view, lang)
+
+
+def readings_view(table: pd.DataFrame, lang: str = "ar") -> pd.DataFrame:
+    """:func:`khabar.claims_table.readings` in words: the reading, the two
+    quotes, the range it gives and whether the claims then fit; the English
+    edition keeps the explanation (``how``), written in English.
+
+    >>> from khabar import load_article, claims
+    >>> from khabar.claims_table import readings
+    >>> readings_view(readings(claims(load_article())), "ar").iloc[1].tolist()[0::3]
+    ['القراءة: الثلاثون هي الباقي', 'نعم']
+    """
+    columns = {
+        "reading": [label("reading", r, lang) for r in table["reading"]],
+        "quote_a": table["claim_a"],
+        "quote_b": table["claim_b"],
+        "fits": [_yes_no(f, lang) for f in table["fits"]],
+        "how_many": [figure_range(lo, hi) for lo, hi in zip(table["low"], table["high"])],
+    }
+    if lang == "en":
+        columns["how"] = table["how"]
+    return _view(pd.DataFrame(columns, index=table.index), lang)
+
+
+def _span(first, last) -> str:
+    first, last = _day(first), _day(last)
+    return first if first == last else f"{first or '…'}{DASH}{last or '…'}" if first or last else ""
+
+
+CODE = re.compile(r"\b[a-z]+(?:_[a-z0-9]+)+\b|\b(?:isis|regime|opposition)\b")
+
+
+def event_table_view(table: pd.DataFrame, lang: str = "ar") -> pd.DataFrame:
+    """:func:`khabar.event_table` in words: type, the two sides, place,
+    when it started and ended (earliest–latest day; "still going on"), the
+    dead (low / best / high), who says so, the claims' row numbers, and the
+    note (written in English; claimant codes there given in words).
+
+    >>> from khabar import load_article
+    >>> from khabar.event_table import event_table
+    >>> view = event_table_view(event_table(load_article()), "en")
+    >>> view.loc[view["type"] == "battle deaths", "dead (low / best / high)"].tolist()
+    ['32 / 101 / 175']
+    """
+
+    def dead(row) -> str:
+        figures = [row[f"fatalities_{end}"] for end in ("low", "best", "high")]
+        return "" if all(pd.isna(x) for x in figures) else " / ".join("?" if pd.isna(x) else f"{x:g}" for x in figures)
+
+    def note(text) -> str:
+        return CODE.sub(lambda code: label("claimant", code[0], "en"), text) if isinstance(text, str) else ""
+
+    view = pd.DataFrame(
+        {
+            "type": [label("event_type", t, lang) for t in table["type"]],
+            "sides": [
+                f"{label('controller', a, lang)} {label('versus', 'versus', lang)} {label('controller', b, lang)}"
+                for a, b in zip(table["side_a"], table["side_b"])
+            ],
+            "place": [place_name(p, lang) for p in table["place_en"]],
+            "started": [_span(a, b) for a, b in zip(table["start_earliest"], table["start_latest"])],
+            "ended": [
+                label("stage", "to_come", lang)
+                if stage == "to_come"
+                else label("answer", "ongoing", lang)
+                if going
+                else _span(a, b)
+                for a, b, going, stage in zip(
+                    table["end_earliest"], table["end_latest"], table["ongoing"], table["stage"]
+                )
+            ],
+            "date_precision": [label("precision", p, lang) for p in table["date_precision"]],
+            "dead": [dead(row) for _, row in table.iterrows()],
+            "claimant": [
+                "، ".join(label("claimant", c, lang) for c in cs)
+                if lang == "ar"
+                else ", ".join(label("claimant", c, lang) for c in cs)
+                for cs in table["claimants"]
+            ],
+            "claims": [", ".join(str(i) for i in sorted(ids)) for ids in table["claim_ids"]],
+            "note": [note(n) for n in table["note"]],
+        },
+        index=table.index,
+    )
+    return _view(view, lang)
+
+
+def place_name(name_en, lang: str) -> str:
+    """A gazetteer place's name in ``lang`` from its English name.
+
+    >>> place_name("al-Qadam", "ar"), place_name("", "ar")
+    ('حي القدم', '')
+    """
+    if not isinstance(name_en, str) or not name_en or lang == "en":
+        return name_en if isinstance(name_en, str) else ""
+    from khabar.names import place_table
+
+    places = place_table()
+    return dict(zip(places["name_en"], places["name"])).get(name_en, name_en)
+
+
+def ledger_view(ledger: pd.DataFrame, lang: str = "ar") -> pd.DataFrame:
+    """:func:`khabar.exchange_ledger` in words: what, from whom to whom, how
+    many (the range; "not stated"), the figure it comes from, the reading,
+    as of when, who says so, the quote.
+
+    >>> from khabar import load_article, exchange_ledger
+    >>> view = ledger_view(exchange_ledger(load_article()), "en")
+    >>> view.iloc[-1][["item", "how many"]].tolist()
+    ['released in return', 'not stated']
+    """
+
+    def how_many(row) -> str:
+        return figure_range(row["low"], row["high"]) or label("answer", "not stated", lang)
+
+    def figure(text) -> str:
+        if text == "not stated":
+            return ""
+        return str(text).replace(" less ", " − ")
+
+    view = pd.DataFrame(
+        {
+            "item": [label("ledger_item", i, lang) for i in ledger["item"]],
+            "what": [label("ledger_what", w, lang) for w in ledger["what"]],
+            "from_to": [
+                f"{label('controller', a, lang)} ← {label('controller', b, lang)}".strip(" ←")
+                if lang == "ar"
+                else f"{label('controller', a, lang)} → {label('controller', b, lang)}".strip(" →")
+                for a, b in zip(ledger["from_side"], ledger["to_side"])
+            ],
+            "how_many": [how_many(row) for _, row in ledger.iterrows()],
+            "figure": [figure(f) for f in ledger["figure"]],
+            "reading": [label("reading", r, lang) for r in ledger["reading"]],
+            "as_of": [_day(d) for d in ledger["as_of"]],
+            "claimant": [label("claimant", c, lang) for c in ledger["claimant"]],
+            "quote": ledger["quote"],
+        },
+        index=ledger.index,
+    )
+    return _view(view, lang)
+
+
+def fields_view(fields: dict, lang: str = "ar") -> pd.DataFrame:
+    """A few named values (an article's metadata) as a two-column table,
+    each name in the edition's words.
+
+    >>> fields_view({"outlet": "Enab Baladi"}, "ar").to_dict("records")
+    [{'الحقل': 'الوسيلة', 'القيمة': 'Enab Baladi'}]
+    """
+    view = pd.DataFrame(
+        {"field": [label("field", key, lang) for key in fields], "value": [str(v) for v in fields.values()]}
+    )
+    return _view(view, lang)
+
+
+def conventions_view(table: pd.DataFrame, lang: str = "ar") -> pd.DataFrame:
+    """Reading conventions (:func:`khabar.conventions.conventions`) in words:
+    the convention's name (kept: it is what a reader passes to khabar), the
+    qualifier, and the range it gives: «±10%» or «0.9–1×» of the figure for a
+    factor, «> n» above the figure, a count «20–99»; the English edition keeps the note.
+
+    >>> from khabar.conventions import conventions
+    >>> view = conventions_view(conventions().query("qualifier in ['about', 'dozens']"), "ar")
+    >>> view.iloc[:2, 1:].values.tolist()
+    [['حوالي', '±10%'], ['العشرات', '20–99']]
+    """
+
+    def reach(row) -> str:
+        low, high = row["low"], row["high"]
+        if row["rule"] == "count":
+            return figure_range(low, high)
+        if row["rule"] == "factor" and pd.notna(low) and pd.notna(high) and round(1 - low, 6) == round(high - 1, 6):
+            return "×1" if low == 1 else f"±{(1 - low) * 100:g}%"
+        if row["rule"] == "factor":
+            return f"{(low - 1) * 100:g}%{DASH}{(high - 1) * 100:g}%"
+        return {"above": "> n", "below": "< n"}.get(row["rule"], figure_range(low, high))
+
+    columns = {
+        "convention": table["convention"],
+        "qualifier": [label("qualifier", q, lang) for q in table["qualifier"]],
+        "reach": [reach(row) for _, row in table.iterrows()],
+    }
+    if lang == "en":
+        columns["note"] = [n if isinstance(n, str) else "" for n in table["note"]]
+    return _view(pd.DataFrame(columns, index=table.index), lang)
+
+
 def html_table(view: pd.DataFrame, lang: str | None = None) -> str:
     """``view`` as an HTML table in the edition's direction, each text cell
     with ``dir="auto"``; all text escaped.
@@ -224,7 +622,9 @@ def html_table(view: pd.DataFrame, lang: str | None = None) -> str:
     >>> html = html_table(pd.DataFrame({"quote": ["<b>قرابة 30</b>"]}), "en")
     >>> '<td dir="auto">&lt;b&gt;قرابة 30&lt;/b&gt;</td>' in html
     True
-    >>> '<td dir="ltr">76–94</td>' in html_table(pd.DataFrame({"how many": ["76–94"]}), "ar")
+    >>> '<td dir="ltr" style="white-space: nowrap">76–94</td>' in html_table(pd.DataFrame({"how many": ["76–94"]}), "ar")
+    True
+    >>> '<td dir="auto" style="white-space: nowrap">by 2018-03-25</td>' in html_table(pd.DataFrame({"when": ["by 2018-03-25"]}))
     True
     """
     lang = lang or view.attrs.get("lang", "en")
@@ -250,9 +650,12 @@ def html_table(view: pd.DataFrame, lang: str | None = None) -> str:
             if column in numeric:
                 attributes = ""
             elif LETTER.search(text):
-                attributes = ' dir="auto"'
-            else:
-                attributes = ' dir="ltr"'
+                # "by 2018-03-25": words and a date, the date kept whole
+                attributes = ' dir="auto"' + (
+                    ' style="white-space: nowrap"' if ISO_DAY.search(text) and len(text) < 30 else ""
+                )
+            else:  # kept on one line: a date or range broken at its hyphens reads as two
+                attributes = ' dir="ltr" style="white-space: nowrap"'
             cells.append(f"<td{attributes}>{escape(text)}</td>")
         lines.append(f"<tr><th>{escape(str(index))}</th>{''.join(cells)}</tr>")
     lines.append("</tbody></table>")
