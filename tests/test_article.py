@@ -153,3 +153,18 @@ def test_html_page_is_extracted_to_the_same_paragraphs(tmp_path, seed):
     article = load_article(_write(tmp_path, "page.html", page.encode()))
     _same_article(article, seed)
     assert "injected" not in article.text
+
+
+def test_public_names_stay_functions_after_every_module_is_imported():
+    # A submodule named like a public function would shadow it on the package
+    # once imported (khabar.<module> is set to the module by the import).
+    import importlib
+    import pkgutil
+
+    import khabar
+
+    for module in pkgutil.iter_modules(khabar.__path__):
+        importlib.import_module(f"khabar.{module.name}")
+    for name in khabar.__all__:
+        value = getattr(khabar, name)
+        assert not isinstance(value, type(khabar)), f"khabar.{name} is a module, not the public {name}"

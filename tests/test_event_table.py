@@ -6,7 +6,7 @@ import math
 import pandas as pd
 import pytest
 
-from khabar.event_table import event_table
+from khabar.incidents import event_table
 from khabar.ledger import exchange_ledger
 
 T = pd.Timestamp

@@ -113,7 +113,7 @@ def seed_views(article, table):
     from khabar import views
     from khabar.claims_table import part_whole, readings, sensitivity
     from khabar.dates import find_dates
-    from khabar.event_table import event_table  # khabar.event_table is the module once it is imported
+    from khabar.incidents import event_table
     from khabar.names import mentions, place_table
 
     found = khabar.events(article)
@@ -182,7 +182,7 @@ def test_dropped_reasons_all_have_words(article):
 
 
 def test_event_table_view_sides_are_actors_not_camps(article):
-    from khabar.event_table import event_table
+    from khabar.incidents import event_table
     from khabar.views import event_table_view
 
     sides = event_table_view(event_table(article), "ar").iloc[:, 1]
@@ -202,7 +202,7 @@ def test_conventions_view_gives_each_range_in_words():
 
 
 def test_event_table_view_says_what_is_to_come_and_sorts_claim_rows(article):
-    from khabar.event_table import event_table
+    from khabar.incidents import event_table
     from khabar.views import event_table_view
 
     table = event_table(article)

@@ -20,7 +20,7 @@ _PUBLIC = {
     "claims": "claims_table",
     "events": "events_table",
     "event_mentions": "events_table",
-    "event_table": "event_table",
+    "event_table": "incidents",
     "exchange_ledger": "ledger",
     "grades": "claims_table",
     "part_whole": "claims_table",

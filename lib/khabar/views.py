@@ -467,7 +467,7 @@ def event_table_view(table: pd.DataFrame, lang: str = "ar") -> pd.DataFrame:
     note (written in English; claimant codes there given in words).
 
     >>> from khabar import load_article
-    >>> from khabar.event_table import event_table
+    >>> from khabar.incidents import event_table
     >>> view = event_table_view(event_table(load_article()), "en")
     >>> view.loc[view["type"] == "battle deaths", "dead (low / best / high)"].tolist()
     ['32 / 101 / 175']
