@@ -347,3 +347,15 @@ def test_pages_that_fail_put_the_previous_data_back(tmp_path, monkeypatch):
 def test_the_default_report_data_sit_beside_build_data():
     assert export.report_data_dir() == datapackage.DATA_DIR / "reports"
     assert "reports" in datapackage.KEPT
+
+
+def test_comparison_tables_speak_the_edition_language(browser, compared):
+    codes = ("handed_over", "pro_regime_pages", "informed_sources", "single_source", "value_low")
+    for path, lang in zip(compared, ("ar", "en")):
+        codes += ("casualties", "bodies") if lang == "ar" else ()
+        page = visible(browser, path)
+        headers = page.eval_on_selector_all("table.claims th", "cells => cells.map(c => c.innerText)")
+        cells = page.eval_on_selector_all("table td, table th", "cells => cells.map(c => c.innerText)")
+        page.context.close()
+        assert not [cell for cell in cells if any(code in cell for code in codes)], lang
+        assert ("الاقتباس" in headers) == (lang == "ar") and ("quote" in headers) == (lang == "en")

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import base64
 import io
+import re
 from html import escape
 
 import pandas as pd
@@ -82,9 +83,62 @@ def _w(key: str, lang: str) -> str:
     return escape(WORDS[key][lang])
 
 
-def _table(frame: pd.DataFrame, css_class: str) -> str:
+# Columns holding codes, and the kind of word each code is (khabar.labels).
+CODED = {
+    "topic": "topic",
+    "subject": "subject",
+    "scope": "scope",
+    "scope_a": "scope",
+    "scope_b": "scope",
+    "claimant": "claimant",
+    "side": "side",
+    "qualifier": "qualifier",
+    "corroboration": "grade",
+    "corroboration_in_report": "grade",
+    "reason": "reason",
+}
+_CLAIMANT_KEY = re.compile(r"^(?:other: (?P<written>.*)|(?P<key>[a-z0-9_]+)) \((?P<place>.*)\)$")
+
+
+def claimant_key_words(key: str, lang: str = "ar") -> str:
+    """A cross-report claimant key (:func:`khabar.reports.claimant_key`) in
+    words: the claimant's label, and the outlet that quotes it.
+
+    >>> claimant_key_words("informed_sources (Madina Post)", "en"), claimant_key_words("al_naba", "ar")
+    ('informed sources (Madina Post)', 'صحيفة النبأ (التنظيم)')
+    """
+    from khabar.labels import label
+
+    match = _CLAIMANT_KEY.match(str(key))
+    if not match:
+        return label("claimant", key, lang)
+    who = match["written"] or label("claimant", match["key"], lang)
+    return f"{who} ({match['place']})"
+
+
+def in_words(frame: pd.DataFrame, lang: str = "ar") -> pd.DataFrame:
+    """A table of the page with its codes and headers in the edition's words
+    (the same vocabulary as the notebooks' tables); outlets, quotes and
+    figures as they are.
+
+    >>> in_words(pd.DataFrame({"subject": ["bodies"], "scope": ["handed_over"]}), "en").to_dict("records")
+    [{'counted': 'bodies', 'said of it': 'handed over'}]
+    """
+    from khabar.labels import label
+
+    out = frame.copy()
+    for column, kind in CODED.items():
+        if column in out.columns:
+            out[column] = [label(kind, value, lang) for value in out[column]]
+    for column in ("claimant_key", "claimant_a", "claimant_b"):
+        if column in out.columns:
+            out[column] = [claimant_key_words(value, lang) for value in out[column]]
+    return out.rename(columns=lambda column: label("column", column, lang))
+
+
+def _table(frame: pd.DataFrame, css_class: str, lang: str = "ar") -> str:
     # A wide table scrolls inside its box instead of widening the page.
-    table = frame.to_html(index=False, classes=css_class, na_rep="", border=0, escape=True)
+    table = in_words(frame, lang).to_html(index=False, classes=css_class, na_rep="", border=0, escape=True)
     return f'<div class="wide">{table}</div>'
 
 
@@ -211,21 +265,27 @@ def comparison_page(
     direction = "rtl" if lang == "ar" else "ltr"
     parts = [f"<h1>{_w('title', lang)}</h1>", f"<p>{_w('intro', lang)}</p>", f"<h2>{_w('reports', lang)}</h2>"]
     parts.append(
-        _table(report_list(articles, table), "reports")
+        _table(report_list(articles, table), "reports", lang)
         if articles
         else f'<p class="nothing-found">{_w("no_reports", lang)}</p>'
     )
     parts.append(f"<h2>{_w('failures', lang)}</h2>")
     parts.append(
-        _table(failures, "failures") if len(failures) else f'<p class="nothing-found">{_w("no_failures", lang)}</p>'
+        _table(failures, "failures", lang)
+        if len(failures)
+        else f'<p class="nothing-found">{_w("no_failures", lang)}</p>'
     )
     for key, by in (("by_outlet", "outlet"), ("by_claimant", "claimant_key")):
         parts.append(f"<h2>{_w(key, lang)}</h2>")
         if by == "claimant_key":
             parts.append(f"<p>{_w('claimant_note', lang)}</p>")
         wide = side_by_side(table, by) if len(table) else pd.DataFrame()
+        if by == "claimant_key":
+            wide = wide.rename(
+                columns=lambda c: c if c in ("topic", "subject", "scope") else claimant_key_words(c, lang)
+            )
         parts.append(
-            _table(wide, f"ranges ranges-{by}")
+            _table(wide, f"ranges ranges-{by}", lang)
             if len(wide)
             else f'<p class="nothing-found">{_w("no_ranges", lang)}</p>'
         )
@@ -234,10 +294,10 @@ def comparison_page(
     parts.append(f"<h2>{_w('contested', lang)}</h2>")
     pairs = contested_pairs(table) if len(table) else pd.DataFrame()
     parts.append(
-        _table(pairs, "contested") if len(pairs) else f'<p class="nothing-found">{_w("no_contested", lang)}</p>'
+        _table(pairs, "contested", lang) if len(pairs) else f'<p class="nothing-found">{_w("no_contested", lang)}</p>'
     )
     if len(table):
-        parts += [f"<h2>{_w('claims', lang)}</h2>", _table(table[CLAIM_COLUMNS], "claims")]
+        parts += [f"<h2>{_w('claims', lang)}</h2>", _table(table[CLAIM_COLUMNS], "claims", lang)]
     if data_folder:
         parts.append(data_section(data_folder, lang))
     body = "\n".join(parts)
