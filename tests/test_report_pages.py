@@ -350,8 +350,8 @@ def test_the_default_report_data_sit_beside_build_data():
 
 
 def test_comparison_tables_speak_the_edition_language(browser, compared):
-    codes = ("handed_over", "pro_regime_pages", "informed_sources", "single_source", "value_low")
     for path, lang in zip(compared, ("ar", "en")):
+        codes = ("handed_over", "pro_regime_pages", "informed_sources", "single_source", "value_low")
         codes += ("casualties", "bodies") if lang == "ar" else ()
         page = visible(browser, path)
         headers = page.eval_on_selector_all("table.claims th", "cells => cells.map(c => c.innerText)")
