@@ -179,14 +179,18 @@ def devset_scores(path: Path = DEVSET) -> dict:
 
 
 def main() -> int:
+    import os
+
     from khabar.bench_reports import main as report_figures
 
     report_figures()  # make report, and many reports through claims_of
+    load = os.getloadavg()[0]
     real, floor = nbval_ratio()
     count = len(notebook_paths())
     print(
         f"pytest --nbval, {count} notebooks: {real:.2f} s; {count} floor notebooks: {floor:.2f} s; "
-        f"ratio {real / floor:.2f} (goal <= 1.5)"
+        f"ratio {real / floor:.2f} (goal <= 1.5); load average {load:.1f} before, "
+        f"{os.getloadavg()[0]:.1f} after, on {os.cpu_count()} cores"
     )
     khabar_import, floor_import = import_ratio()
     print(

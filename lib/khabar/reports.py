@@ -14,6 +14,7 @@ reason (the :class:`~khabar.article.ArticleError` message).
 from __future__ import annotations
 
 import functools
+import gc
 import os
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -144,11 +145,15 @@ def _tables(articles: list, processes: int | None) -> list[pd.DataFrame]:
     _POOL_ARTICLES = articles
     size = max(1, -(-(len(articles) - 1) // (processes * 4)))
     chunks = [(start, min(start + size, len(articles))) for start in range(1, len(articles), size)]
+    # Objects that exist before the fork are left out of the collector's
+    # passes, so the children do not touch (and copy) the parent's pages.
+    gc.freeze()
     try:
         with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork")) as pool:
             return [first, *pool.map(_claims_of_chunk, chunks)]
     finally:
         _POOL_ARTICLES = []
+        gc.unfreeze()
 
 
 def _start_methods() -> list[str]:
