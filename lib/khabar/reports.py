@@ -143,7 +143,9 @@ def _tables(articles: list, processes: int | None) -> list[pd.DataFrame]:
     global _POOL_ARTICLES
     first = _claims_with_front(articles[:1])  # loads the vocabulary once, before the fork
     _POOL_ARTICLES = articles
-    size = max(1, -(-(len(articles) - 1) // (processes * 4)))
+    # Small chunks (16 a process): when another job slows one process down, the
+    # other takes more chunks, and the last chunk to finish is a short one.
+    size = max(1, -(-(len(articles) - 1) // (processes * 16)))
     chunks = [(start, min(start + size, len(articles))) for start in range(1, len(articles), size)]
     # Objects that exist before the fork are left out of the collector's
     # passes, so the children do not touch (and copy) the parent's pages.
