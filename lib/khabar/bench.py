@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -46,18 +47,41 @@ def _floor_notebooks(folder: Path, count: int) -> list[Path]:
     return paths
 
 
-def nbval_ratio(repeats: int = 3) -> tuple[float, float]:
-    """Median wall seconds of ``pytest --nbval`` over the notebooks and over
-    as many floor notebooks, alternating the two."""
+def _timed_cpu(command: list[str], cwd: Path) -> tuple[float, float]:
+    """Wall seconds and CPU seconds (the command and every process it waited
+    for, kernels included) of one run."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    wall = _timed(command, cwd)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+
+
+def nbval_times(repeats: int = 3) -> dict:
+    """Median wall and CPU seconds of ``pytest --nbval`` over the notebooks
+    (``real_s``, ``real_cpu_s``) and over as many floor notebooks
+    (``floor_s``, ``floor_cpu_s``), alternating the two.  CPU seconds hardly
+    depend on what else the machine runs; wall seconds do, and more for the
+    side that computes more."""
     notebooks = notebook_paths()
     pytest = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval"]
+    runs: dict = {"real": [], "floor": []}
     with tempfile.TemporaryDirectory() as folder:
         floor = _floor_notebooks(Path(folder), len(notebooks))
-        real_times, floor_times = [], []
         for _ in range(repeats):
-            real_times.append(_timed(pytest + [str(p) for p in notebooks], Path(folder)))
-            floor_times.append(_timed(pytest + [str(p) for p in floor], Path(folder)))
-    return statistics.median(real_times), statistics.median(floor_times)
+            runs["real"].append(_timed_cpu(pytest + [str(p) for p in notebooks], Path(folder)))
+            runs["floor"].append(_timed_cpu(pytest + [str(p) for p in floor], Path(folder)))
+    return {
+        f"{side}{suffix}": statistics.median(run[k] for run in runs[side])
+        for side in runs
+        for k, suffix in enumerate(("_s", "_cpu_s"))
+    }
+
+
+def nbval_ratio(repeats: int = 3) -> tuple[float, float]:
+    """Median wall seconds of ``pytest --nbval`` over the notebooks and over
+    as many floor notebooks, alternating the two (see :func:`nbval_times`)."""
+    times = nbval_times(repeats)
+    return times["real_s"], times["floor_s"]
 
 
 def import_ratio(repeats: int = 7) -> tuple[float, float]:
@@ -179,14 +203,23 @@ def devset_scores(path: Path = DEVSET) -> dict:
 
 
 def main() -> int:
+    import os
+
     from khabar.bench_reports import main as report_figures
 
     report_figures()  # make report, and many reports through claims_of
-    real, floor = nbval_ratio()
+    load = os.getloadavg()[0]
+    times = nbval_times()
+    real, floor = times["real_s"], times["floor_s"]
     count = len(notebook_paths())
     print(
         f"pytest --nbval, {count} notebooks: {real:.2f} s; {count} floor notebooks: {floor:.2f} s; "
-        f"ratio {real / floor:.2f} (goal <= 1.5)"
+        f"ratio {real / floor:.2f} (goal <= 1.5); load average {load:.1f} before, "
+        f"{os.getloadavg()[0]:.1f} after, on {os.cpu_count()} cores"
+    )
+    print(
+        f"  CPU seconds (pytest and its kernels): {times['real_cpu_s']:.1f} / {times['floor_cpu_s']:.1f}, "
+        f"ratio {times['real_cpu_s'] / times['floor_cpu_s']:.2f}"
     )
     khabar_import, floor_import = import_ratio()
     print(

@@ -137,6 +137,7 @@ def _pool_run(count: int, processes: int, rounds: int = 3) -> dict:
 
     articles = varied_reports(count)
     claims(articles[0])  # first use: pandas, patterns, vocabulary
+    load_before = os.getloadavg()[0]
     baseline = _rss_mb()
     pooled_s, single_s, pooled_cpu, single_cpu, capacity = [], [], [], [], []
     for _ in range(rounds):
@@ -166,6 +167,9 @@ def _pool_run(count: int, processes: int, rounds: int = 3) -> dict:
         "single_cpu_s": min(single_cpu),
         # Upper bound: the parent's growth plus each child's peak beyond what it inherited.
         "memory_growth_mb": (parent_peak - baseline) + processes * max(0.0, child_peak - baseline),
+        # The machine's 1-minute load average before and after: above the
+        # core count, other work held cores while the pool ran.
+        "load": [load_before, os.getloadavg()[0]],
     }
 
 
@@ -222,7 +226,8 @@ def main() -> int:
     print(
         f"  CPU seconds, best round: {pool['pooled_cpu_s']:.1f} pooled, {pool['single_cpu_s']:.1f} one process; "
         f"every round (s): pooled {_seconds(pool['pooled_all_s'])}, one process {_seconds(pool['single_all_s'])}; "
-        f"pure-CPU pool speed-up before each round (the machine's ceiling then): {_seconds(pool['capacity'])}"
+        f"pure-CPU pool speed-up before each round (the machine's ceiling then): {_seconds(pool['capacity'])}; "
+        f"load average {pool['load'][0]:.1f} before, {pool['load'][1]:.1f} after, on {os.cpu_count()} cores"
     )
     return 0
 
