@@ -94,6 +94,29 @@ def import_ratio(repeats: int = 7) -> tuple[float, float]:
     return statistics.median(khabar_times), statistics.median(floor_times)
 
 
+def varied_text(text: str, spans, rng: random.Random) -> str:
+    """``text`` with the number in each ``(start, end)`` span replaced by
+    another of the same order of magnitude, drawn from ``rng``.
+
+    >>> varied = varied_text("قتل 12 عنصرا", [(4, 6)], random.Random(1))
+    >>> varied[:4], 10 <= int(varied[4:6]) <= 99, varied[6:]
+    ('قتل ', True, ' عنصرا')
+    """
+    pieces, last = [], 0
+    for start, end in spans:
+        quote = text[start:end]
+        digits = "".join(ch for ch in quote if ch.isdigit())
+        if not digits:
+            pieces.append(text[last:end])
+        else:
+            size = len(digits)
+            new = str(rng.randrange(10 ** (size - 1) if size > 1 else 2, 10**size))
+            pieces.append(text[last:start] + quote.replace(digits, new, 1))
+        last = end
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
 def varied_copies(count: int, seed: int = 26) -> list[str]:
     """``count`` copies of the seed's text, each count number in it replaced
     by another number of the same order of magnitude.
@@ -107,22 +130,7 @@ def varied_copies(count: int, seed: int = 26) -> list[str]:
     text = SEED_PATH.read_text(encoding="utf-8")
     spans = [(row.start, row.end) for row in quantities(text).itertuples() if row.value == row.value]
     rng = random.Random(seed)
-    copies = []
-    for _ in range(count):
-        pieces, last = [], 0
-        for start, end in spans:
-            quote = text[start:end]
-            digits = "".join(ch for ch in quote if ch.isdigit())
-            if not digits:
-                pieces.append(text[last:end])
-            else:
-                size = len(digits)
-                new = str(rng.randrange(10 ** (size - 1) if size > 1 else 2, 10**size))
-                pieces.append(text[last:start] + quote.replace(digits, new, 1))
-            last = end
-        pieces.append(text[last:])
-        copies.append("".join(pieces))
-    return copies
+    return [varied_text(text, spans, rng) for _ in range(count)]
 
 
 def claims_per_article(sizes=(1, 10, 100, 1000)) -> list[tuple[int, float, int]]:

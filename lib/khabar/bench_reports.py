@@ -41,19 +41,9 @@ def _spans(text: str) -> tuple:
 def _varied(text: str, rng: random.Random) -> str:
     """``text`` with each count number replaced by another of the same order
     of magnitude (as :func:`khabar.bench.varied_copies` does to the seed)."""
-    pieces, last = [], 0
-    for start, end in _spans(text):
-        quote = text[start:end]
-        digits = "".join(ch for ch in quote if ch.isdigit())
-        if not digits:
-            pieces.append(text[last:end])
-        else:
-            size = len(digits)
-            new = str(rng.randrange(10 ** (size - 1) if size > 1 else 2, 10**size))
-            pieces.append(text[last:start] + quote.replace(digits, new, 1))
-        last = end
-    pieces.append(text[last:])
-    return "".join(pieces)
+    from khabar.bench import varied_text
+
+    return varied_text(text, _spans(text), rng)
 
 
 FIXTURES = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "reports"

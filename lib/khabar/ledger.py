@@ -56,19 +56,7 @@ def exchange_ledger(article, claims: pd.DataFrame | None = None, events: pd.Data
     rows = []
     exchange = table[table["subject"].isin(["bodies", "prisoners", "detainees"])]
     for _, claim in exchange[exchange["scope"] == "handed_over"].iterrows():
-        rows.append(
-            _line(
-                "handed_over",
-                claim["subject"],
-                claim["value_low"],
-                claim["value_high"],
-                claim["quote"],
-                "",
-                claim["reported_on"],
-                claim["claimant"],
-                claim["quote"],
-            )
-        )
+        rows.append(_claim_line("handed_over", claim))
     both = readings(table)
     for _, reading in both.iterrows():
         large = table[table["quote"] == reading["claim_a"]].iloc[0]
@@ -92,50 +80,14 @@ def exchange_ledger(article, claims: pd.DataFrame | None = None, events: pd.Data
                 )
             )
         else:
-            rows.append(
-                _line(
-                    "still_held",
-                    small["subject"],
-                    small["value_low"],
-                    small["value_high"],
-                    small["quote"],
-                    "remaining",
-                    small["reported_on"],
-                    small["claimant"],
-                    small["quote"],
-                )
-            )
+            rows.append(_claim_line("still_held", small, "remaining"))
     if both.empty:
         for _, claim in exchange[exchange["scope"] == "held"].iterrows():
-            rows.append(
-                _line(
-                    "still_held",
-                    claim["subject"],
-                    claim["value_low"],
-                    claim["value_high"],
-                    claim["quote"],
-                    "",
-                    claim["reported_on"],
-                    claim["claimant"],
-                    claim["quote"],
-                )
-            )
+            rows.append(_claim_line("still_held", claim))
     # prisoners held are not part of the readings: a line of their own
     held = exchange[(exchange["scope"] == "held") & (exchange["subject"] != "bodies")]
     for _, claim in held.iterrows():
-        rows.append(
-            _line(
-                "still_held",
-                claim["subject"],
-                claim["value_low"],
-                claim["value_high"],
-                claim["quote"],
-                "",
-                claim["reported_on"],
-                claim["claimant"],
-                claim["quote"],
-            )
-        )
+        rows.append(_claim_line("still_held", claim))
     from khabar.events_table import _STAGES
 
     to_come = next(pattern for key, pattern, *_ in _STAGES if key == "to_come")
@@ -181,6 +133,21 @@ def exchange_ledger(article, claims: pd.DataFrame | None = None, events: pd.Data
     frame = pd.DataFrame(rows, columns=COLUMNS)
     frame["as_of"] = pd.to_datetime(frame["as_of"])
     return frame
+
+
+def _claim_line(item, claim, reading=""):
+    """A ledger line that is one claim as it stands."""
+    return _line(
+        item,
+        claim["subject"],
+        claim["value_low"],
+        claim["value_high"],
+        claim["quote"],
+        reading,
+        claim["reported_on"],
+        claim["claimant"],
+        claim["quote"],
+    )
 
 
 def _line(item, what, low, high, figure, reading, as_of, claimant, quote):

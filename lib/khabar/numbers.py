@@ -614,25 +614,29 @@ def _number_adjectives(text: str, plain: str, offsets: list[int]) -> list[dict]:
             continue
         value = words_value(match.group("word"))
         start, end = offsets[match.start("noun")], offsets[match.end()]
-        rows.append(
-            {
-                "start": start,
-                "end": end,
-                "quote": text[start:end],
-                "value": value,
-                "value_low": value,
-                "value_high": value,
-                "qualifier": "exact",
-                "qualifier_ar": "",
-                "unit": "count",
-                "noun": text[start : offsets[noun["end"]]],
-                "lemma": noun["lemma"],
-                "subject": noun["subject"],
-                "noun_start": start,
-                "kind": "count",
-            }
-        )
+        rows.append(_exact_count(text, offsets, start, end, value, noun))
     return rows
+
+
+def _exact_count(text: str, offsets: list[int], start: int, end: int, value: float, noun: dict) -> dict:
+    """A quantity row for a count the words give exactly, with no digits: a
+    number word as adjective, or a dual noun standing alone."""
+    return {
+        "start": start,
+        "end": end,
+        "quote": text[start:end],
+        "value": value,
+        "value_low": value,
+        "value_high": value,
+        "qualifier": "exact",
+        "qualifier_ar": "",
+        "unit": "count",
+        "noun": text[start : offsets[noun["end"]]],
+        "lemma": noun["lemma"],
+        "subject": noun["subject"],
+        "noun_start": start,
+        "kind": "count",
+    }
 
 
 def _standalone_duals(text: str, plain: str, offsets: list[int], taken) -> list[dict]:
@@ -647,24 +651,7 @@ def _standalone_duals(text: str, plain: str, offsets: list[int], taken) -> list[
         adjective = _DUAL_ADJECTIVE.match(plain, noun["end"])
         end_plain = adjective.end() if adjective else noun["end"]
         end = offsets[end_plain]
-        rows.append(
-            {
-                "start": start,
-                "end": end,
-                "quote": text[start:end],
-                "value": 2.0,
-                "value_low": 2.0,
-                "value_high": 2.0,
-                "qualifier": "exact",
-                "qualifier_ar": "",
-                "unit": "count",
-                "noun": text[start : offsets[noun["end"]]],
-                "lemma": noun["lemma"],
-                "subject": noun["subject"],
-                "noun_start": start,
-                "kind": "count",
-            }
-        )
+        rows.append(_exact_count(text, offsets, start, end, 2.0, noun))
     return rows
 
 
