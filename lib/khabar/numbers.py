@@ -620,7 +620,8 @@ def _number_adjectives(text: str, plain: str, offsets: list[int]) -> list[dict]:
 
 def _exact_count(text: str, offsets: list[int], start: int, end: int, value: float, noun: dict) -> dict:
     """A quantity row for a count the words give exactly, with no digits: a
-    number word as adjective, or a dual noun standing alone."""
+    number word as adjective, a dual noun standing alone, a singular item in
+    a list of losses."""
     return {
         "start": start,
         "end": end,
@@ -720,23 +721,7 @@ def materiel_records(text: str) -> list[dict]:
         following = _SINGULAR_MODIFIER.match(plain, noun["end"])
         end_plain = following.end() if following else noun["end"]
         start, end = offsets[noun["start"]], offsets[end_plain]
-        rows.append(
-            {
-                "start": start,
-                "end": end,
-                "quote": text[start:end],
-                "value": 1.0,
-                "value_low": 1.0,
-                "value_high": 1.0,
-                "qualifier": "exact",
-                "qualifier_ar": "",
-                "unit": "count",
-                "noun": text[start : offsets[noun["end"]]],
-                "lemma": noun["lemma"],
-                "subject": noun["subject"],
-                "noun_start": start,
-            }
-        )
+        rows.append(_exact_count(text, offsets, start, end, 1.0, noun))
     return rows
 
 
