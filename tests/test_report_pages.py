@@ -320,10 +320,29 @@ def test_data_outside_the_schema_writes_neither_data_nor_page(tmp_path, monkeypa
         return found
 
     monkeypatch.setattr(datapackage, "tables", with_a_new_qualifier)
-    monkeypatch.setattr(export, "execute_editions", lambda *a: pytest.fail("the notebook ran"))
+    monkeypatch.setattr(export, "execute_editions", lambda *a, **k: pytest.fail("the notebook ran"))
     with pytest.raises(schema.SchemaError, match="claims: column 'qualifier', row 0: 'roughly'"):
         export_report([FIXTURES / f"{CARD}.txt"], tmp_path / "reports")
     assert not (tmp_path / "reports").exists()
+    assert kernels_left() == []  # the kernel started early is stopped with the failure
+
+
+def kernels_left() -> list[str]:
+    import psutil
+
+    return [" ".join(child.cmdline()) for child in psutil.Process().children(recursive=True)]
+
+
+def test_the_early_kernel_runs_the_notebook_and_stops(tmp_path):
+    with export.started_kernel(tmp_path) as kernel:
+        assert kernels_left() != []  # started at once, before any cell is sent
+        notebooks = export.execute_editions(export.REPORT_NOTEBOOK, {}, kernel=kernel)
+    assert kernels_left() == []
+    assert not list(tmp_path.iterdir())  # the kernel's sockets were in their own folder
+    assert set(notebooks) == {"ar", "en"}
+    for notebook in notebooks.values():
+        assert all(cell.get("outputs") is not None for cell in notebook.cells if cell.cell_type == "code")
+        assert not [o for c in notebook.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
 
 
 def test_pages_that_fail_put_the_previous_data_back(tmp_path, monkeypatch):
@@ -359,3 +378,39 @@ def test_comparison_tables_speak_the_edition_language(browser, compared):
         page.context.close()
         assert not [cell for cell in cells if any(code in cell for code in codes)], lang
         assert ("الاقتباس" in headers) == (lang == "ar") and ("quote" in headers) == (lang == "en")
+
+
+
+def test_the_commands_validate_without_the_iri_grammar(tmp_path):
+    """make report and make html skip the module behind jsonschema's "iri"
+    format (slow to import); frictionless still validates, and still finds a
+    damaged table."""
+    import subprocess
+    import sys
+
+    script = f"""
+import sys
+from pathlib import Path
+from khabar.export import without_iri_grammar
+without_iri_grammar()
+import jsonschema
+from khabar import datapackage
+from khabar.article import load_article
+article = load_article({str(FIXTURES / f"{CARD}.txt")!r})
+folder = datapackage.stage_package(datapackage.tables(article), datapackage.article_source(article), Path({str(tmp_path)!r}) / "data")
+print("good:", datapackage.validate(folder))
+claims = folder / "claims.csv"
+lines = claims.read_text(encoding="utf-8").splitlines()
+claims.write_text("\\n".join(lines[:1] + ["x," + lines[1]] + lines[2:]) + "\\n", encoding="utf-8")
+print("damaged:", len(datapackage.validate(folder)) > 0)
+print("iri grammar loaded:", sys.modules.get("rfc3987_syntax") is not None)
+print("uri checked:", not jsonschema.FormatChecker().conforms("not a uri", "uri"))
+"""
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-4:] == [
+        "good: []",
+        "damaged: True",
+        "iri grammar loaded: False",
+        "uri checked: True",
+    ]

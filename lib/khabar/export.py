@@ -118,6 +118,21 @@ def edition_title(title: str, lang: str) -> str:
     return f"{number} · {english}" if dot else english
 
 
+def without_iri_grammar() -> None:
+    """Let this process skip jsonschema's "iri" format checker.  jsonschema
+    (which nbformat and frictionless import) imports ``rfc3987_syntax`` when it
+    is installed, and that module builds a Lark grammar at import: 0.65 s of
+    every command here (python-jsonschema/jsonschema#1392).  No schema the
+    project validates, nor nbformat's or frictionless's own, uses the "iri"
+    formats, so the commands mark the module absent before jsonschema loads;
+    an import of jsonschema already done is left as it is.
+
+    >>> without_iri_grammar()
+    """
+    if "jsonschema" not in sys.modules:
+        sys.modules.setdefault("rfc3987_syntax", None)
+
+
 def quiet_kernel(sockets: str):
     """Kernel settings for executing notebooks quietly: the kernel talks over
     IPC sockets in the folder ``sockets`` (no TCP port, and no "Kernel is
@@ -414,7 +429,33 @@ def write_pages(pages: dict) -> list[Path]:
     return [target for _, target in staged]
 
 
-def execute_editions(path: Path, parameters: dict) -> dict:
+@contextlib.contextmanager
+def started_kernel(cwd: Path):
+    """A python3 kernel started at once (quiet, see :func:`quiet_kernel`) and
+    killed when the block ends: it boots on the other core while this process
+    goes on loading and checking, and :func:`execute_editions` waits for it
+    only when it has a cell to run.
+
+    >>> with started_kernel(NOTEBOOKS_DIR) as kernel:  # doctest: +SKIP
+    ...     notebooks = execute_editions(REPORT_NOTEBOOK, {}, kernel=kernel)
+    """
+    from jupyter_client.manager import AsyncKernelManager
+    from jupyter_core.utils import run_sync
+
+    with tempfile.TemporaryDirectory(prefix="khabar-kernel-") as sockets:
+        config = quiet_kernel(sockets)
+        kernel = AsyncKernelManager(kernel_name="python3", config=config)
+        arguments = [*config.NotebookClient.extra_arguments, "--HistoryManager.hist_file=:memory:"]
+        run_sync(kernel.start_kernel)(cwd=str(cwd), extra_arguments=arguments)
+        try:
+            yield kernel
+        finally:
+            if run_sync(kernel.is_alive)():
+                run_sync(kernel.shutdown_kernel)(now=True)
+            run_sync(kernel.cleanup_resources)()
+
+
+def execute_editions(path: Path, parameters: dict, kernel=None) -> dict:
     """Run a notebook once per language, ``{lang: executed notebook}``, in
     one kernel: papermill injects the parameters (``LANG`` and ``parameters``)
     after the cell tagged "parameters", and the editions run one after the
@@ -438,18 +479,18 @@ def execute_editions(path: Path, parameters: dict) -> dict:
         )
         for lang in LANGS
     }
-    with tempfile.TemporaryDirectory(prefix="khabar-kernel-") as sockets:
-        client = NotebookClient(
-            notebooks[LANGS[0]],
-            kernel_name="python3",
-            config=quiet_kernel(sockets),
-            resources={"metadata": {"path": str(Path(path).parent)}},
-        )
-        with client.setup_kernel():
-            for notebook in notebooks.values():
-                client.nb = notebook
-                for index, cell in enumerate(notebook.cells):
-                    client.execute_cell(cell, index)
+    with contextlib.ExitStack() as stack:
+        if kernel is None:
+            kernel = stack.enter_context(started_kernel(Path(path).parent))
+        client = NotebookClient(notebooks[LANGS[0]], km=kernel)
+        with client.setup_kernel(cleanup_kc=False):
+            try:
+                for notebook in notebooks.values():
+                    client.nb = notebook
+                    for index, cell in enumerate(notebook.cells):
+                        client.execute_cell(cell, index)
+            finally:
+                client.kc.stop_channels()
     return notebooks
 
 
@@ -460,12 +501,14 @@ def report_pages(
     outlet: str = "",
     with_code: bool = False,
     data_folders: dict | None = None,
+    kernel=None,
 ) -> dict:
     """The report card of one article file in each language, ``{lang: html}``:
     notebook 05 executed with the file as its parameter.  An unreadable file
     raises :class:`~khabar.article.ArticleError` before any notebook runs.
     ``data_folders`` (``{lang: URL relative to that page}``) adds a last
     section linking the report's data package (:func:`data_links_markdown`).
+    ``kernel``: one already started (:func:`started_kernel`).
 
     >>> report_pages("no/such.txt")
     Traceback (most recent call last):
@@ -478,7 +521,7 @@ def report_pages(
 
     article = load_article(path, defaults={"published": published, "outlet": outlet})
     parameters = {"ARTICLE": str(Path(path).resolve()), "PUBLISHED": published, "OUTLET": outlet}
-    executed = execute_editions(REPORT_NOTEBOOK, parameters)
+    executed = execute_editions(REPORT_NOTEBOOK, parameters, kernel=kernel)
     for lang, notebook in executed.items():
         if data_folders:
             cell = nbformat.v4.new_markdown_cell(data_links_markdown(data_folders[lang], TABLES), id="data-links")
@@ -519,60 +562,73 @@ def export_report(
     from khabar.reports import claims_of, load_articles
     from khabar.schema import check
 
-    paths = [paths] if isinstance(paths, (str, Path)) else list(paths)
-    out_dir = Path(out_dir)
-    name = report_name(paths)
-    data = Path(data_dir or report_data_dir(out_dir)) / name
-    targets = {"ar": out_dir / f"{name}.html", "en": out_dir / "en" / f"{name}.html"}
-    folders = {lang: _relative(data, target) for lang, target in targets.items()}
-    if len(paths) == 1 and not Path(paths[0]).is_dir():
-        from khabar.article import load_article
+    with contextlib.ExitStack() as stack:  # the report's kernel, if one is started
+        paths = [paths] if isinstance(paths, (str, Path)) else list(paths)
+        out_dir = Path(out_dir)
+        name = report_name(paths)
+        data = Path(data_dir or report_data_dir(out_dir)) / name
+        targets = {"ar": out_dir / f"{name}.html", "en": out_dir / "en" / f"{name}.html"}
+        folders = {lang: _relative(data, target) for lang, target in targets.items()}
+        if len(paths) == 1 and not Path(paths[0]).is_dir():
+            from khabar.article import load_article
 
-        article = load_article(paths[0], defaults={"published": published, "outlet": outlet})
-        named, source, schemas = tables(article), article_source(article), None
-        for table_name, table in named.items():  # a table outside its schema fails before any notebook runs
-            check(table, table_name)
+            article = load_article(paths[0], defaults={"published": published, "outlet": outlet})
+            # The kernel boots on the other core while the tables are built and checked.
+            kernel = stack.enter_context(started_kernel(REPORT_NOTEBOOK.parent))
+            named, source, schemas = tables(article), article_source(article), None
+            for table_name, table in named.items():  # a table outside its schema fails before any notebook runs
+                check(table, table_name)
 
-        def make_pages():
-            return report_pages(paths[0], published=published, outlet=outlet, with_code=with_code, data_folders=folders)
-    else:
-        articles, failures = load_articles(paths, defaults={"published": published, "outlet": outlet})
-        table = claims_of(articles)
-        named, schemas = {"claims": table}, {"claims": "claims_of"}
-        source = {
-            "title": WORDS["title"]["ar"],
-            "title_en": WORDS["title"]["en"],
-            "file": name,
-            "reports": [article_source(article) for article in articles],
-        }
+            def make_pages():
+                return report_pages(
+                    paths[0],
+                    published=published,
+                    outlet=outlet,
+                    with_code=with_code,
+                    data_folders=folders,
+                    kernel=kernel,
+                )
+        else:
+            articles, failures = load_articles(paths, defaults={"published": published, "outlet": outlet})
+            table = claims_of(articles)
+            named, schemas = {"claims": table}, {"claims": "claims_of"}
+            source = {
+                "title": WORDS["title"]["ar"],
+                "title_en": WORDS["title"]["en"],
+                "file": name,
+                "reports": [article_source(article) for article in articles],
+            }
 
-        def make_pages():
-            return {lang: comparison_page(articles, failures, table, lang, data_folder=folders[lang]) for lang in LANGS}
+            def make_pages():
+                return {
+                    lang: comparison_page(articles, failures, table, lang, data_folder=folders[lang]) for lang in LANGS
+                }
 
-    # The package is written and validated while the notebooks run (the
-    # validator's first use costs seconds); it is put in place only with the pages.
-    new_folder = not data.parent.exists()
-    with ThreadPoolExecutor(1) as pool:
-        staged = pool.submit(stage_package, named, source, data, schemas=schemas)
+        # The package is written and validated while the notebooks run (the
+        # validator's first use costs seconds); it is put in place only with the pages.
+        new_folder = not data.parent.exists()
+        with ThreadPoolExecutor(1) as pool:
+            staged = pool.submit(stage_package, named, source, data, schemas=schemas)
+            try:
+                pages = make_pages()
+                staging = staged.result()
+            except BaseException:
+                if staged.exception() is None:
+                    shutil.rmtree(staged.result(), ignore_errors=True)
+                if new_folder:
+                    shutil.rmtree(data.parent, ignore_errors=True)  # made for the staging folder only
+                raise
         try:
-            pages = make_pages()
-            staging = staged.result()
-        except BaseException:
-            if staged.exception() is None:
-                shutil.rmtree(staged.result(), ignore_errors=True)
-            if new_folder:
-                shutil.rmtree(data.parent, ignore_errors=True)  # made for the staging folder only
-            raise
-    try:
-        with _restored_on_failure(data):
-            place_package(staging, data)
-            return write_pages({targets["ar"]: pages["ar"], targets["en"]: pages["en"]})
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+            with _restored_on_failure(data):
+                place_package(staging, data)
+                return write_pages({targets["ar"]: pages["ar"], targets["en"]: pages["en"]})
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    without_iri_grammar()
     out_dir = export_all(with_code="--with-code" in argv)
     pages = sorted(out_dir.rglob("*.html"))
     print(f"wrote {len(pages)} pages to {out_dir}/ — open {out_dir / 'index.html'} in a browser")

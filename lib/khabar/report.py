@@ -25,7 +25,9 @@ from pathlib import Path
 def main(argv: list[str] | None = None) -> int:
     """Parse the options, write the pages, print where they are."""
     from khabar.article import PROJECT_ROOT, ArticleError
-    from khabar.export import REPORTS_DIR, export_report, report_data_dir, report_name
+    from khabar.export import REPORTS_DIR, export_report, report_data_dir, report_name, without_iri_grammar
+
+    without_iri_grammar()
 
     parser = argparse.ArgumentParser(prog="python -m khabar.report", description=__doc__.split("\n\n")[0])
     parser.add_argument("articles", nargs="+", help="article files (.txt, .html) or a folder")
