@@ -380,7 +380,6 @@ def test_comparison_tables_speak_the_edition_language(browser, compared):
         assert ("الاقتباس" in headers) == (lang == "ar") and ("quote" in headers) == (lang == "en")
 
 
-
 def test_the_commands_validate_without_the_iri_grammar(tmp_path):
     """make report and make html skip the module behind jsonschema's "iri"
     format (slow to import); frictionless still validates, and still finds a
