@@ -306,11 +306,14 @@ def test_english_edition_reads_english_first(browser, exported):
     first_heading = page.locator("h1").first.inner_text()
     align = page.evaluate("() => getComputedStyle(document.querySelector('.jp-RenderedMarkdown p')).textAlign")
     figures = page.locator(".jp-OutputArea-output img").count()
+    pointer = page.get_by_text("This chart alone, in English").count()
     page.context.close()
+    assert pointer == 0  # the pointer to the English version is left out
     assert re.match(r"[A-Za-z]", first_heading), first_heading
     assert align in ("start", "left")
     arabic, _ = open_offline(browser, exported / "02-casualty-claims.html")
-    assert figures == arabic.locator(".jp-OutputArea-output img").count() - 1  # the English repeat is left out
+    assert figures == arabic.locator(".jp-OutputArea-output img").count()  # each chart once, in each edition's language
+    assert arabic.get_by_text("This chart alone, in English").count() == 1  # the Arabic edition keeps the pointer
     arabic.context.close()
 
 

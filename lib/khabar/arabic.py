@@ -39,8 +39,10 @@ untrusted notebook shows."""
 _PRESENTATION_FORMS = ((0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
 
 
+@functools.cache
 def font_path() -> str:
-    """Path of the regular font file for :data:`FONT_FAMILY`.
+    """Path of the regular font file for :data:`FONT_FAMILY`, looked up once
+    (fontpkg reads the installed packages' metadata to find it).
 
     Charts and the pixel tests (which render the same file with Pillow) use it.
 

@@ -491,6 +491,9 @@ def _names_apart(fig: Figure, names, markers) -> None:
             text.set_va("bottom")
             box = text.get_window_extent(renderer)
         placed.append(box)
+    # The names stand inside the map, so the layout just computed holds: keep
+    # it, and drawing the figure does not lay it out a second time.
+    fig.set_layout_engine(None)
 
 
 def control_map(rows: pd.DataFrame, places: pd.DataFrame, lang: str = "ar") -> Figure:

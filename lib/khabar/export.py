@@ -43,7 +43,8 @@ def notebook_paths(folder: Path = NOTEBOOKS_DIR) -> list[Path]:
 
 LANGS = ("ar", "en")
 REPEAT_TAG = "english-repeat"
-"""Tag of the cells that repeat a chart in English: left out of the English edition."""
+"""Tag of the cells that point an Arabic reader to a chart's English version
+(``LANG = "en"``, the English edition, the one call): left out of the English edition."""
 
 # The notebooks' markup for two languages: a heading holds an Arabic and an
 # English run, each isolated in <bdi>; prose comes as a right-to-left Arabic
