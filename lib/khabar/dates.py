@@ -11,13 +11,15 @@ Each date found carries a precision:
 ``date`` is the first day the words allow and ``date_end`` the last, so a
 ``day`` has ``date == date_end``.
 
-dateparser (locale ``ar-SY``) resolves اليوم, أمس, "قبل N أيام" and month
-names, Levantine (آذار) and Egyptian (مارس) alike; ``languages=["ar"]``
-alone does not know the Levantine names, hence the locale.  It does not
-parse "X الماضي", قبل أيام, منذ أكثر من أسبوع, منتصف/أوائل/أواخر, or a day
-written "26 من آذار", so those are hand-written rules here.  Finding the
-expressions in running text is also done here with regular expressions:
-``dateparser.search`` reads many ordinary words as dates.
+The expressions are found with regular expressions (``dateparser.search``
+reads many ordinary words as dates) and resolved by counting on the
+calendar from the anchor: اليوم, أمس, "قبل N أيام", "السبت الماضي" count
+days back; "26 من آذار 2018" and "شباط 2018" are the day or month they name
+(a month said without a year is the latest not after the anchor); the vague
+spans follow :data:`BANDS`.  dateparser (locale ``ar-SY``) reads the exact
+forms too, but not "X الماضي", قبل أيام, منتصف or "26 من آذار": the tests
+check every form it reads against it.  A day the calendar does not have
+("31 شباط") is not a date and is left out.
 
 >>> from datetime import date
 >>> resolve("السبت الماضي", date(2018, 3, 26))
@@ -29,7 +31,6 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date as Date
-from datetime import datetime
 
 import pandas as pd
 
@@ -81,9 +82,6 @@ MONTH_PARTS = {
     "أواخر": (21, None),
     "نهاية": (21, None),
 }
-
-_DATEPARSER_SETTINGS = {"PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first"}
-
 
 def _loose(word: str) -> str:
     """A regex for ``word`` that accepts any alif (ا أ إ آ) where it has one:
@@ -165,17 +163,6 @@ BANDS = {
 }
 
 
-def _parse(text: str, anchor: Date) -> pd.Timestamp:
-    """dateparser on a canonical string, anchored at ``anchor``."""
-    import dateparser
-
-    settings = {**_DATEPARSER_SETTINGS, "RELATIVE_BASE": datetime.combine(anchor, datetime.min.time())}
-    parsed = dateparser.parse(text, locales=["ar-SY"], settings=settings)
-    if parsed is None:
-        raise ValueError(f"dateparser could not read {text!r}")
-    return pd.Timestamp(parsed.date())
-
-
 def _month_end(year: int, month: int) -> int:
     return calendar.monthrange(year, month)[1]
 
@@ -193,34 +180,31 @@ def _relative_month(month: int, which: str | None, anchor: Date) -> int:
     return anchor.year if month <= anchor.month else anchor.year - 1
 
 
+# Exact forms that count whole days back from the anchor.
+DAYS_BACK = {"today": 0, "yesterday": 1, "two_days_ago": 2, "day_before_yesterday": 2}
+
+
 def resolve_match(form: str, groups: dict, anchor: Date):
-    """``(date, date_end, precision, method)`` for one matched expression.
+    """``(date, date_end, precision)`` for one matched expression, or
+    ``None`` for a day the calendar does not have ("31 شباط").
 
-    ``form`` and ``groups`` come from :data:`PATTERNS`; ``method`` is
-    ``"dateparser"`` or ``"rule"``.
+    ``form`` and ``groups`` come from :data:`PATTERNS`.
 
-    >>> resolve_match("yesterday", {}, Date(2018, 3, 26))[2:]
-    ('day', 'dateparser')
+    >>> resolve_match("yesterday", {}, Date(2018, 3, 26))
+    (Timestamp('2018-03-25 00:00:00'), Timestamp('2018-03-25 00:00:00'), 'day')
+    >>> resolve_match("day_month", {"day": "31", "month": "شباط"}, Date(2018, 3, 26)) is None
+    True
     """
     ts = pd.Timestamp(anchor)
-    if form == "today":
-        day = _parse("اليوم", anchor)
-        return day, day, "day", "dateparser"
-    if form == "yesterday":
-        day = _parse("أمس", anchor)
-        return day, day, "day", "dateparser"
-    if form == "two_days_ago":
-        day = _parse("قبل يومين", anchor)
-        return day, day, "day", "dateparser"
+    back = DAYS_BACK.get(form)
     if form == "days_ago" and groups.get("count") and groups["count"].isdigit():
-        day = _parse(f"قبل {int(groups['count'])} أيام", anchor)
-        return day, day, "day", "dateparser"
+        back = int(groups["count"])
+    if back is not None:
+        day = ts - pd.Timedelta(days=back)
+        return day, day, "day"
     if form in BANDS:
         near, far = BANDS[form]
-        return ts - pd.Timedelta(days=far), ts - pd.Timedelta(days=near), "approx", "rule"
-    if form == "day_before_yesterday":
-        day = ts - pd.Timedelta(days=2)
-        return day, day, "day", "rule"
+        return ts - pd.Timedelta(days=far), ts - pd.Timedelta(days=near), "approx"
     if form == "weekday_relative":
         target = WEEKDAYS[_canonical_weekday(groups["weekday"])]
         if groups["which"] in ("الماضي", "الفائت"):
@@ -231,26 +215,28 @@ def resolve_match(form: str, groups: dict, anchor: Date):
         else:
             ahead = (target - anchor.weekday()) % 7 or 7
             day = ts + pd.Timedelta(days=ahead)
-        return day, day, "day", "rule"
+        return day, day, "day"
     month = _month_number(groups["month"])
-    canonical = LEVANTINE_MONTHS[month - 1]
     if form == "day_month":
-        # dateparser reads "26 آذار 2018" but not "26 من آذار", and a weekday
-        # in front is only a check for the reader, so both are left out.
-        year = f" {int(groups['year'])}" if groups.get("year") else ""
-        day = _parse(f"{int(groups['day'])} {canonical}{year}", anchor)
-        return day, day, "day", "dateparser"
-    if form == "month_year":
-        first = _parse(f"{canonical} {int(groups['year'])}", anchor)
-        return first, first.replace(day=_month_end(first.year, first.month)), "month", "dateparser"
+        # A weekday in front ("الاثنين 26 من آذار") is only a check for the
+        # reader.  With no year, the latest such day not after the anchor.
+        number = int(groups["day"])
+        if groups.get("year"):
+            year = int(groups["year"])
+        else:
+            year = anchor.year if (month, number) <= (anchor.month, anchor.day) else anchor.year - 1
+        if not 1 <= number <= _month_end(year, month):
+            return None
+        day = pd.Timestamp(year, month, number)
+        return day, day, "day"
     year = int(groups["year"]) if groups.get("year") else _relative_month(month, groups.get("which"), anchor)
-    if form == "month_relative":
+    if form in ("month_year", "month_relative"):
         first = pd.Timestamp(year, month, 1)
-        return first, first.replace(day=_month_end(year, month)), "month", "rule"
+        return first, first.replace(day=_month_end(year, month)), "month"
     if form == "month_part":
         low, high = MONTH_PARTS[_canonical_part(groups["part"])]
         high = high or _month_end(year, month)
-        return pd.Timestamp(year, month, low), pd.Timestamp(year, month, high), "month_part", "rule"
+        return pd.Timestamp(year, month, low), pd.Timestamp(year, month, high), "month_part"
     raise ValueError(f"unknown date form {form!r}")
 
 
@@ -266,8 +252,9 @@ def find_dates(text: str, published: Date) -> pd.DataFrame:
     """Every date expression in ``text``, resolved against ``published``.
 
     Columns: ``expression`` (``text[start:end]``), ``form``, ``date``,
-    ``date_end``, ``precision``, ``method`` (dateparser or rule), ``start``,
-    ``end``.  Overlapping matches keep the longest.
+    ``date_end``, ``precision``, ``start``, ``end``.  Overlapping matches
+    keep the longest; one naming a day the calendar does not have
+    ("31 شباط") is left out.
 
     >>> found = find_dates("وقالت اليوم، الاثنين 26 من آذار، إن صفقة عقدت السبت الماضي", Date(2018, 3, 26))
     >>> found[["expression", "date"]].astype(str).values.tolist()
@@ -284,9 +271,10 @@ def find_dates(text: str, published: Date) -> pd.DataFrame:
             continue
         taken.append((start, end))
         groups = {k: v for k, v in match.groupdict().items() if v is not None}
-        first, last, precision, method = resolve_match(form, groups, published)
-        rows.append((text[start:end], form, first, last, precision, method, start, end))
-    columns = ["expression", "form", "date", "date_end", "precision", "method", "start", "end"]
+        resolved = resolve_match(form, groups, published)
+        if resolved is not None:
+            rows.append((text[start:end], form, *resolved, start, end))
+    columns = ["expression", "form", "date", "date_end", "precision", "start", "end"]
     frame = pd.DataFrame(rows, columns=columns).sort_values("start").reset_index(drop=True)
     for column in ("date", "date_end"):
         frame[column] = pd.to_datetime(frame[column])

@@ -298,8 +298,8 @@ def places_view(places: pd.DataFrame, lang: str = "ar") -> pd.DataFrame:
 
 def dates_view(found: pd.DataFrame, lang: str = "ar") -> pd.DataFrame:
     """Date expressions (:func:`khabar.dates.find_dates`): the words, the
-    days they allow (one day, or first–last), precision, form and who read
-    them (dateparser or a rule), in the edition's words.
+    days they allow (one day, or first–last), precision and form, in the
+    edition's words.
 
     >>> from khabar import load_article
     >>> from khabar.dates import find_dates
@@ -316,7 +316,6 @@ def dates_view(found: pd.DataFrame, lang: str = "ar") -> pd.DataFrame:
             ],
             "date_precision": [label("precision", p, lang) for p in found["precision"]],
             "form": [label("form", f, lang) for f in found["form"]],
-            "method": [label("method", m, lang) for m in found["method"]],
         },
         index=found.index,
     )
