@@ -83,6 +83,7 @@ MONTH_PARTS = {
     "نهاية": (21, None),
 }
 
+
 def _loose(word: str) -> str:
     """A regex for ``word`` that accepts any alif (ا أ إ آ) where it has one:
     hamza seats vary between copies of one text (آذار, اذار)."""
