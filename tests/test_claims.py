@@ -394,3 +394,55 @@ def test_one_person_after_a_casualty_predicate():
     assert child[["value_low", "subject", "scope"]].values.tolist() == [[1.0, "wounded", "children"]]
     # a definite noun is someone already known, not a count
     assert claims_of("وقتل الطفل في القصف.").empty
+
+
+def test_a_time_set_off_by_commas_stays_inside_its_clause():
+    # the verb before «، صباح الأحد،» still governs the count after it
+    table = claims_of("وسلمت الفصائل، صباح الأحد 25 آذار، جثث 14 مقاتلا قتلوا في الاشتباكات.")
+    assert table[["value_low", "subject", "scope"]].values.tolist() == [[14.0, "bodies", "handed_over"]]
+
+
+def test_bodies_of_the_dead_are_bodies():
+    table = claims_of("وتحدث الأهالي عن جثث 9 عناصر قتلوا في الكمين.")
+    assert table[["value_low", "subject", "scope"]].values.tolist() == [[9.0, "bodies", "unspecified"]]
+
+
+def test_what_a_batch_holds_is_not_a_population():
+    table = claims_of("ووصلت القافلة، وتضم 6 جثث و3 أسرى، إلى المعبر.")
+    assert table[["value_low", "subject", "scope"]].values.tolist() == [
+        [6.0, "bodies", "unspecified"],
+        [3.0, "prisoners", "unspecified"],
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence, scope",
+    [
+        ("وقال المصدر إن الفصيل يسلم 11 جثة للهلال الأحمر.", "handed_over"),
+        ("وأكد المكتب أن التنظيم ما زال يحتفظ بجثث 40 جنديا.", "held"),
+    ],
+)
+def test_present_tense_predicates(sentence, scope):
+    assert claims_of(sentence)["scope"].tolist() == [scope]
+
+
+def test_the_count_of_the_displaced():
+    # «عدد النازحين … بنحو»: the participle after عدد says what befell them
+    table = claims_of("وقدر المجلس المحلي عدد النازحين من البلدة بنحو 6 آلاف شخص، بينهم مئات الأطفال.")
+    assert table[["value_low", "subject", "scope"]].values.tolist() == [
+        [5400.0, "persons", "displaced"],
+        [200.0, "children", "displaced"],
+    ]
+
+
+def test_each_share_of_ground_is_of_the_place_it_names():
+    table = claims_of("ويسيطر التنظيم على 80% من حي القدم ونصف مخيم اليرموك.")
+    assert table[["value_low", "subject", "place_en"]].values.tolist() == [
+        [80.0, "area_share", "al-Qadam"],
+        [50.0, "area_share", "Yarmouk camp"],
+    ]
+    # a share with no place after it is of the place named before it
+    table = claims_of("وتراجعت سيطرة القوات في حي القدم إلى ربع الحي تقريبا.")
+    assert table[["value_low", "value_high", "subject", "place_en"]].values.tolist() == [
+        [22.0, 28.0, "area_share", "al-Qadam"]
+    ]

@@ -94,6 +94,10 @@ def test_dozens_is_a_documented_range():
         "في 3 كانون الثاني 2019",
         "في تقرير صدر عام 2017",
         "بحسب القرار 2254",
+        "وتستقبل المكاتب المراجعين بين الساعة 10 صباحا و4 عصرا",
+        "وانطلقت القافلة عند الساعة 7:45 من صباح الثلاثاء",
+        "وأعطب المقاتلون دبابة من طراز T-62 وعربة BMP-2",
+        "واستولوا على مدفع عيار 57 ملم",
     ],
 )
 def test_identifiers_and_dates_are_not_counts(text):
@@ -228,3 +232,31 @@ def test_a_singular_after_a_plural_noun_is_its_adjective_not_one_more():
     # «عربات مدرعة», «آليات عسكرية مدرعة»: the adjective counts nothing
     assert materiel_singulars("ودمرت الفصائل 4 عربات مدرعة")["quote"].tolist() == []
     assert materiel_singulars("وخسر الفوج دبابات مدرعة وعربة مدرعة")["quote"].tolist() == ["وعربة مدرعة"]
+
+
+@pytest.mark.parametrize(
+    "text, quote, low, high",
+    [
+        ("وتسيطر الفصائل على نصف مساحة البلدة", "نصف", 50.0, 50.0),
+        ("وبات التنظيم يسيطر على نحو ثلثي المخيم", "نحو ثلثي", 60.0, 74.0),
+        ("وتراجعت القوات إلى ربع الحي تقريبا", "ربع الحي تقريبا", 22.0, 28.0),
+        ("وخسر الفصيل ثلث مساحة القرية", "ثلث", 33.33, 33.33),
+    ],
+)
+def test_a_fraction_of_ground_is_a_share(text, quote, low, high):
+    rows = quantities(text)
+    assert rows[["quote", "value_low", "value_high", "unit"]].values.tolist() == [[quote, low, high, "percent"]]
+
+
+def test_a_fraction_of_a_number_multiplies_it_and_of_a_count_or_measure_is_no_share():
+    rows = quantities("ونزح نصف مليون شخص، وعاد نحو ربع مليون، خلال نصف ساعة سلمت نصف الجثث")
+    assert rows[["quote", "value_low", "value_high", "unit"]].values.tolist() == [
+        ["نصف مليون شخص", 500000.0, 500000.0, "count"],
+        ["نحو ربع مليون", 225000.0, 275000.0, "count"],
+    ]
+
+
+def test_a_plural_in_construct_is_still_its_noun():
+    # the sound plural drops its ن before a genitive: مقاتلي التنظيم، مسلحي الفصيل
+    rows = quantities("وقتل 12 من مقاتلي التنظيم و7 من مسلحي الفصيل")
+    assert rows["subject"].tolist() == ["fighters", "fighters"]

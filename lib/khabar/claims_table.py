@@ -23,7 +23,7 @@ from functools import cache
 import pandas as pd
 
 from khabar import lexicon, schema
-from khabar.lexicon import folded_with_offsets
+from khabar.lexicon import fold, folded_with_offsets
 from khabar.names import NAMES, name_pattern
 from khabar.numbers import (
     _DEFINITE_NEXT,
@@ -206,13 +206,36 @@ def _one_person(sentence: str, predicates) -> list[dict]:
     return rows
 
 
+@cache
+def _time_aside() -> re.Pattern:
+    """A time adverbial set off by commas: «، اليوم الاثنين،», «، مساء السبت،»,
+    «، الأحد 25 آذار،».  It sits inside its clause («سلّم التنظيم، اليوم
+    الاثنين، جثث 85 عنصرًا»: the verb still governs the count), so its
+    commas do not end the clause."""
+    from khabar.dates import EGYPTIAN_MONTHS, LEVANTINE_MONTHS, WEEKDAYS
+
+    words = [*WEEKDAYS, "اليوم", "أمس", "غدا", "الليلة", "صباح", "مساء", "ظهر", "عصر", "فجر", "ليلة", "يوم"]
+    words += ["الماضي", "الفائت", "المقبل", "الجاري", "الحالي", "من", *LEVANTINE_MONTHS, *EGYPTIAN_MONTHS]
+    word = "|".join(sorted({re.escape(fold(w)) for w in words}, key=len, reverse=True))
+    return re.compile(rf"\s*[وف]?(?:{word})(?:\s+(?:{word}|[0-9]{{1,4}}))*\s*")
+
+
 def _clause_start(plain: str, position: int) -> int:
     ends = [m.end() for m in CLAUSE_END.finditer(plain, 0, position)]
+    while len(ends) >= 2 and plain[ends[-1] - 1] == "،" and _time_aside().fullmatch(plain, ends[-2], ends[-1] - 1):
+        ends = ends[:-2]
     return ends[-1] if ends else 0
 
 
 def _clause_end(plain: str, position: int) -> int:
     found = CLAUSE_END.search(plain, position)
+    while found and found.group() == "،":
+        following = CLAUSE_END.search(plain, found.end())
+        if not (
+            following and following.group() == "،" and _time_aside().fullmatch(plain, found.end(), following.start())
+        ):
+            break
+        found = CLAUSE_END.search(plain, following.end())
     return found.start() if found else len(plain)
 
 
@@ -286,15 +309,27 @@ def _share_of(plain, nouns, start, subject, noun, lemma, text, offsets):
     return "other", noun, lemma
 
 
+def _share_place(named: list[tuple[int, str, str]], end: int) -> tuple[str, str] | None:
+    """The place a share of ground is of: the first named after it («70% من
+    مساحة مخيم اليرموك ونصف حي التضامن»), else the last named before it
+    («… إلى ربع الحي»: the حي named earlier)."""
+    after = [(name, en) for start, name, en in named if start >= end]
+    before = [(name, en) for start, name, en in named if start < end]
+    return after[0] if after else (before[-1] if before else None)
+
+
 def _reading(subject: str, predicate: str, unit: str) -> tuple[str, str]:
     """(subject, scope) of a count of ``subject`` governed by ``predicate``."""
     if subject == "area_share":
         return "area_share", ""
     record = lexicon.record("subject", subject) or {"kind": "other", "topic": "other"}
+    if subject == "bodies" and predicate in CASUALTY:
+        return subject, "unspecified"  # «جثث 20 عنصرًا قتلوا في المعارك»: bodies of the dead
     if record["topic"] == "exchange" and record["kind"] == "people" and predicate in ("killed", "wounded"):
         return predicate, subject  # «6 من المعتقلين قضوا»: detainees who died are dead
     if record["topic"] == "exchange":
-        return subject, predicate or "unspecified"
+        # «وتضم الدفعة 17 جثة»: what a batch holds says nothing of what befell it
+        return subject, predicate if predicate and predicate not in ("residents", "displaced") else "unspecified"
     if record["kind"] == "people" and predicate in CASUALTY:
         return predicate, subject
     if record["kind"] == "event":
@@ -317,6 +352,7 @@ def _claims_in(sentence, text: str) -> list[dict]:
     predicates = predicates_in(plain)
     nouns = find_nouns(plain)
     place, place_en = next(((name, en) for name, en, pattern in PLACES if pattern.search(sentence.text)), ("", ""))
+    named = sorted((m.start(), name, en) for name, en, pattern in PLACES for m in pattern.finditer(sentence.text))
     rows, inherited, counted, previous_end = [], "", None, None
     quantities = _quantities_in(sentence.text, plain, predicates)
     floor = turns(sentence.text) if quantities else []
@@ -360,7 +396,8 @@ def _claims_in(sentence, text: str) -> list[dict]:
                 rows.append(_row(quantity, said, text, place, place_en, event["subject"], scope_group, noun, lemma))
                 inherited = event["subject"] if event["subject"] in CASUALTY else inherited
                 continue
-        head = _BODIES_OF.search(plain, 0, start)
+        # «6 جثث و3 أسرى»: a number joined by و is a count of its own, not the genitive of جثث
+        head = _BODIES_OF.search(plain, 0, start) if plain[start : start + 1] not in ("و", "ف") else None
         if head and subject not in ("bodies", "area_share") and quantity["unit"] != "percent":
             # «تسليم جثث 20 عنصرًا»: the bodies of 20 members are bodies.
             subject, start = "bodies", head.start()
@@ -386,9 +423,9 @@ def _claims_in(sentence, text: str) -> list[dict]:
             if member and (lexicon.record("subject", member["subject"]) or {}).get("kind") == "people":
                 rows.append(_row(quantity, said, text, place, place_en, subject, member["subject"], noun, lemma))
                 continue
-        rows.append(
-            _row(quantity, said, text, place, place_en, *_reading(subject, predicate, quantity["unit"]), noun, lemma)
-        )
+        subject, scope = _reading(subject, predicate, quantity["unit"])
+        where = _share_place(named, quantity["end"]) if subject == "area_share" else None
+        rows.append(_row(quantity, said, text, *(where or (place, place_en)), subject, scope, noun, lemma))
     if sentence.kind != "title":  # a headline's «تبادل أسرى» names the event, it counts no one
         rows += _unstated_counts(sentence, text, plain, offsets, nouns, predicates, quantities, place, place_en)
     return rows

@@ -105,6 +105,8 @@ def grammar() -> dict:
         for record in lexicon.rows("vague")
         for form in record["forms"]
     }
+    fractions = {form: value for form, (kind, value) in number_words.items() if kind == "fraction"}
+    number_words = {form: entry for form, entry in number_words.items() if entry[0] != "fraction"}
     word = _alternation(number_words)
     before = _alternation(form for position, form in qualifiers if position == "before")
     after = _alternation(form for position, form in qualifiers if position == "after")
@@ -151,10 +153,22 @@ def grammar() -> dict:
     noun_pattern = re.compile(
         rf"(?<!\w)(?P<clitic>[وفبلك]{{0,2}}?)(?P<article>ال|(?<=ل)ل)?(?P<noun>{_alternation(nouns)})"
         rf"(?P<accusative>ا)?(?P<possessive>{POSSESSIVE})?(?!\w)"
-        rf"|(?<!\w)(?P<clitic2>[وفبلك]{{0,2}}?)(?P<construct>{_alternation(construct)})(?P<possessive2>{POSSESSIVE})(?!\w)"
+        # In construct the plural's ن falls before a possessive or a genitive
+        # noun: «مقاتليهم», «مقاتلي التنظيم», «إرهابيي داعش».
+        rf"|(?<!\w)(?P<clitic2>[وفبلك]{{0,2}}?)(?P<construct>{_alternation(construct)})"
+        rf"(?:(?P<possessive2>{POSSESSIVE})|(?=\s+[^\W\d_]))(?!\w)"
+    )
+    fraction = re.compile(
+        rf"(?<!\w)(?:(?P<qualifier_clitic>[وفبلك]{{0,2}}?)(?P<qualifier>{before})\s+)?"
+        rf"(?P<clitic>[وفبلك]{{0,2}}?)(?P<fraction>{_alternation(fractions)})\s+(?P<next>[^\W\d_]+)"
     )
     return {
         "number_words": number_words,
+        "fractions": fractions,
+        "fraction": fraction,
+        "fraction_before": re.compile(
+            rf"(?<!\w)(?:(?P<qualifier>{before})\s+)?[وفبلك]{{0,2}}?(?P<fraction>{_alternation(fractions)})\s+$"
+        ),
         "qualifiers": qualifiers,
         "vague": vague,
         "quantity": quantity,
@@ -164,7 +178,8 @@ def grammar() -> dict:
         "date_after": re.compile(rf"\s*(?:من\s+)?(?:{months}|الشهر)(?!\w)"),
         "date_before": re.compile(rf"(?<!\w)(?:{months})\s*$"),
         "ordinal_before": re.compile(r"(?<!\w)ال\s?$"),
-        "time_after": re.compile(r"(?::[0-9]{2}|\s*(?:صباحا|مساء|ظهرا|فجرا|ليلا)(?!\w))"),
+        "time_after": re.compile(r"(?::[0-9]{2}|\s*(?:صباحا|مساء|مساءا|ظهرا|عصرا|فجرا|ليلا)(?!\w))"),
+        "minutes_of": re.compile(r"[0-9]:$"),
         "range_before": re.compile(r"(?<!\w)(?:ما\s+)?(?:بين|من)\s+$"),
         "nouns": nouns,
         "construct": construct,
@@ -216,7 +231,9 @@ def _noun_info(match) -> dict:
         definite = bool(match.group("article")) or bool(possessive)
     else:
         lemma, subject, number = table["construct"][match.group("construct")]
-        possessive, accusative, definite = match.group("possessive2"), False, True
+        # With a possessive the construct is definite; before a noun, as
+        # definite as that noun (see claims_table._DEFINITE_NEXT).
+        possessive, accusative, definite = match.group("possessive2"), False, bool(match.group("possessive2"))
     if accusative and number != "singular":
         accusative = False
     clitic = match.group("clitic") if match.group("noun") else match.group("clitic2")
@@ -399,6 +416,7 @@ def numbers_records(text: str) -> list[dict]:
             }
         )
     rows += _standalone_duals(text, plain, offsets, [(r["start"], r["end"]) for r in rows])
+    rows += _fraction_shares(text, plain, offsets)
     rows += _number_adjectives(text, plain, offsets)
     return sorted(rows, key=lambda row: row["start"])
 
@@ -455,8 +473,12 @@ def _read(match, plain: str, table: dict) -> dict:
             or (table["date_before"].search(before.rstrip('“"«( ')) and 1 <= value <= 2100)
         ):
             kind = "date"
-        elif kind == "count" and table["time_after"].match(plain, match.end("digits")):
-            kind = "time"
+        elif kind == "count" and (
+            table["time_after"].match(plain, match.end("digits")) or table["minutes_of"].search(before)
+        ):
+            kind = "time"  # «الساعة 9 صباحا»، «8:30»
+        elif kind == "count" and _MODEL.search(before):
+            kind = "identifier"  # a model: «T-72», «BMP-1»
         low, high = (
             (value, value)
             if qualifier == "exact"
@@ -472,6 +494,15 @@ def _read(match, plain: str, table: dict) -> dict:
     else:
         words = match.group("words")
         value = words_value(words)
+        fraction = table["fraction_before"].search(plain, max(0, start - 40), start)
+        if fraction and table["number_words"][words.split()[0]][0] == "multiplier":
+            # «نصف مليون» is half a million, «نحو ربع مليون» about 250,000.
+            value *= table["fractions"][fraction.group("fraction")] / 100
+            start = fraction.start() if not fraction.group("qualifier") else fraction.start("fraction")
+            if fraction.group("qualifier") and qualifier == "exact":
+                qualifier_span = fraction.span("qualifier")
+                qualifier = table["qualifiers"].get(("before", " ".join(fraction.group("qualifier").split())), "exact")
+                start = fraction.start()
         if len(words.split()) == 1 and words in ("احد", "احدي"):
             kind = "pronoun"  # أحد alone is "one of", not a count
         unit = "percent" if match.group("words_percent") else unit
@@ -539,6 +570,9 @@ _AGE_AFTER = re.compile(r"\s+من\s+(?:ال)?عمر(?:ه|ها|هم)?(?!\w)")
 
 
 _PHONE = re.compile(r"0[0-9]{6,}|[0-9]{9,}")
+# Latin letters joined to a number name a model of weapon or vehicle
+# («دبابات من طراز T-72», «BMP-1», «Su-24»), not a count.
+_MODEL = re.compile(r"[A-Za-z]-?$")
 
 
 def _age(plain: str, start: int, noun_end: int) -> bool:
@@ -615,6 +649,52 @@ def _number_adjectives(text: str, plain: str, offsets: list[int]) -> list[dict]:
         value = words_value(match.group("word"))
         start, end = offsets[match.start("noun")], offsets[match.end()]
         rows.append(_exact_count(text, offsets, start, end, value, noun))
+    return rows
+
+
+def _fraction_shares(text: str, plain: str, offsets: list[int]) -> list[dict]:
+    """A fraction in construct with a noun the lexicon does not count is a
+    share of it, as a percentage: «نصف مساحة الحي» (50%), «نحو ثلثي حي
+    القدم», «ربع الحي تقريبا» (about 25%).  Before a number word («نصف
+    مليون»), a measure («نصف ساعة») or a counted noun («نصف الجثث») it is
+    a part of that number or count, which this does not read."""
+    table = grammar()
+    rows = []
+    for match in table["fraction"].finditer(plain):
+        following = noun_at(plain, match.start("next"))
+        if following is not None or match.group("next") in table["number_words"]:
+            continue
+        value = table["fractions"][match.group("fraction")]
+        qualifier, qualifier_span, end = "exact", None, match.end("fraction")
+        if match.group("qualifier"):
+            qualifier_span = match.span("qualifier")
+            qualifier = table["qualifiers"].get(("before", " ".join(match.group("qualifier").split())), "exact")
+        else:
+            # «ربع الحي تقريبا»: the qualifier after the share's noun
+            after = table["after"].match(plain, match.end("fraction")) or table["after"].match(plain, match.end("next"))
+            if after:
+                qualifier = table["qualifiers"][("after", " ".join(after.group("after").split()))]
+                qualifier_span, end = after.span("after"), after.end()
+        low, high = (value, value) if qualifier == "exact" else value_range(qualifier, value, upper=100)
+        start = offsets[match.start()]
+        rows.append(
+            {
+                "start": start,
+                "end": offsets[end],
+                "quote": text[start : offsets[end]],
+                "value": value,
+                "value_low": low,
+                "value_high": high,
+                "qualifier": qualifier,
+                "qualifier_ar": _words(text, offsets, qualifier_span),
+                "unit": "percent",
+                "noun": "",
+                "lemma": "",
+                "subject": "",
+                "noun_start": -1,
+                "kind": "count",
+            }
+        )
     return rows
 
 

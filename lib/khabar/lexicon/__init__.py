@@ -14,7 +14,7 @@ kind                    file and what a record holds
 ``reporting``           reporting.csv: verbs and phrases of saying (قال، بحسب)
 ``qualifier``           qualifiers.csv: words that set a range (نحو، على الأقل)
 ``vague``               vague.csv: vague quantities (عشرات) and their bands
-``number``              numbers.csv: number words and their values
+``number``              numbers.csv: number words and fractions, and their values
 ``identifier``          identifiers.csv: words that make the next number a name, year or time
 ``particle``            particles.csv: function words, never a counted noun
 ``place``               places.csv: the gazetteer of places and named sources
