@@ -332,7 +332,13 @@ def kernels_left() -> list[str]:
     children, such as the tests' browser, are not counted)."""
     import psutil
 
-    commands = [" ".join(child.cmdline()) for child in psutil.Process().children(recursive=True)]
+    commands = []
+    for child in psutil.Process().children(recursive=True):
+        try:
+            if child.status() != psutil.STATUS_ZOMBIE:  # a zombie has exited, only not yet reaped
+                commands.append(" ".join(child.cmdline()))
+        except psutil.Error:  # gone meanwhile
+            continue
     return [command for command in commands if "ipykernel" in command]
 
 
