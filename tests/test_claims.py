@@ -291,6 +291,16 @@ def test_unnamed_claims_are_the_outlets_from_metadata(metadata, claimant, claima
         ("وقال مسؤول محلي لوكالة الأناضول إن 9 مدنيين قتلوا.", "other", "مسؤول محلي"),
         ("ووفق تقرير للأمم المتحدة، نزح 500 شخص من البلدة.", "un", "الأمم المتحدة"),
         ("وقال أبو أحمد، وهو من سكان البلدة، إن 3 منازل دمرت.", "other", "أبو أحمد"),
+        # a feminine speaker, an officer, a correspondent of an agency, a speaker the
+        # list knows by another name, and verbs of claiming and estimating
+        ("وقالت المتحدثة باسم الهلال الأحمر إن 11 جثة نقلت.", "red_crescent", "الهلال الأحمر"),
+        ("وقال ضابط في الجيش السوري إن 20 مسلحا قتلوا.", "regime", "الجيش السوري"),
+        ("وقال مراسل لوكالة فرانس برس إن 13 جثة سلمت.", "afp", "وكالة فرانس برس"),
+        ("وقال مسؤول في الأونروا إن 90 عائلة نزحت.", "un", "الأونروا"),
+        ("وادعى التنظيم أن 40 جنديا قتلوا.", "isis", "التنظيم"),
+        ("ويقدر ناشطون عدد القتلى بنحو 30.", "activists", "ناشطون"),
+        # a group named inside the reported words is not the source
+        ("وقال المرصد إن 6 عناصر من قوات النظام قتلوا.", "sohr", "المرصد"),
     ],
 )
 def test_speakers_of_other_reports(sentence, claimant, claimant_ar):
@@ -446,3 +456,20 @@ def test_each_share_of_ground_is_of_the_place_it_names():
     assert table[["value_low", "value_high", "subject", "place_en"]].values.tolist() == [
         [22.0, 28.0, "area_share", "al-Qadam"]
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence, nouns",
+    [
+        ("وأفرجت السلطات عن 15 امرأة كن محتجزات في السجن.", ["امرأة"]),  # what they were
+        ("وسلم التنظيم 25 جثة لجنود سوريين.", ["جثة"]),  # whose the bodies are
+        ("وصد الجيش هجوما لمسلحي الفصيل وقتل 7 منهم.", ["لمسلحي"]),  # whose men, not how many: only the 7
+    ],
+)
+def test_plurals_that_are_not_counts(sentence, nouns):
+    assert claims_of(sentence)["noun"].tolist() == nouns
+
+
+def test_a_running_total_after_a_date():
+    table = claims_of("وبذلك يبلغ ما سلمه التنظيم منذ 25 آذار 84 جثة.")
+    assert table[["value_low", "subject", "scope"]].values.tolist() == [[84.0, "bodies", "handed_over"]]

@@ -98,6 +98,8 @@ def test_dozens_is_a_documented_range():
         "وانطلقت القافلة عند الساعة 7:45 من صباح الثلاثاء",
         "وأعطب المقاتلون دبابة من طراز T-62 وعربة BMP-2",
         "واستولوا على مدفع عيار 57 ملم",
+        "وبدأت المرحلة عند الساعة الحادية عشرة من صباح الخميس",
+        "ووقع عن النظام ضابط من فرع الأمن العسكري 227",
     ],
 )
 def test_identifiers_and_dates_are_not_counts(text):
@@ -260,3 +262,12 @@ def test_a_plural_in_construct_is_still_its_noun():
     # the sound plural drops its ن before a genitive: مقاتلي التنظيم، مسلحي الفصيل
     rows = quantities("وقتل 12 من مقاتلي التنظيم و7 من مسلحي الفصيل")
     assert rows["subject"].tolist() == ["fighters", "fighters"]
+
+
+def test_a_compound_number_adjective_and_a_dual_with_its_qualifier():
+    rows = quantities("خلال الساعات الأربع والعشرين الماضية، وأسر أسيرين على الأقل")
+    assert rows[["quote", "value_low", "subject"]].values.tolist() == [
+        ["الساعات الأربع والعشرين", 24.0, "hours"],
+        ["أسيرين على الأقل", 2.0, "prisoners"],
+    ]
+    assert rows["value_high"].tolist()[0] == 24.0 and math.isnan(rows["value_high"].tolist()[1])

@@ -38,9 +38,12 @@ from khabar.sources import sentences, side_of, turns
 
 BRANCH_AFTER = re.compile(r"^\s+من\s+(?:\w+\s+)?الفرع\s+([0-9٠-٩]+)")
 PLACES = [
-    (name, name_en, name_pattern(name))
+    (name, name_en, name_pattern(form))
     for name, name_en, kind in NAMES
     if kind not in ("source", "organisation", "city")
+    # «حي الحجر الأسود» is also written «الحجر الأسود»: a name of two words
+    # or more stands without the word for its kind.
+    for form in dict.fromkeys([name, re.sub(r"^(?:حي|مخيم|بلدة|مدينة)\s+(?=\S+\s+\S)", "", name)])
 ]
 # What happens to people in a casualty event becomes the subject, and the
 # group it happens to the scope: "killed" among "forces".
@@ -55,7 +58,7 @@ COORDINATED = re.compile(
 )
 CLAUSE_END = re.compile(r"[،؛:;]")
 # «عدد القتلى»، «حصيلة ضحايا القصف»: what a number after it counts.
-_COUNT_OF = re.compile(r"(?<!\w)[وب]?(?:عدد|حصيلة|اعداد)\s+(?P<noun>\S+)(?:\s+\S+){0,3}?\s+(?:الي\s+|ب)?$")
+_COUNT_OF = re.compile(r"(?<!\w)[وب]?(?:عدد|حصيلة|اعداد)\s+(?P<noun>\S+)(?:\s+\S+){0,5}?\s+(?:الي\s+|ب)?$")
 # The head of a construct whose genitive is a count: «جثث 20 عنصرًا», «رفات 5 جنود».
 _BODIES_OF = re.compile(r"(?<!\w)[وب]?(?:جثث|جثامين|رفات)\s+$")
 
@@ -93,6 +96,8 @@ def predicates_in(plain: str) -> list[tuple[int, int, str]]:
 # A predicate refused or denied says nothing happened to the count: «رفضت
 # الخروج» (refused to leave), «عدم الإفراج», «لم يقتل».
 _NEGATED = re.compile(r"(?<!\w)[وف]?(?:رفض|رفضت|رفضوا|يرفض|ترفض|يرفضون|عدم|لم|لن)\s+$")
+# The verb «to be» before a plural makes it what someone was: «كنّ محتجزات».
+_COPULA = re.compile(r"(?<!\w)[وف]?(?:كان|كانت|كانوا|كن|يكون|تكون|يكونون)\s+$")
 # «وأصيب 10 آخرون»: the others are more of what the count before them counted.
 _PARTITIVE = re.compile(r"\s+من\s+(?=ال)")
 _OTHERS = re.compile(r"\s+(?:الـ?)?(?:اخرين|اخرون|اخريات|اخري)(?!\w)")
@@ -287,7 +292,7 @@ def _back_noun(plain: str, nouns: list[dict], position: int) -> dict | None:
 
 
 # Words that make a percentage a share of land held: «يسيطر على 70% من».
-CONTROL = re.compile(r"سيطر|سيطرة|يسيطر|تسيطر|مساحة|مساحات|بسط|تقدم|انتزع")
+CONTROL = re.compile(r"سيطر|سيطرة|يسيطر|تسيطر|مساحة|مساحات|بسط|تقدم|انتزع|استعاد|استعادت|استعادة")
 
 
 def _share_of(plain, nouns, start, subject, noun, lemma, text, offsets):
@@ -453,6 +458,12 @@ def _unstated_counts(sentence, text, plain, offsets, nouns, predicates, quantiti
             continue  # «جثث 20 عنصرًا»: the head of a counted construct
         if _DEFINITE_NEXT.match(plain, noun["end"]):
             continue  # in construct with a definite noun: definite itself
+        if noun.get("construct"):
+            continue  # «لهجوم إرهابيي داعش»: a plural in construct names whose men, not how many
+        if _COPULA.search(plain, max(0, noun["start"] - 12), noun["start"]):
+            continue  # «امرأة كنّ محتجزات»: what someone was, not a count
+        if noun["clitic"].endswith("ل") and any(0 <= noun["start"] - e <= 1 for _, e in taken):
+            continue  # «25 جثة لجنود سوريين»: whose the counted bodies are
         earlier = [q for q in quantities if back.get(q["end"], len(plain)) <= noun["start"]]
         inherited = ""
         if earlier:

@@ -124,8 +124,14 @@ def grammar() -> dict:
     identifiers = []
     for record in lexicon.rows("identifier"):
         article = "(?:ال|لل)" if record["definite"] == "yes" else "(?:ال|لل)?"
+        # A name may stand between an indefinite identifier and its number:
+        # «فرع الأمن العسكري 227».
+        between = r"(?:\s+ال[^\W\d_]+){0,2}" if record["kind"] == "identifier" and record["definite"] == "no" else ""
         identifiers.append(
-            (record["kind"], re.compile(rf"(?<!\w)[وفب]?{article}(?:{_alternation(record['forms'])})\s*[“\"«(]?\s*$"))
+            (
+                record["kind"],
+                re.compile(rf"(?<!\w)[وفب]?{article}(?:{_alternation(record['forms'])}){between}\s*[“\"«(]?\s*$"),
+            )
         )
     months = _alternation(fold(month) for month in LEVANTINE_MONTHS + EGYPTIAN_MONTHS)
     nouns = {}
@@ -241,6 +247,7 @@ def _noun_info(match) -> dict:
         "lemma": lemma,
         "subject": subject,
         "number": number,
+        "construct": bool(match.group("construct")),
         "definite": definite,
         "clitic": clitic or "",
         "possessive": possessive or "",
@@ -470,7 +477,12 @@ def _read(match, plain: str, table: dict) -> dict:
             kind = "ordinal"  # الـ15: "the fifteenth"
         elif kind == "count" and (
             table["date_after"].match(plain, end)
-            or (table["date_before"].search(before.rstrip('“"«( ')) and 1 <= value <= 2100)
+            or (
+                table["date_before"].search(before.rstrip('“"«( '))
+                and 1 <= value <= 2100
+                # «منذ 25 آذار 84 جثة»: a number with its noun after a month is a count
+                and not (value < 1000 and counted_noun(plain, end))
+            )
         ):
             kind = "date"
         elif kind == "count" and (
@@ -494,6 +506,9 @@ def _read(match, plain: str, table: dict) -> dict:
     else:
         words = match.group("words")
         value = words_value(words)
+        before = plain[max(0, start - 40) : start]
+        if any(pattern.search(before) for id_kind, pattern in table["identifiers"] if id_kind == "ordinal"):
+            kind = "ordinal"  # «الساعة الحادية عشرة»: the eleventh
         fraction = table["fraction_before"].search(plain, max(0, start - 40), start)
         if fraction and table["number_words"][words.split()[0]][0] == "multiplier":
             # «نصف مليون» is half a million, «نحو ربع مليون» about 250,000.
@@ -636,17 +651,20 @@ def _merge_ranges(found: list[dict], plain: str, table: dict) -> list[dict]:
 
 def _number_adjectives(text: str, plain: str, offsets: list[int]) -> list[dict]:
     """A number word after a definite plural agrees with it as an adjective:
-    «السنوات السبع» (the seven years), «الأيام الثلاثة»."""
+    «السنوات السبع» (the seven years), «الأيام الثلاثة», «الساعات الأربع
+    والعشرين» (each part of a compound takes the article)."""
     table = grammar()
     if "adjective" not in table:
         words = _alternation(form for form, (kind, _) in table["number_words"].items() if kind in ("unit", "ten"))
-        table["adjective"] = re.compile(rf"(?<!\w)(?P<noun>[وفبل]?ال[^\W\d_]+)\s+ال(?P<word>{words})(?!\w)")
+        table["adjective"] = re.compile(
+            rf"(?<!\w)(?P<noun>[وفبل]?ال[^\W\d_]+)\s+ال(?P<word>{words})(?:\s+وال(?P<ten>{words}))?(?!\w)"
+        )
     rows = []
     for match in table["adjective"].finditer(plain):
         noun = noun_at(plain, match.start("noun"))
         if noun is None or noun["number"] != "plural" or noun["end"] != match.end("noun"):
             continue
-        value = words_value(match.group("word"))
+        value = words_value(match.group("word") + (" و" + match.group("ten") if match.group("ten") else ""))
         start, end = offsets[match.start("noun")], offsets[match.end()]
         rows.append(_exact_count(text, offsets, start, end, value, noun))
     return rows
@@ -731,8 +749,15 @@ def _standalone_duals(text: str, plain: str, offsets: list[int], taken) -> list[
             continue
         adjective = _DUAL_ADJECTIVE.match(plain, noun["end"])
         end_plain = adjective.end() if adjective else noun["end"]
-        end = offsets[end_plain]
-        rows.append(_exact_count(text, offsets, start, end, 2.0, noun))
+        row = _exact_count(text, offsets, start, offsets[end_plain], 2.0, noun)
+        after = grammar()["after"].match(plain, end_plain)  # «أسيرين على الأقل»
+        if after:
+            qualifier = grammar()["qualifiers"][("after", " ".join(after.group("after").split()))]
+            low, high = value_range(qualifier, 2.0)
+            end = offsets[after.end()]
+            row.update(end=end, quote=text[start:end], qualifier=qualifier, value_low=low, value_high=high)
+            row["qualifier_ar"] = _words(text, offsets, after.span("after"))
+        rows.append(row)
     return rows
 
 

@@ -42,6 +42,7 @@ CONTINUES = re.compile(
 # The source a reporter relays: "وفق ما رصدت عنب بلدي في العدد 124 من
 # صحيفة النبأ" is al-Naba's claim, seen by the outlet.
 RELAYED_FROM = re.compile(r"^\s+(?:\S+\s+){0,3}?(?:في|من|عن)\s+$")
+_REPORTED_BEGUN = re.compile(r"(?<!\w)ان(?!\w)")
 # Words that end a speaker's name: "مسؤول محلي إن", "مصدر عسكري لعنب بلدي".
 _NAME_ENDS = re.compile(r"(?:ان|عن|الي|في|من|علي|بال\S*|لل\S*|\S*[،,.:])")
 
@@ -73,8 +74,9 @@ def _patterns() -> dict:
                 reverse=True,
             )
         )
-        for kind in ("verb", "preposition", "speaker", "document")
+        for kind in ("verb", "preposition", "speaker", "document", "correspondent")
     }
+    cues["speaker"] += "|" + cues.pop("correspondent")
     return {
         "names": names,
         # ل swallows the alif of ال: «للجيش السوري» is ل + «الجيش السوري».
@@ -94,6 +96,15 @@ def _patterns() -> dict:
         ),
         "after_preposition": re.compile(r"\s+(?:ما\s+)?(?P<words>(?!(?:ان|ما)(?!\w))[^\W\d_]+(?:\s+[^\W\d_]+){0,2})"),
     }
+
+
+@cache
+def _correspondents() -> frozenset:
+    """Heads of a speaker whose «ل» names whom they report for («مراسل
+    لوكالة فرانس برس»), not whom they told («مصدر لعنب بلدي»)."""
+    return frozenset(
+        form for record in lexicon.rows("reporting") if record["kind"] == "correspondent" for form in record["forms"]
+    )
 
 
 def _named(match) -> tuple[int, int, str]:
@@ -304,7 +315,12 @@ def _speaker(plain: str, cue, patterns) -> tuple[int, int, str] | None:
             if (
                 owner
                 and owner.group().startswith("ل")
-                and (unknown.group("document") or (words.startswith("ال") and not _TOLD.match(words)))
+                and (
+                    unknown.group("document")
+                    or (words.startswith("ال") and not _TOLD.match(words))
+                    # «مراسل لوكالة فرانس برس»: a correspondent of, not a source told
+                    or words.split()[0] in _correspondents()
+                )
                 and _key_of(words) == "other"
             ):
                 return _named(owner)
@@ -368,8 +384,14 @@ def _relayed(plain: str, speaker, patterns):
     for later in patterns["name"].finditer(plain, speaker.end(), clause_end):
         between = plain[speaker.end() : later.start()]
         # «أعلنت الهيئة مقتل 14 عنصرا من قوات النظام»: a named group after
-        # a predicate is who the event befell, not a source.
-        if RELAYED_FROM.search(between) and not _predicate_words().search(between):
+        # a predicate is who the event befell, not a source; nor is one after
+        # إن/أن («قال المرصد إن 8 عناصر من قوات النظام»): the
+        # reported words have begun.
+        if (
+            RELAYED_FROM.search(between)
+            and not _predicate_words().search(between)
+            and not _REPORTED_BEGUN.search(between)
+        ):
             return _named(later)
     return None
 
