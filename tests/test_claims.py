@@ -473,3 +473,23 @@ def test_plurals_that_are_not_counts(sentence, nouns):
 def test_a_running_total_after_a_date():
     table = claims_of("وبذلك يبلغ ما سلمه التنظيم منذ 25 آذار 84 جثة.")
     assert table[["value_low", "subject", "scope"]].values.tolist() == [[84.0, "bodies", "handed_over"]]
+
+
+@pytest.mark.parametrize(
+    "sentence, low, high, subject, scope",
+    [
+        # a verb of exceeding, negated, caps the number; a verb of approaching is «nearly»
+        ("ولم يتجاوز عدد المفرج عنهن 20 امرأة.", 0.0, 20.0, "women", "released"),
+        ("وقارب عدد النازحين من البلدة 3 آلاف شخص.", 2700.0, 3300.0, "persons", "displaced"),
+        # a bare number after «إجمالي» counts the noun after it
+        ("ليصل إجمالي الجثث التي سلمها التنظيم إلى 60.", 60.0, 60.0, "bodies", "handed_over"),
+    ],
+)
+def test_verbs_and_words_before_a_count_of(sentence, low, high, subject, scope):
+    table = claims_of(sentence)
+    assert table[["value_low", "value_high", "subject", "scope"]].values.tolist() == [[low, high, subject, scope]]
+
+
+def test_the_verb_governs_a_count_after_its_subjects():
+    table = claims_of("ودمرت الطائرات والقصف المدفعي نحو 40 منزلا في البلدة.")
+    assert table[["value_low", "subject", "scope"]].values.tolist() == [[36.0, "homes", "lost"]]

@@ -250,11 +250,12 @@ def test_a_fraction_of_ground_is_a_share(text, quote, low, high):
     assert rows[["quote", "value_low", "value_high", "unit"]].values.tolist() == [[quote, low, high, "percent"]]
 
 
-def test_a_fraction_of_a_number_multiplies_it_and_of_a_count_or_measure_is_no_share():
-    rows = quantities("ونزح نصف مليون شخص، وعاد نحو ربع مليون، خلال نصف ساعة سلمت نصف الجثث")
-    assert rows[["quote", "value_low", "value_high", "unit"]].values.tolist() == [
-        ["نصف مليون شخص", 500000.0, 500000.0, "count"],
-        ["نحو ربع مليون", 225000.0, 275000.0, "count"],
+def test_a_fraction_of_a_number_multiplies_it_of_a_count_is_its_share_of_a_measure_nothing():
+    rows = quantities("ونزح نصف مليون شخص، وعاد نحو ربع مليون، خلال نصف ساعة دمر أكثر من نصف المنازل")
+    assert rows[["quote", "value_low", "value_high", "unit", "subject"]].values.tolist() == [
+        ["نصف مليون شخص", 500000.0, 500000.0, "count", "persons"],
+        ["نحو ربع مليون", 225000.0, 275000.0, "count", ""],
+        ["أكثر من نصف المنازل", 51.0, 100.0, "percent", "homes"],
     ]
 
 
@@ -271,3 +272,13 @@ def test_a_compound_number_adjective_and_a_dual_with_its_qualifier():
         ["أسيرين على الأقل", 2.0, "prisoners"],
     ]
     assert rows["value_high"].tolist()[0] == 24.0 and math.isnan(rows["value_high"].tolist()[1])
+
+
+def test_three_quarters_is_one_share():
+    rows = quantities("وباتت القوات تسيطر على ثلاثة أرباع مساحة الحي")
+    assert rows[["quote", "value_low", "unit"]].values.tolist() == [["ثلاثة أرباع", 75.0, "percent"]]
+
+
+@pytest.mark.parametrize("text", ["وكان الطفل، ذو الأحد عشر عاما، قد اعتقل", "وأفرج عن أم أحمد (38 عاما) أمس"])
+def test_more_ways_of_giving_an_age(text):
+    assert numbers_in(text)["kind"].tolist() == ["age"]

@@ -58,7 +58,7 @@ COORDINATED = re.compile(
 )
 CLAUSE_END = re.compile(r"[،؛:;]")
 # «عدد القتلى»، «حصيلة ضحايا القصف»: what a number after it counts.
-_COUNT_OF = re.compile(r"(?<!\w)[وب]?(?:عدد|حصيلة|اعداد)\s+(?P<noun>\S+)(?:\s+\S+){0,5}?\s+(?:الي\s+|ب)?$")
+_COUNT_OF = re.compile(r"(?<!\w)[وب]?(?:عدد|حصيلة|اعداد|اجمالي|مجموع)\s+(?P<noun>\S+)(?:\s+\S+){0,5}?\s+(?:الي\s+|ب)?$")
 # The head of a construct whose genitive is a count: «جثث 20 عنصرًا», «رفات 5 جنود».
 _BODIES_OF = re.compile(r"(?<!\w)[وب]?(?:جثث|جثامين|رفات)\s+$")
 
@@ -104,6 +104,10 @@ _OTHERS = re.compile(r"\s+(?:الـ?)?(?:اخرين|اخرون|اخريات|اخ
 # A verb of exceeding before «عدد …» qualifies the number after: «تجاوز عدد
 # ضحايا الهجوم 40 قتيلًا» is more than 40.
 _EXCEEDS = re.compile(r"(?<!\w)[وف]?(?:تجاوز|يتجاوز|تتجاوز|تخطي|يتخطي|فاق|يفوق|تفوق|زاد|يزيد)\s+$")
+# A verb of approaching before «عدد …»: «قارب عدد النازحين 5 آلاف» is nearly 5,000.
+_APPROACHES = re.compile(r"(?<!\w)[وف]?(?:قارب|قاربت|يقارب|تقارب|ناهز|ناهزت|يناهز)\s+$")
+# Negated, a verb of exceeding caps the number: «لم يتجاوز عدد … 30» is at most 30.
+_NOT = re.compile(r"(?<!\w)[وف]?(?:لم|لا|لن)\s+$")
 
 
 def claims(article) -> pd.DataFrame:
@@ -260,6 +264,15 @@ def _governing(plain: str, predicates, start: int, end: int, anchor: int, inheri
             and not plain[before[-2][1] : before[-1][0]].strip()
         ):
             return before[-2][2]
+        # Nor does one later in the verb's subject: «دمرت الغارات والقصف
+        # المدفعي 260 مبنى» (the verb, then its subjects, then the count).
+        verbs = [p for p in before[:-1] if not plain[p[0] : p[1]].lstrip("وفبل").startswith("ال")]
+        if (
+            verbs
+            and plain[before[-1][0] : before[-1][1]].lstrip("وفبل").startswith("ال")
+            and not _NUMBER_OR_CLAUSE.search(plain, verbs[-1][1], before[-1][0])
+        ):
+            return verbs[-1][2]
         return before[-1][2]
     clause_start = _clause_start(plain, start)
     if inherited and COORDINATED.match(plain[clause_start:start]):
@@ -278,6 +291,7 @@ def _governing(plain: str, predicates, start: int, end: int, anchor: int, inheri
     return after[0][2] if after else ""
 
 
+_NUMBER_OR_CLAUSE = re.compile(r"[0-9]|(?<!\w)(?:ان|التي|الذي|الذين)(?!\w)")
 _AFTER_PREPOSITION = re.compile(r"(?<!\w)(?:في|جراء|اثر|خلال|بسبب|بعد|قبل|منذ|عن|من)\s+$")
 
 
@@ -384,9 +398,16 @@ def _claims_in(sentence, text: str) -> list[dict]:
             else:
                 subject = "other"
         count_of = _COUNT_OF.search(plain, _clause_start(plain, start), start)
-        if count_of and quantity["qualifier"] == "exact" and _EXCEEDS.search(plain, 0, count_of.start()):
-            low, high = value_range("more_than", quantity["value"])
-            quantity = {**quantity, "qualifier": "more_than", "value_low": low, "value_high": high}
+        if count_of and quantity["qualifier"] == "exact":
+            exceeds = _EXCEEDS.search(plain, 0, count_of.start())
+            if exceeds:
+                negated = _NOT.search(plain, max(0, exceeds.start() - 8), exceeds.start())
+                qualifier = "at_most" if negated else "more_than"
+            else:
+                qualifier = "nearly" if _APPROACHES.search(plain, 0, count_of.start()) else "exact"
+            if qualifier != "exact":
+                low, high = value_range(qualifier, quantity["value"])
+                quantity = {**quantity, "qualifier": qualifier, "value_low": low, "value_high": high}
         if count_of and quantity["unit"] != "percent":
             # «بلغ عدد القتلى 45 شخصًا»، «ارتفع عدد ضحايا القصف إلى 19 مدنيًا»:
             # the number is the count of the event noun after عدد or حصيلة.
@@ -401,6 +422,10 @@ def _claims_in(sentence, text: str) -> list[dict]:
                 rows.append(_row(quantity, said, text, place, place_en, event["subject"], scope_group, noun, lemma))
                 inherited = event["subject"] if event["subject"] in CASUALTY else inherited
                 continue
+            if event and not quantity["subject"] and event["start"] == count_of.start("noun"):
+                # «ليصل إجمالي الجثامين … إلى 74»: a bare number counts the noun after عدد or إجمالي
+                subject, lemma, anchor = event["subject"], event["lemma"], event["start"]
+                noun = sentence.text[offsets[event["start"]] : offsets[event["end"]]]
         # «6 جثث و3 أسرى»: a number joined by و is a count of its own, not the genitive of جثث
         head = _BODIES_OF.search(plain, 0, start) if plain[start : start + 1] not in ("و", "ف") else None
         if head and subject not in ("bodies", "area_share") and quantity["unit"] != "percent":

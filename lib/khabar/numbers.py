@@ -422,8 +422,11 @@ def numbers_records(text: str) -> list[dict]:
                 "kind": item["kind"],
             }
         )
-    rows += _standalone_duals(text, plain, offsets, [(r["start"], r["end"]) for r in rows])
-    rows += _fraction_shares(text, plain, offsets)
+    shares = _fraction_shares(text, plain, offsets)
+    # «ثلاثة أرباع المساحة»: the number word begins the fraction, it counts nothing itself
+    rows = [r for r in rows if not any(f["start"] <= r["start"] < f["end"] for f in shares)]
+    rows += _standalone_duals(text, plain, offsets, [(r["start"], r["end"]) for r in rows + shares])
+    rows += shares
     rows += _number_adjectives(text, plain, offsets)
     return sorted(rows, key=lambda row: row["start"])
 
@@ -580,7 +583,10 @@ def _read(match, plain: str, table: dict) -> dict:
 
 # The word for age before a number of years («عمره»، «من العمر»، «بعمر»)
 # or after it («17 عامًا من عمره»).
-_AGE_BEFORE = re.compile(r"(?<!\w)(?:[وب]?(?:ال)?عمر(?:ه|ها|هم)?|سن|سنه|سنها)\s+(?:\S+\s+)?$")
+_AGE_BEFORE = re.compile(
+    r"(?<!\w)(?:[وب]?(?:ال)?عمر(?:ه|ها|هم)?|سن|سنه|سنها|ذو|ذات|ذي)\s+(?:\S+\s+)?$"
+    r"|\(\s*$"  # «أم أحمد (38 عاما)»: an age in brackets after a name
+)
 _AGE_AFTER = re.compile(r"\s+من\s+(?:ال)?عمر(?:ه|ها|هم)?(?!\w)")
 
 
@@ -680,10 +686,16 @@ def _fraction_shares(text: str, plain: str, offsets: list[int]) -> list[dict]:
     rows = []
     for match in table["fraction"].finditer(plain):
         following = noun_at(plain, match.start("next"))
-        if following is not None or match.group("next") in table["number_words"]:
+        if match.group("next") in table["number_words"]:
             continue
+        if following is not None and (
+            following["number"] != "plural"
+            or (lexicon.record("subject", following["subject"]) or {}).get("kind") == "units"
+        ):
+            continue  # «نصف ساعة»: a part of a measure, not a share
         value = table["fractions"][match.group("fraction")]
-        qualifier, qualifier_span, end = "exact", None, match.end("fraction")
+        qualifier, qualifier_span = "exact", None
+        end = following["end"] if following else match.end("fraction")  # the quote keeps the counted noun
         if match.group("qualifier"):
             qualifier_span = match.span("qualifier")
             qualifier = table["qualifiers"].get(("before", " ".join(match.group("qualifier").split())), "exact")
@@ -706,10 +718,12 @@ def _fraction_shares(text: str, plain: str, offsets: list[int]) -> list[dict]:
                 "qualifier": qualifier,
                 "qualifier_ar": _words(text, offsets, qualifier_span),
                 "unit": "percent",
-                "noun": "",
-                "lemma": "",
-                "subject": "",
-                "noun_start": -1,
+                # «أكثر من نصف منازل المخيم»: a share of a counted plural is a
+                # percentage of it, as «40% من المنازل» is.
+                "noun": text[offsets[following["start"]] : offsets[following["end"]]] if following else "",
+                "lemma": following["lemma"] if following else "",
+                "subject": following["subject"] if following else "",
+                "noun_start": offsets[following["start"]] if following else -1,
                 "kind": "count",
             }
         )
