@@ -301,6 +301,8 @@ def test_unnamed_claims_are_the_outlets_from_metadata(metadata, claimant, claima
         ("ويقدر ناشطون عدد القتلى بنحو 30.", "activists", "ناشطون"),
         # a group named inside the reported words is not the source
         ("وقال المرصد إن 6 عناصر من قوات النظام قتلوا.", "sohr", "المرصد"),
+        # one of a known speaker's officials, a plural head in construct
+        ("وأوضح أحد مسؤولي الهلال الأحمر أن 30 جثة نقلت.", "red_crescent", "أحد مسؤولي الهلال الأحمر"),
     ],
 )
 def test_speakers_of_other_reports(sentence, claimant, claimant_ar):
@@ -493,3 +495,42 @@ def test_verbs_and_words_before_a_count_of(sentence, low, high, subject, scope):
 def test_the_verb_governs_a_count_after_its_subjects():
     table = claims_of("ودمرت الطائرات والقصف المدفعي نحو 40 منزلا في البلدة.")
     assert table[["value_low", "subject", "scope"]].values.tolist() == [[36.0, "homes", "lost"]]
+
+
+def test_an_attribution_set_off_by_commas_stays_inside_its_clause():
+    table = claims_of("وسلّم التنظيم، بحسب ما أكده مصدر محلي، جثث 42 عنصرا على مراحل.")
+    assert table[["value_low", "subject", "scope", "claimant"]].values.tolist() == [
+        [42.0, "bodies", "handed_over", "local_sources"]
+    ]
+
+
+def test_each_figure_takes_the_speaker_named_after_it():
+    table = claims_of("تضارب في الأرقام: 35 جثة بحسب المرصد، و50 وفق مصادر أهلية.")
+    assert table[["value_low", "claimant"]].values.tolist() == [[35.0, "sohr"], [50.0, "local_sources"]]
+
+
+def test_a_speaker_after_a_comma_takes_the_floor():
+    table = claims_of("وفيما تحدثت صفحات موالية عن 28 جثة، أكدت شبكة محلية أن عدد الجثث بلغ 56 جثة.")
+    assert table[["value_low", "claimant"]].values.tolist() == [[28.0, "pro_regime_pages"], [56.0, "other"]]
+
+
+def test_we_received_and_bodies_that_belong_to_a_count():
+    table = claims_of("وقال مسؤول محلي: تسلمنا 20 جثة، والجثث المسلمة تعود لعشرات الجنود.")
+    assert table[["value_low", "value_high", "subject", "scope"]].values.tolist()[0] == [
+        20.0,
+        20.0,
+        "bodies",
+        "handed_over",
+    ]
+    assert table["subject"].tolist() == ["bodies", "bodies"]
+
+
+@pytest.mark.parametrize(
+    "sentence, nouns",
+    [
+        ("وسلم التنظيم 85 جثة تعود لعناصر من قوات النظام.", ["جثة"]),
+        ("وأفرج عن عشرات المعتقلات من نساء البلدة.", ["المعتقلات"]),
+    ],
+)
+def test_whose_the_counted_are_is_no_new_count(sentence, nouns):
+    assert claims_of(sentence)["noun"].tolist() == nouns

@@ -12,7 +12,7 @@ import pytest
 
 from khabar.bench import DEVSET, devset_scores
 
-# Floors, below the figures measured on the whole set (0.97 / 0.97, 414 sentences):
+# Floors, below the figures measured on the whole set (0.97 / 0.96, 459 sentences):
 # a change that loses ground on the set fails here.
 PRECISION_FLOOR = 0.95
 RECALL_FLOOR = 0.95

@@ -100,6 +100,8 @@ def test_dozens_is_a_documented_range():
         "واستولوا على مدفع عيار 57 ملم",
         "وبدأت المرحلة عند الساعة الحادية عشرة من صباح الخميس",
         "ووقع عن النظام ضابط من فرع الأمن العسكري 227",
+        "أو الاتصال على الرقم 011-2223344",
+        "وصدر التعميم رقم 37 لسنة 2018",
     ],
 )
 def test_identifiers_and_dates_are_not_counts(text):
@@ -282,3 +284,11 @@ def test_three_quarters_is_one_share():
 @pytest.mark.parametrize("text", ["وكان الطفل، ذو الأحد عشر عاما، قد اعتقل", "وأفرج عن أم أحمد (38 عاما) أمس"])
 def test_more_ways_of_giving_an_age(text):
     assert numbers_in(text)["kind"].tolist() == ["age"]
+
+
+def test_web_spellings_of_counts():
+    # ة written ه, thousands with a dot, and a range with a hyphen still a range
+    rows = quantities("سلم 13 جثه، ونزحت أكثر من 1.500 عائلة، وقتل 20-30 مدنيا")
+    assert rows["subject"].tolist() == ["bodies", "families", "civilians"]
+    assert rows["value_low"].tolist() == [13.0, 1501.0, 20.0]
+    assert rows["value_high"].tolist()[2] == 30.0 and math.isnan(rows["value_high"].tolist()[1])

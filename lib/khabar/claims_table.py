@@ -34,7 +34,7 @@ from khabar.numbers import (
     unspecified_records,
     value_range,
 )
-from khabar.sources import sentences, side_of, turns
+from khabar.sources import said_after, sentences, side_of, turns
 
 BRANCH_AFTER = re.compile(r"^\s+من\s+(?:\w+\s+)?الفرع\s+([0-9٠-٩]+)")
 PLACES = [
@@ -60,7 +60,11 @@ CLAUSE_END = re.compile(r"[،؛:;]")
 # «عدد القتلى»، «حصيلة ضحايا القصف»: what a number after it counts.
 _COUNT_OF = re.compile(r"(?<!\w)[وب]?(?:عدد|حصيلة|اعداد|اجمالي|مجموع)\s+(?P<noun>\S+)(?:\s+\S+){0,5}?\s+(?:الي\s+|ب)?$")
 # The head of a construct whose genitive is a count: «جثث 20 عنصرًا», «رفات 5 جنود».
-_BODIES_OF = re.compile(r"(?<!\w)[وب]?(?:جثث|جثامين|رفات)\s+$")
+_BODIES_OF = re.compile(
+    r"(?<!\w)[وب]?(?:جثث|جثامين|رفات)\s+$"
+    # «الجثث المسلمة تعود لعشرات الجنود»: bodies that belong to a count are that many bodies
+    r"|(?<!\w)[وب]?(?:ال)?(?:جثث|جثامين|رفات)(?:\s+\S+){0,2}?\s+(?:تعود|يعود)\s+$"
+)
 
 COLUMNS = schema.columns("claims")  # lib/khabar/schema/claims.json
 
@@ -69,9 +73,9 @@ COLUMNS = schema.columns("claims")  # lib/khabar/schema/claims.json
 def _predicates() -> re.Pattern:
     forms = {form: record["scope"] for record in lexicon.rows("predicate") for form in record["forms"]}
     alternation = "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in sorted(forms, key=len, reverse=True))
-    # A verb's subject endings (قتلوا، انتشلا) and object pronouns (بادلها).
+    # A verb's subject endings (قتلوا، انتشلا، تسلمنا) and object pronouns (بادلها).
     pattern = re.compile(
-        rf"(?<!\w)[وفبل]{{0,2}}?(?:ال)?(?P<form>{alternation})(?:وا|تا|ا|ت|ن)?(?:هما|هم|هن|ها|ه)?(?!\w)"
+        rf"(?<!\w)[وفبل]{{0,2}}?(?:ال)?(?P<form>{alternation})(?:وا|تا|نا|ا|ت|ن)?(?:هما|هم|هن|ها|ه)?(?!\w)"
     )
     return pattern, {" ".join(form.split()): scope for form, scope in forms.items()}
 
@@ -96,6 +100,8 @@ def predicates_in(plain: str) -> list[tuple[int, int, str]]:
 # A predicate refused or denied says nothing happened to the count: «رفضت
 # الخروج» (refused to leave), «عدم الإفراج», «لم يقتل».
 _NEGATED = re.compile(r"(?<!\w)[وف]?(?:رفض|رفضت|رفضوا|يرفض|ترفض|يرفضون|عدم|لم|لن)\s+$")
+# After a count, «تعود ل» or «من» says whose or which they are, not a new count.
+_OWNED_BY = re.compile(r"(?:(?<!\w)(?:تعود|يعود)\s+$|(?<!\w)من\s+$)")
 # The verb «to be» before a plural makes it what someone was: «كنّ محتجزات».
 _COPULA = re.compile(r"(?<!\w)[وف]?(?:كان|كانت|كانوا|كن|يكون|تكون|يكونون)\s+$")
 # «وأصيب 10 آخرون»: the others are more of what the count before them counted.
@@ -226,7 +232,14 @@ def _time_aside() -> re.Pattern:
     words = [*WEEKDAYS, "اليوم", "أمس", "غدا", "الليلة", "صباح", "مساء", "ظهر", "عصر", "فجر", "ليلة", "يوم"]
     words += ["الماضي", "الفائت", "المقبل", "الجاري", "الحالي", "من", *LEVANTINE_MONTHS, *EGYPTIAN_MONTHS]
     word = "|".join(sorted({re.escape(fold(w)) for w in words}, key=len, reverse=True))
-    return re.compile(rf"\s*[وف]?(?:{word})(?:\s+(?:{word}|[0-9]{{1,4}}))*\s*")
+    # An attribution is an aside too: «وسلّم التنظيم، بحسب ما أكده مصدر، جثث 42 عنصرًا».
+    said = "|".join(
+        re.escape(form).replace(r"\ ", r"\s+")
+        for record in lexicon.rows("reporting")
+        if record["kind"] == "preposition"
+        for form in sorted(record["forms"], key=len, reverse=True)
+    )
+    return re.compile(rf"\s*[وف]?(?:(?:{word})(?:\s+(?:{word}|[0-9]{{1,4}}))*|(?:{said})(?!\w)[^،؛:;]*)\s*")
 
 
 def _clause_start(plain: str, position: int) -> int:
@@ -377,7 +390,11 @@ def _claims_in(sentence, text: str) -> list[dict]:
     floor = turns(sentence.text) if quantities else []
     for quantity in quantities:
         speaker = [turn for turn in floor if turn[0] <= quantity["start"]]
-        if speaker:
+        own = said_after(sentence.text, quantity["start"], quantity["end"])
+        if own:
+            key, words = own
+            said = sentence._replace(claimant=key, claimant_ar=words, side=side_of(key))
+        elif speaker:
             _, key, words = speaker[-1]
             said = sentence._replace(claimant=key, claimant_ar=words, side=side_of(key))
         else:
@@ -489,6 +506,10 @@ def _unstated_counts(sentence, text, plain, offsets, nouns, predicates, quantiti
             continue  # «امرأة كنّ محتجزات»: what someone was, not a count
         if noun["clitic"].endswith("ل") and any(0 <= noun["start"] - e <= 1 for _, e in taken):
             continue  # «25 جثة لجنود سوريين»: whose the counted bodies are
+        if _OWNED_BY.search(plain, max(0, noun["start"] - 12), noun["start"]) and any(
+            0 <= noun["start"] - e <= 14 for _, e in taken
+        ):
+            continue  # «85 جثة تعود لعناصر»، «عشرات المعتقلات من نساء البلدة»: who the counted are
         earlier = [q for q in quantities if back.get(q["end"], len(plain)) <= noun["start"]]
         inherited = ""
         if earlier:

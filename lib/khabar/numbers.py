@@ -142,6 +142,8 @@ def grammar() -> dict:
             nouns.setdefault(form, (*entry, "plural"))
         for form in record["singular_forms"]:
             nouns.setdefault(form, (*entry, "singular"))
+            if form.endswith("ة"):  # web text often writes the final ة as ه: «جثه»، «امرأه»
+                nouns.setdefault(form[:-1] + "ه", (*entry, "singular"))
             if " " in form:  # كيلومترا مربعا: each word of a singular takes the accusative
                 nouns.setdefault(" ".join(word + "ا" for word in form.split()), (*entry, "singular"))
             if record["dual"] == "yes" and " " not in form and len(form) > 2:
@@ -476,6 +478,10 @@ def _read(match, plain: str, table: dict) -> dict:
         kind = next((id_kind for id_kind, pattern in table["identifiers"] if pattern.search(before)), "count")
         if kind == "count" and not match.group("multiplier") and _PHONE.fullmatch(digits):
             kind = "identifier"  # a phone number: a leading 0, or nine digits and more written together
+        if kind == "count" and (
+            re.search(r"(?<![0-9])0[0-9]*-$", before) or (len(digits) >= 5 and re.search(r"[0-9]-$", before))
+        ):
+            kind = "identifier"  # «011-2223344»: a dialling code and a number («20-30» is a range)
         if kind == "count" and match.group("ordinal"):
             kind = "ordinal"  # الـ15: "the fifteenth"
         elif kind == "count" and (
@@ -601,9 +607,10 @@ def _age(plain: str, start: int, noun_end: int) -> bool:
 
 
 def _digits_value(digits: str) -> float:
-    # 1,500 and 1٬500 are thousands; 2.5, 2,5 and 2٫5 are decimals.
-    if re.fullmatch(r"[0-9]{1,3}(?:[,٬][0-9]{3})+", digits):
-        return float(re.sub(r"[,٬]", "", digits))
+    # 1,500 and 1٬500 are thousands, and so is 1.500 (a dot before exactly
+    # three digits, as many Arabic sites write thousands); 2.5, 2,5 and 2٫5 are decimals.
+    if re.fullmatch(r"[0-9]{1,3}(?:[,٬][0-9]{3})+|[0-9]{1,3}(?:\.[0-9]{3})+", digits):
+        return float(re.sub(r"[,٬.]", "", digits))
     return float(digits.replace("٫", ".").replace(",", ".").replace("٬", ""))
 
 

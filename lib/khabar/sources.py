@@ -91,7 +91,8 @@ def _patterns() -> dict:
         # A speaker the lexicon does not know: a head noun (مسؤول، مصدر، بيان)
         # and up to two words of its name, never a particle.
         "speaker": re.compile(
-            rf"\s+(?P<words>(?:ال)?(?:{cues['speaker']}|(?P<document>{cues['document']}))(?!\w)"
+            # «أحد مسؤولي الهلال الأحمر»: one of, and a head in construct
+            rf"\s+(?P<words>(?:(?:احد|احدي|بعض)\s+)?(?:ال)?(?:(?:{cues['speaker']})(?:ي|و)?|(?P<document>{cues['document']}))(?!\w)"
             rf"(?:\s+(?!(?:ان|عن|في|من|الي|علي)(?!\w))[^\W\d_]+){{0,2}})"
         ),
         "after_preposition": re.compile(r"\s+(?:ما\s+)?(?P<words>(?!(?:ان|ما)(?!\w))[^\W\d_]+(?:\s+[^\W\d_]+){0,2})"),
@@ -235,9 +236,7 @@ def attribute(
 # A clause opened by a contrast and a verb of saying gives the floor to a
 # second speaker for the rest of the sentence: «…، في حين ذكرت وكالة سانا
 # أن …», «…، بينما أفاد الدفاع المدني …», «…، وقال المرصد إن …».
-_TURN = re.compile(
-    r"(?:(?:[،,]\s*|(?<!\w))[وف]?(?:في\s+حين|بينما|فيما|في\s+المقابل|لكن|غير\s+ان|الا\s+ان)|[،,]\s*(?=[وف]))\s*"
-)
+_TURN = re.compile(r"(?:(?:[،,]\s*|(?<!\w))[وف]?(?:في\s+حين|بينما|فيما|في\s+المقابل|لكن|غير\s+ان|الا\s+ان)|[،,]\s*)\s*")
 
 
 def turns(sentence: str) -> list[tuple[int, str, str]]:
@@ -265,6 +264,30 @@ def turns(sentence: str) -> list[tuple[int, str, str]]:
             start, end, key = speaker
             found.append((offsets[turn.start()], key, _written(sentence, plain, offsets, start, end)))
     return found
+
+
+def said_after(sentence: str, start: int, end: int) -> tuple[str, str] | None:
+    """(claimant key, as written) named by «بحسب»، «وفق»… after a count
+    and before its clause ends: each figure of «35 جثة بحسب المرصد، و50 وفق
+    مصادر أهلية» is its own speaker's.  ``start`` and ``end`` are the
+    count's offsets in ``sentence``.
+
+    >>> said_after("35 جثة بحسب المرصد، و50 وفق مصادر أهلية", 21, 23)
+    ('local_sources', 'مصادر أهلية')
+    """
+    plain, offsets = folded_with_offsets(sentence)
+    back = {offset: index for index, offset in enumerate(offsets)}
+    position = back.get(end, len(plain))
+    clause_end = re.compile(r"[،؛:;.]").search(plain, position)
+    limit = clause_end.start() if clause_end else len(plain)
+    patterns = _patterns()
+    for cue in patterns["cue"].finditer(plain, position, limit):
+        if cue.group("preposition"):
+            speaker = _speaker(plain, cue, patterns)
+            if speaker:
+                first, last, key = speaker
+                return key, _written(sentence, plain, offsets, first, last)
+    return None
 
 
 def _written(sentence: str, plain: str, offsets, start: int, end: int) -> str:
