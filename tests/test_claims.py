@@ -534,3 +534,37 @@ def test_we_received_and_bodies_that_belong_to_a_count():
 )
 def test_whose_the_counted_are_is_no_new_count(sentence, nouns):
     assert claims_of(sentence)["noun"].tolist() == nouns
+
+
+def test_a_paragraph_keeps_its_speaker_across_sentences():
+    table = claims_of(
+        "وقال الدفاع المدني إن 7 مدنيين قتلوا. وتابع أن 3 أطفال أصيبوا. "
+        "وأضاف المصدر أن 2 من المسعفين فقدوا. وبحسب المصادر ذاتها، نزحت 40 عائلة."
+    )
+    assert table["claimant"].tolist() == ["civil_defence"] * 4
+
+
+@pytest.mark.parametrize(
+    "sentence, low, high, subject, scope",
+    [
+        ("ومن بين القتلى 4 ضباط.", 4.0, 4.0, "killed", "officers"),
+        ("وقالت الصفحات إن الجيش لم يتسلم سوى 27 جثة.", 27.0, 27.0, "bodies", "handed_over"),
+        ("وسلم التنظيم أمس 9 من هذه الجثث.", 9.0, 9.0, "bodies", "handed_over"),
+        ("ووصلت الدفعة الثانية، وتضم 14 جثة.", 14.0, 14.0, "bodies", "handed_over"),
+        ("وبات أكثر من 90 بالمئة من حي القدم في قبضة القوات.", 91.0, 100.0, "area_share", "al-Qadam"),
+        ("وقال ناشطون إن عدد الجثث المسلمة لم يتجاوز 10.", 0.0, 10.0, "bodies", "handed_over"),
+    ],
+)
+def test_more_words_around_a_count(sentence, low, high, subject, scope):
+    row = claims_of(sentence).iloc[-1]
+    assert [row["value_low"], row["value_high"], row["subject"], row["scope"]] == [low, high, subject, scope]
+
+
+def test_a_speaker_named_before_a_place_and_its_verb():
+    table = claims_of("غير أن مصادر أهلية في بلدة يلدا قدرت عدد الجثث بنحو 70.")
+    assert table[["value_low", "subject", "claimant"]].values.tolist() == [[63.0, "bodies", "local_sources"]]
+
+
+def test_a_day_in_a_time_phrase_is_not_what_a_bare_number_counts():
+    table = claims_of("وأفاد المرصد بأن عدد الجثث التي أعادها التنظيم منذ يوم الاثنين بلغ 41.")
+    assert table[["value_low", "subject"]].values.tolist() == [[41.0, "bodies"]]

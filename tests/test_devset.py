@@ -12,10 +12,11 @@ import pytest
 
 from khabar.bench import DEVSET, devset_scores
 
-# Floors, below the figures measured on the whole set (0.97 / 0.96, 459 sentences):
+# Floors, below the figures measured on the whole set (0.94 / 0.94, 490 sentences
+# and paragraphs):
 # a change that loses ground on the set fails here.
-PRECISION_FLOOR = 0.95
-RECALL_FLOOR = 0.95
+PRECISION_FLOOR = 0.92
+RECALL_FLOOR = 0.92
 
 
 @pytest.fixture(scope="module")

@@ -29,6 +29,7 @@ from khabar.numbers import (
     _DEFINITE_NEXT,
     find_nouns,
     materiel_records,
+    noun_at,
     numbers_records,
     to_western_digits,
     unspecified_records,
@@ -93,13 +94,22 @@ def predicates_in(plain: str) -> list[tuple[int, int, str]]:
         for m in pattern.finditer(plain)
         # لدى takes no preposition: «بلدي» is a word of its own
         if not (m.group("form") == "لدي" and m.start("form") > m.start())
-        and not _NEGATED.search(plain, max(0, m.start() - 12), m.start())
+        and not (
+            _NEGATED.search(plain, max(0, m.start() - 12), m.start())
+            # «لم يتسلم سوى 27 جثة»: negated with «سوى/إلا» it says «only»
+            and not _ONLY.match(plain, m.end())
+        )
     ]
 
 
 # A predicate refused or denied says nothing happened to the count: «رفضت
 # الخروج» (refused to leave), «عدم الإفراج», «لم يقتل».
+_ONLY = re.compile(r"(?:\s+\S+){0,3}?\s+(?:سوي|الا)(?!\w)")
 _NEGATED = re.compile(r"(?<!\w)[وف]?(?:رفض|رفضت|رفضوا|يرفض|ترفض|يرفضون|عدم|لم|لن)\s+$")
+# A batch or stage of an exchange («الدفعة الثالثة»، «المرحلة الأولى») is handed over.
+_BATCH = re.compile(r"(?<!\w)[وب]?(?:ال)?(?:دفعة|دفعات|مرحلة)(?!\w)")
+# «من بين القتلى»، «بين الجرحى» right before a count.
+_AMONG = re.compile(r"(?<!\w)[وف]?(?:من\s+)?بين\s+(?P<noun>ال\S+)\s+$")
 # After a count, «تعود ل» or «من» says whose or which they are, not a new count.
 _OWNED_BY = re.compile(r"(?:(?<!\w)(?:تعود|يعود)\s+$|(?<!\w)من\s+$)")
 # The verb «to be» before a plural makes it what someone was: «كنّ محتجزات».
@@ -314,12 +324,25 @@ def _back_noun(plain: str, nouns: list[dict], position: int) -> dict | None:
     بادلها التنظيم، بحوالي 85»; «يسكنه 20 ألف مدني، قتل منهم ألفان»)."""
     clause_start = _clause_start(plain, position)
     window_start = _clause_start(plain, max(clause_start - 1, 0)) if clause_start else 0
-    before = [n for n in nouns if window_start <= n["start"] and n["end"] <= position]
+    before = [
+        n
+        for n in nouns
+        if window_start <= n["start"]
+        and n["end"] <= position
+        # «منذ يوم الاثنين بلغ 41»: a day in a time phrase is not what is counted
+        and not (
+            (lexicon.record("subject", n["subject"]) or {}).get("kind") == "units"
+            and _IN_TIME_PHRASE.search(plain, max(0, n["start"] - 8), n["start"])
+        )
+    ]
     return before[-1] if before else None
 
 
+_IN_TIME_PHRASE = re.compile(r"(?<!\w)(?:منذ|خلال|قبل|بعد|حتي)\s+$")
+
+
 # Words that make a percentage a share of land held: «يسيطر على 70% من».
-CONTROL = re.compile(r"سيطر|سيطرة|يسيطر|تسيطر|مساحة|مساحات|بسط|تقدم|انتزع|استعاد|استعادت|استعادة")
+CONTROL = re.compile(r"سيطر|سيطرة|يسيطر|تسيطر|مساحة|مساحت|بسط|تقدم|انتزع|استعاد|استعادت|استعادة|قبضة|نفوذ")
 
 
 def _share_of(plain, nouns, start, subject, noun, lemma, text, offsets):
@@ -416,7 +439,7 @@ def _claims_in(sentence, text: str) -> list[dict]:
                 subject = "other"
         count_of = _COUNT_OF.search(plain, _clause_start(plain, start), start)
         if count_of and quantity["qualifier"] == "exact":
-            exceeds = _EXCEEDS.search(plain, 0, count_of.start())
+            exceeds = _EXCEEDS.search(plain, 0, count_of.start()) or _EXCEEDS.search(plain, count_of.start(), start)
             if exceeds:
                 negated = _NOT.search(plain, max(0, exceeds.start() - 8), exceeds.start())
                 qualifier = "at_most" if negated else "more_than"
@@ -452,6 +475,12 @@ def _claims_in(sentence, text: str) -> list[dict]:
             found = next(n for n in nouns if n["start"] >= head.start())  # the head noun itself
             noun, lemma = sentence.text[offsets[found["start"]] : offsets[found["end"]]], found["lemma"]
         predicate = _governing(plain, predicates, start, end, anchor, inherited)
+        among = _AMONG.search(plain, _clause_start(plain, start), start)
+        if among:
+            # «ومن بين القتلى 11 ضابطا»: counted among the dead, they are dead
+            group = noun_at(plain, among.start("noun"))
+            if group and (lexicon.record("subject", group["subject"]) or {}).get("kind") == "event":
+                predicate = group["subject"]
         if (
             inherited
             and previous_end is not None
@@ -471,6 +500,8 @@ def _claims_in(sentence, text: str) -> list[dict]:
                 rows.append(_row(quantity, said, text, place, place_en, subject, member["subject"], noun, lemma))
                 continue
         subject, scope = _reading(subject, predicate, quantity["unit"])
+        if scope == "unspecified" and _BATCH.search(plain):
+            scope = "handed_over"  # «الدفعة الثالثة، وتضم 17 جثة»: a batch of the handover
         where = _share_place(named, quantity["end"]) if subject == "area_share" else None
         rows.append(_row(quantity, said, text, *(where or (place, place_en)), subject, scope, noun, lemma))
     if sentence.kind != "title":  # a headline's «تبادل أسرى» names the event, it counts no one

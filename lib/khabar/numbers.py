@@ -269,7 +269,8 @@ def find_nouns(plain: str, start: int = 0, end: int | None = None) -> list[dict]
     return [_noun_info(match) for match in grammar()["noun"].finditer(plain, start, end)]
 
 
-_WORD = re.compile(r"\s+(?P<from>من\s+)?(?P<word>[^\W\d_]+)")
+# «9 من هذه الجثث»: a demonstrative may stand between من and the noun.
+_WORD = re.compile(r"\s+(?P<from>من\s+(?:(?:هذه|هذا|هؤلاء|تلك|ذلك)\s+)?)?(?P<word>[^\W\d_]+)")
 _TIME_PREPOSITION = re.compile(r"(?<!\w)(?:في|منذ|خلال|حتي|قبل|بعد|مطلع|اواخر|نهاية|بداية)\s+$")
 _DEFINITE_NEXT = re.compile(r"\s+(?:ال|لل)[^\W\d_]{2,}")
 _DUAL_ADJECTIVE = re.compile(r"\s+[^\W\d_]+(?:ين|ان)(?!\w)")
@@ -465,6 +466,8 @@ def _read(match, plain: str, table: dict) -> dict:
     if match.group("qualifier"):
         qualifier_span = match.span("qualifier")
         qualifier = table["qualifiers"].get(("before", " ".join(match.group("qualifier").split())), "exact")
+        if qualifier == "more_than" and _NEGATION.search(plain, max(0, start - 8), start):
+            qualifier = "at_most"  # «لم يتجاوز 10»: not more than ten
     unit, kind = "count", "count"
     if match.group("digits"):
         digits = match.group("digits")
@@ -596,6 +599,7 @@ _AGE_BEFORE = re.compile(
 _AGE_AFTER = re.compile(r"\s+من\s+(?:ال)?عمر(?:ه|ها|هم)?(?!\w)")
 
 
+_NEGATION = re.compile(r"(?<!\w)[وف]?(?:لم|لا|لن)\s+$")
 _PHONE = re.compile(r"0[0-9]{6,}|[0-9]{9,}")
 # Latin letters joined to a number name a model of weapon or vehicle
 # («دبابات من طراز T-72», «BMP-1», «Su-24»), not a count.

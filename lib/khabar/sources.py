@@ -48,6 +48,7 @@ _NAME_ENDS = re.compile(r"(?:ان|عن|الي|في|من|علي|بال\S*|لل\S*
 
 # Speakers who tell someone: «المصادر لعنب بلدي», «المسؤول للمرصد» name the listener.
 _TOLD = re.compile(r"ال(?:مصادر|مصدر|مسؤول|مسؤولون|شهود|شاهد|مراسل|ناشط|ناشطون)(?!\S)")
+_SAME = frozenset(("ذاته", "ذاتها", "ذاتهم", "نفسه", "نفسها", "نفسهم", "انفسهم"))
 _MEMBER_OF = re.compile(r"\s+(?:باسم|في|من|داخل|مقرب\s+من|مقربة\s+من)\s+")
 
 _SENTENCE_END = re.compile(r"(?<=[.!؟])\s+|(?<=[.!؟])$")
@@ -133,6 +134,9 @@ def _trim(words: str) -> str:
     which every word is definite.  So «المصادر عدد الجثث» is «المصادر» alone."""
     kept, seen_definite = [], False
     for index, word in enumerate(words.split()):
+        if kept and word in _SAME:
+            kept.append(word)  # «المصادر ذاتها»: the same sources
+            break
         if kept:
             if _NAME_ENDS.fullmatch(word) or word in _closed_words():
                 break
@@ -221,6 +225,13 @@ def attribute(
             found.append((cue.start(), key, written(start, end)))
     if found:
         _, key, words = min(found, key=lambda hit: hit[0])
+        if (
+            key == "other"
+            and previous[0]
+            and _back_reference().fullmatch(fold(words))
+            and not THE_SOURCES.search(fold(words))  # bare «المصادر»: the sources named last, below
+        ):
+            return previous[0], previous[1], True  # «وأضاف المصدر»، «المصادر نفسها»: the one just quoted
         if THE_SOURCES.search(fold(words)) and key == "other":
             key = (
                 last_sources
@@ -228,7 +239,7 @@ def attribute(
                 else (previous[0] if previous[0] in SOURCES else "informed_sources")
             )
         return key, words, False
-    if previous[0] and CONTINUES.search(plain):
+    if previous[0] and (CONTINUES.search(plain) or _opens_with_saying().match(plain)):
         return previous[0], previous[1], True
     return default[0], default[1], False
 
@@ -290,6 +301,31 @@ def said_after(sentence: str, start: int, end: int) -> tuple[str, str] | None:
     return None
 
 
+@cache
+def _opens_with_saying() -> re.Pattern:
+    """A sentence opening with a verb of saying and naming no one («وتابع
+    أن …», «وأوضح في بيان أن …»): Arabic drops a subject that is the one
+    just quoted, so the sentence carries on that speaker."""
+    verbs = "|".join(
+        sorted((f for r in lexicon.rows("reporting") if r["kind"] == "verb" for f in r["forms"]), key=len, reverse=True)
+    )
+    return re.compile(rf"[وف]?(?:{verbs})(?:ت)?(?!\w)")
+
+
+@cache
+def _back_reference() -> re.Pattern:
+    """A definite head with no name («المصدر»، «الوكالة»، «الصفحات»، «المصادر
+    نفسها»): the speaker quoted before, named again."""
+    heads = "|".join(
+        sorted(
+            (f for r in lexicon.rows("reporting") if r["kind"] in ("speaker", "correspondent") for f in r["forms"]),
+            key=len,
+            reverse=True,
+        )
+    )
+    return re.compile(rf"ال(?:{heads})(?:\s+(?:ذاته|ذاتها|نفسه|نفسها|ذاتهم|انفسهم|المذكور|المذكورة))?")
+
+
 def _written(sentence: str, plain: str, offsets, start: int, end: int) -> str:
     """A speaker's name as written; after «لل» (ل swallowing the article:
     «للأمم المتحدة») with its article given back: «الأمم المتحدة»."""
@@ -311,7 +347,8 @@ def _speaker(plain: str, cue, patterns) -> tuple[int, int, str] | None:
         before = [
             m
             for m in name.finditer(plain, max(0, cue.start() - 60), cue.start())
-            if re.fullmatch(r"[\s”\"»]*(?:\S+\s+)?", plain[m.end() : cue.start()])
+            # «مصادر أهلية في بلدة يلدا قدّرت»: a place after the name
+            if re.fullmatch(r"[\s”\"»]*(?:(?:في|من)\s+\S+(?:\s+\S+)?\s+|\S+\s+)?", plain[m.end() : cue.start()])
         ]
         if before:
             m = before[-1]
