@@ -124,6 +124,14 @@ def test_scopes_of_the_body_counts(table):
     assert row(table, "12 عنصرا من مخابرات الفرع 215").scope == "branch_215_members"
 
 
+def test_the_losses_the_group_claims_are_all_lost(table):
+    # the list «بخمس دبابات وعربة … وراجمة صواريخ، إضافة إلى رشاشين ثقيلين والاستحواذ على …»
+    materiel = table[table["topic"] == "materiel"]
+    counted = materiel[materiel["value_low"].notna()]
+    assert counted["value_low"].tolist() == [5.0, 1.0, 1.0, 2.0]
+    assert set(counted["scope"]) == {"lost"}
+
+
 def test_when_each_claim_was_made(table):
     day = pd.Timestamp
     assert row(table, "عشرات الجثث").reported_on == day("2018-03-26")  # اليوم
@@ -568,3 +576,29 @@ def test_a_speaker_named_before_a_place_and_its_verb():
 def test_a_day_in_a_time_phrase_is_not_what_a_bare_number_counts():
     table = claims_of("وأفاد المرصد بأن عدد الجثث التي أعادها التنظيم منذ يوم الاثنين بلغ 41.")
     assert table[["value_low", "subject"]].values.tolist() == [[41.0, "bodies"]]
+
+
+def test_what_a_paragraph_counted_carries_to_its_next_sentences():
+    table = claims_of(
+        "وأحصت الصفحات مقتل 34 جنديا في المعارك. وذكرت أن من بينهم 5 ضباط. "
+        "وأضافت أن 8 منهم من ريف اللاذقية، وأن 12 آخرين أصيبوا."
+    )
+    assert table[["value_low", "subject", "scope"]].values.tolist() == [
+        [34.0, "killed", "soldiers"],
+        [5.0, "killed", "officers"],
+        [8.0, "killed", "soldiers"],
+        [12.0, "wounded", "soldiers"],
+    ]
+
+
+def test_a_share_of_a_place_named_in_the_sentence_before():
+    table = claims_of("ويسيطر التنظيم على معظم مخيم اليرموك. وتسيطر الهيئة على نحو 10 بالمئة من المخيم.")
+    assert table[["value_low", "subject", "place_en"]].values.tolist() == [[9.0, "area_share", "Yarmouk camp"]]
+
+
+def test_a_new_paragraph_carries_nothing():
+    from khabar.article import article_from_text
+
+    article = article_from_text("عنوان تجريبي\n\nوقتل 34 جنديا في المعارك.\n\nوقال المرصد إن 8 منهم نزحوا.")
+    table = claims(article)
+    assert table["subject"].tolist() == ["killed", "other"]

@@ -108,6 +108,9 @@ _ONLY = re.compile(r"(?:\s+\S+){0,3}?\s+(?:سوي|الا)(?!\w)")
 _NEGATED = re.compile(r"(?<!\w)[وف]?(?:رفض|رفضت|رفضوا|يرفض|ترفض|يرفضون|عدم|لم|لن)\s+$")
 # A batch or stage of an exchange («الدفعة الثالثة»، «المرحلة الأولى») is handed over.
 _BATCH = re.compile(r"(?<!\w)[وب]?(?:ال)?(?:دفعة|دفعات|مرحلة)(?!\w)")
+# «منهم» after a count, «بينهم» or «من بينهم» before it: part of a group counted earlier.
+_OF_THEM = re.compile(r"\s+(?:منهم|منهن|منها)(?!\w)")
+_AMONG_THEM = re.compile(r"(?<!\w)[وف]?(?:من\s+)?(?:بينهم|بينهن|بينها|منهم|منهن)\s+$")
 # «من بين القتلى»، «بين الجرحى» right before a count.
 _AMONG = re.compile(r"(?<!\w)[وف]?(?:من\s+)?بين\s+(?P<noun>ال\S+)\s+$")
 # After a count, «تعود ل» or «من» says whose or which they are, not a new count.
@@ -141,9 +144,11 @@ def claims(article) -> pd.DataFrame:
     >>> claims(load_article()).groupby("topic").size().to_dict()
     {'casualties': 4, 'control': 2, 'exchange': 8, 'materiel': 6}
     """
-    rows = []
+    rows, carry = [], {}
     for sentence in _with_report_dates(sentences(article), article.text, article.published).itertuples():
-        rows += _claims_in(sentence, article.text)
+        if carry.get("paragraph") != sentence.paragraph:
+            carry = {"paragraph": sentence.paragraph}  # a paragraph's sentences share what they count
+        rows += _claims_in(sentence, article.text, carry)
     table = schema.frame(rows, "claims")
     table["reported_on"] = pd.to_datetime(table["reported_on"])
     table["corroboration"] = corroboration(table)
@@ -298,8 +303,6 @@ def _governing(plain: str, predicates, start: int, end: int, anchor: int, inheri
             return verbs[-1][2]
         return before[-1][2]
     clause_start = _clause_start(plain, start)
-    if inherited and COORDINATED.match(plain[clause_start:start]):
-        return inherited
     clause_end = _clause_end(plain, end)
     # After the count, a predicate inside a prepositional phrase («في
     # القصف», «جراء الغارات») gives a cause, not what befell the count.
@@ -310,8 +313,14 @@ def _governing(plain: str, predicates, start: int, end: int, anchor: int, inheri
         and p[1] <= clause_end
         and not _AFTER_PREPOSITION.search(plain[max(end, p[0] - 12) : p[0]])
         and not plain[p[0] : p[1]].startswith(("ب", "لل"))
+        # «رشاشين ثقيلين والاستحواذ على أسلحة»: a maṣdar joined by و is the next item, not the count's
+        and not plain[p[0] : p[1]].startswith(("وال", "فال"))
     ]
-    return after[0][2] if after else ""
+    if after:
+        return after[0][2]  # «وأن 12 آخرين أصيبوا»: its own predicate, even when it carries on a count
+    if inherited and COORDINATED.match(plain[clause_start:start]):
+        return inherited
+    return ""
 
 
 _NUMBER_OR_CLAUSE = re.compile(r"[0-9]|(?<!\w)(?:ان|التي|الذي|الذين)(?!\w)")
@@ -401,14 +410,21 @@ def _reading(subject: str, predicate: str, unit: str) -> tuple[str, str]:
     return subject, predicate
 
 
-def _claims_in(sentence, text: str) -> list[dict]:
+def _claims_in(sentence, text: str, carry: dict | None = None) -> list[dict]:
+    """The claims of one sentence.  ``carry`` holds what the sentences
+    before it in the paragraph counted (``counted``: subject, noun, lemma)
+    and what befell it (``predicate``), and is updated: «وأضاف أن 8 منهم
+    …» counts the soldiers of the sentence before."""
+    carry = {} if carry is None else carry
     plain, offsets = folded_with_offsets(sentence.text)
     back = {offset: index for index, offset in enumerate(offsets)}
     predicates = predicates_in(plain)
     nouns = find_nouns(plain)
     place, place_en = next(((name, en) for name, en, pattern in PLACES if pattern.search(sentence.text)), ("", ""))
     named = sorted((m.start(), name, en) for name, en, pattern in PLACES for m in pattern.finditer(sentence.text))
-    rows, inherited, counted, previous_end = [], "", None, None
+    rows, inherited, counted, previous_end = [], "", carry.get("counted"), None
+    if named:
+        carry["place"] = (named[-1][1], named[-1][2])
     quantities = _quantities_in(sentence.text, plain, predicates)
     floor = turns(sentence.text) if quantities else []
     for quantity in quantities:
@@ -435,6 +451,9 @@ def _claims_in(sentence, text: str) -> list[dict]:
             if found:
                 subject, lemma, anchor = found["subject"], found["lemma"], found["start"]
                 noun = sentence.text[offsets[found["start"]] : offsets[found["end"]]]
+            elif carry.get("counted") and _OF_THEM.match(plain, end):
+                # «وأضافت أن 4 منهن …»: some of what the sentence before counted
+                subject, noun, lemma = carry["counted"]
             else:
                 subject = "other"
         count_of = _COUNT_OF.search(plain, _clause_start(plain, start), start)
@@ -475,6 +494,9 @@ def _claims_in(sentence, text: str) -> list[dict]:
             found = next(n for n in nouns if n["start"] >= head.start())  # the head noun itself
             noun, lemma = sentence.text[offsets[found["start"]] : offsets[found["end"]]], found["lemma"]
         predicate = _governing(plain, predicates, start, end, anchor, inherited)
+        of_them = _OF_THEM.match(plain, end) or _AMONG_THEM.search(plain, _clause_start(plain, start), start)
+        if not predicate and of_them and carry.get("predicate"):
+            predicate = carry["predicate"]  # «من بينهم 5 ضباط»: among the dead of the sentence before
         among = _AMONG.search(plain, _clause_start(plain, start), start)
         if among:
             # «ومن بين القتلى 11 ضابطا»: counted among the dead, they are dead
@@ -483,6 +505,7 @@ def _claims_in(sentence, text: str) -> list[dict]:
                 predicate = group["subject"]
         if (
             inherited
+            and predicate in ("", inherited)
             and previous_end is not None
             and COORDINATED.match(plain[previous_end:start])
             and not any(previous_end <= p[0] < start for p in predicates)
@@ -499,10 +522,17 @@ def _claims_in(sentence, text: str) -> list[dict]:
             if member and (lexicon.record("subject", member["subject"]) or {}).get("kind") == "people":
                 rows.append(_row(quantity, said, text, place, place_en, subject, member["subject"], noun, lemma))
                 continue
+        kind = (lexicon.record("subject", subject) or {}).get("kind")
+        if kind in ("people", "things") and quantity["unit"] != "percent" and predicate and not of_them:
+            # a part («من بينهم 5 ضباط») leaves the whole as what «منهم» points back to
+            carry.update(counted=(subject, noun, lemma), predicate=predicate)
         subject, scope = _reading(subject, predicate, quantity["unit"])
         if scope == "unspecified" and _BATCH.search(plain):
             scope = "handed_over"  # «الدفعة الثالثة، وتضم 17 جثة»: a batch of the handover
-        where = _share_place(named, quantity["end"]) if subject == "area_share" else None
+        where = None
+        if subject == "area_share":
+            # «من مساحته»، «من المخيم»: with no place named in the sentence, the one named before
+            where = _share_place(named, quantity["end"]) or carry.get("place")
         rows.append(_row(quantity, said, text, *(where or (place, place_en)), subject, scope, noun, lemma))
     if sentence.kind != "title":  # a headline's «تبادل أسرى» names the event, it counts no one
         rows += _unstated_counts(sentence, text, plain, offsets, nouns, predicates, quantities, place, place_en)
