@@ -602,3 +602,28 @@ def test_a_new_paragraph_carries_nothing():
     article = article_from_text("عنوان تجريبي\n\nوقتل 34 جنديا في المعارك.\n\nوقال المرصد إن 8 منهم نزحوا.")
     table = claims(article)
     assert table["subject"].tolist() == ["killed", "other"]
+
+
+def test_every_share_and_count_fits_the_schema():
+    from khabar import schema
+
+    table = claims_of("ويسيطر التنظيم على ثلث حي التضامن وثلثي المخيم ونحو ربع الحي، ونزح نصف مليون شخص.")
+    schema.check(table, "claims")  # whole numbers: a third is 33–34%
+    assert table[["value_low", "value_high"]].values.tolist()[:2] == [[33.0, 34.0], [66.0, 67.0]]
+
+
+@pytest.mark.parametrize(
+    "sentence, subject, scope",
+    [
+        ("ولم يسلم التنظيم حتى الآن أي جثة.", "bodies", "handed_over"),
+        ("ولم يقتل أي مدني خلال الإجلاء.", "killed", "civilians"),
+    ],
+)
+def test_none_is_a_count_of_zero(sentence, subject, scope):
+    table = claims_of(sentence)
+    assert table[["value_low", "value_high", "subject", "scope"]].values.tolist() == [[0.0, 0.0, subject, scope]]
+    assert table["quote"].iloc[0].startswith("أي")
+
+
+def test_any_without_a_negation_is_no_count():
+    assert claims_of("وسلم التنظيم أي جثة عثر عليها.").empty

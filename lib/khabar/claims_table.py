@@ -536,6 +536,7 @@ def _claims_in(sentence, text: str, carry: dict | None = None) -> list[dict]:
         rows.append(_row(quantity, said, text, *(where or (place, place_en)), subject, scope, noun, lemma))
     if sentence.kind != "title":  # a headline's «تبادل أسرى» names the event, it counts no one
         rows += _unstated_counts(sentence, text, plain, offsets, nouns, predicates, quantities, place, place_en)
+        rows += _none_counts(sentence, text, plain, offsets, place, place_en)
     return rows
 
 
@@ -609,6 +610,52 @@ def _unstated_counts(sentence, text, plain, offsets, nouns, predicates, quantiti
             _row(quantity, sentence, text, place, place_en, subject, scope, sentence.text[start:end], noun["lemma"])
         )
     return rows
+
+
+def _none_counts(sentence, text, plain, offsets, place, place_en) -> list[dict]:
+    """A negated predicate with «أي» and a noun says none: «لم يسلم التنظيم
+    أي جثة» (0 bodies handed over), «لم يُقتل أي مدني» (0 civilians killed)."""
+    pattern, scopes = _predicates()
+    rows = []
+    for match in pattern.finditer(plain):
+        if not _NEGATED.search(plain, max(0, match.start() - 12), match.start()):
+            continue
+        none = _ANY.match(plain, match.end())
+        noun = noun_at(plain, none.end()) if none else None
+        if noun is None or noun["subject"] in ("", "other"):
+            continue
+        subject, scope = _reading(noun["subject"], scopes[" ".join(match.group("form").split())], "count")
+        if not scope:
+            continue
+        start, end = offsets[none.start("any")], offsets[noun["end"]]
+        quantity = {
+            "start": start,
+            "end": end,
+            "value": 0.0,
+            "value_low": 0.0,
+            "value_high": 0.0,
+            "qualifier": "exact",
+            "qualifier_ar": "",
+            "unit": "count",
+        }
+        rows.append(
+            _row(
+                quantity,
+                sentence,
+                text,
+                place,
+                place_en,
+                subject,
+                scope,
+                sentence.text[offsets[noun["start"]] : end],
+                noun["lemma"],
+            )
+        )
+    return rows
+
+
+# «لم يسلم التنظيم حتى الآن أي جثة»: up to four words between the verb and «أي».
+_ANY = re.compile(r"(?:\s+\S+){0,4}?\s+(?P<any>اي|ايه|اية)\s+")
 
 
 def _row(quantity, sentence, text, place, place_en, subject, scope, noun, lemma) -> dict:

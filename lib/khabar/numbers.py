@@ -717,6 +717,8 @@ def _fraction_shares(text: str, plain: str, offsets: list[int]) -> list[dict]:
                 qualifier = table["qualifiers"][("after", " ".join(after.group("after").split()))]
                 qualifier_span, end = after.span("after"), after.end()
         low, high = (value, value) if qualifier == "exact" else value_range(qualifier, value, upper=100)
+        # Counts are whole numbers: a third is 33–34%, two thirds 66–67%.
+        low, high = math.floor(low), (math.ceil(high) if not math.isnan(high) else high)
         start = offsets[match.start()]
         rows.append(
             {
