@@ -627,3 +627,32 @@ def test_none_is_a_count_of_zero(sentence, subject, scope):
 
 def test_any_without_a_negation_is_no_count():
     assert claims_of("وسلم التنظيم أي جثة عثر عليها.").empty
+
+
+def test_a_known_speaker_quoted_inside_the_reported_words_makes_the_claim():
+    table = claims_of("وذكرت وكالة الأناضول أن التنظيم أعلن مقتل 27 جنديا من قوات النظام.")
+    assert table[["value_low", "claimant"]].values.tolist() == [[27.0, "isis"]]
+
+
+def test_the_next_sentence_carries_on_whoever_spoke_last():
+    table = claims_of("وفي عددها الأخير، قالت صحيفة النبأ إن 300 عنصر قتلوا. وأضافوا أن 11 دبابة دمرت.")
+    assert table["claimant"].tolist() == ["al_naba", "al_naba"]
+
+
+def test_parts_and_other_figures_of_what_was_just_counted():
+    table = claims_of(
+        "وقال المرصد إن التنظيم سلم 46 جثة، ودمر 11 دبابة من بينها 3 من طراز T-90. "
+        "في المقابل، تحدثت صفحات موالية عن 38 جثة فقط، وقالت إن ما تبقى في عهدة التنظيم تجاوزت 15 جثة."
+    )
+    assert table[["value_low", "subject", "scope"]].values.tolist() == [
+        [46.0, "bodies", "handed_over"],
+        [11.0, "tanks", "lost"],
+        [3.0, "tanks", "lost"],
+        [38.0, "bodies", "handed_over"],
+        [16.0, "bodies", "held"],
+    ]
+
+
+def test_a_spokesman_of_someone_is_not_the_speaker_before():
+    table = claims_of("وقال المرصد إن 5 مدنيين قتلوا. وقال الناطق باسم الفصيل إن 9 عناصر قتلوا.")
+    assert table["claimant"].tolist() == ["sohr", "other"]

@@ -292,3 +292,8 @@ def test_web_spellings_of_counts():
     assert rows["subject"].tolist() == ["bodies", "families", "civilians"]
     assert rows["value_low"].tolist() == [13.0, 1501.0, 20.0]
     assert rows["value_high"].tolist()[2] == 30.0 and math.isnan(rows["value_high"].tolist()[1])
+
+
+def test_an_adjective_like_a_dual_in_construct_counts_nothing():
+    # «قصف مدفعي»: artillery shelling, not two cannons
+    assert quantities("تزامنا مع قصف مدفعي مكثف على الحي").empty

@@ -112,7 +112,7 @@ _BATCH = re.compile(r"(?<!\w)[وب]?(?:ال)?(?:دفعة|دفعات|مرحلة)(
 _OF_THEM = re.compile(r"\s+(?:منهم|منهن|منها)(?!\w)")
 _AMONG_THEM = re.compile(r"(?<!\w)[وف]?(?:من\s+)?(?:بينهم|بينهن|بينها|منهم|منهن)\s+$")
 # «من بين القتلى»، «بين الجرحى» right before a count.
-_AMONG = re.compile(r"(?<!\w)[وف]?(?:من\s+)?بين\s+(?P<noun>ال\S+)\s+$")
+_AMONG = re.compile(r"(?<!\w)[وف]?(?:من\s+)?بين\s+(?P<noun>\S+)(?:\s+\S+){0,2}?\s+$")
 # After a count, «تعود ل» or «من» says whose or which they are, not a new count.
 _OWNED_BY = re.compile(r"(?:(?<!\w)(?:تعود|يعود)\s+$|(?<!\w)من\s+$)")
 # The verb «to be» before a plural makes it what someone was: «كنّ محتجزات».
@@ -351,7 +351,7 @@ _IN_TIME_PHRASE = re.compile(r"(?<!\w)(?:منذ|خلال|قبل|بعد|حتي)\s
 
 
 # Words that make a percentage a share of land held: «يسيطر على 70% من».
-CONTROL = re.compile(r"سيطر|سيطرة|يسيطر|تسيطر|مساحة|مساحت|بسط|تقدم|انتزع|استعاد|استعادت|استعادة|قبضة|نفوذ")
+CONTROL = re.compile(r"سيطر|سيطرة|يسيطر|تسيطر|مساحة|مساحت|بسط|تقدم|انتزع|استعاد|استعادت|استعادة|قبضة|نفوذ|يتحصن|تتحصن")
 
 
 def _share_of(plain, nouns, start, subject, noun, lemma, text, offsets):
@@ -495,6 +495,8 @@ def _claims_in(sentence, text: str, carry: dict | None = None) -> list[dict]:
             noun, lemma = sentence.text[offsets[found["start"]] : offsets[found["end"]]], found["lemma"]
         predicate = _governing(plain, predicates, start, end, anchor, inherited)
         of_them = _OF_THEM.match(plain, end) or _AMONG_THEM.search(plain, _clause_start(plain, start), start)
+        if of_them and subject == "other" and (counted or carry.get("counted")):
+            subject, noun, lemma = counted or carry["counted"]  # «11 دبابة، من بينها 3 من طراز T-90»
         if not predicate and of_them and carry.get("predicate"):
             predicate = carry["predicate"]  # «من بينهم 5 ضباط»: among the dead of the sentence before
         among = _AMONG.search(plain, _clause_start(plain, start), start)
@@ -526,7 +528,11 @@ def _claims_in(sentence, text: str, carry: dict | None = None) -> list[dict]:
         if kind in ("people", "things") and quantity["unit"] != "percent" and predicate and not of_them:
             # a part («من بينهم 5 ضباط») leaves the whole as what «منهم» points back to
             carry.update(counted=(subject, noun, lemma), predicate=predicate)
+            carry.setdefault("predicates", {})[subject] = predicate
         subject, scope = _reading(subject, predicate, quantity["unit"])
+        if scope == "unspecified" and subject in carry.get("predicates", {}):
+            # «في المقابل، تحدثت صفحات موالية عن 38 جثة فقط»: another figure for what was counted before
+            scope = _reading(subject, carry["predicates"][subject], quantity["unit"])[1]
         if scope == "unspecified" and _BATCH.search(plain):
             scope = "handed_over"  # «الدفعة الثالثة، وتضم 17 جثة»: a batch of the handover
         where = None

@@ -153,6 +153,9 @@ def grammar() -> dict:
                         nouns.setdefault(dual, (*entry, "dual"))
     # A sound masculine plural drops its ن before a possessive: مقاتلين → مقاتليهم.
     construct = {form[:-1]: nouns[form] for form in list(nouns) if form.endswith(("ين", "ون"))}
+    # Before a genitive noun only a plural stands in construct this way: «مدفعي»
+    # in «قصف مدفعي» is an adjective, not two cannons.
+    construct_plural = {form: entry for form, entry in construct.items() if entry[2] == "plural"}
     closed = set()
     for kind in ("particle", "reporting", "predicate"):
         closed.update(form for record in lexicon.rows(kind) for form in record["forms"])
@@ -163,8 +166,8 @@ def grammar() -> dict:
         rf"(?P<accusative>ا)?(?P<possessive>{POSSESSIVE})?(?!\w)"
         # In construct the plural's ن falls before a possessive or a genitive
         # noun: «مقاتليهم», «مقاتلي التنظيم», «إرهابيي داعش».
-        rf"|(?<!\w)(?P<clitic2>[وفبلك]{{0,2}}?)(?P<construct>{_alternation(construct)})"
-        rf"(?:(?P<possessive2>{POSSESSIVE})|(?=\s+[^\W\d_]))(?!\w)"
+        rf"|(?<!\w)(?P<clitic2>[وفبلك]{{0,2}}?)(?:(?P<construct>{_alternation(construct)})(?P<possessive2>{POSSESSIVE})"
+        rf"|(?P<construct_bare>{_alternation(construct_plural)})(?=\s+[^\W\d_]))(?!\w)"
     )
     fraction = re.compile(
         rf"(?<!\w)(?:(?P<qualifier_clitic>[وفبلك]{{0,2}}?)(?P<qualifier>{before})\s+)?"
@@ -238,7 +241,7 @@ def _noun_info(match) -> dict:
         possessive, accusative = match.group("possessive"), bool(match.group("accusative"))
         definite = bool(match.group("article")) or bool(possessive)
     else:
-        lemma, subject, number = table["construct"][match.group("construct")]
+        lemma, subject, number = table["construct"][match.group("construct") or match.group("construct_bare")]
         # With a possessive the construct is definite; before a noun, as
         # definite as that noun (see claims_table._DEFINITE_NEXT).
         possessive, accusative, definite = match.group("possessive2"), False, bool(match.group("possessive2"))
@@ -249,7 +252,7 @@ def _noun_info(match) -> dict:
         "lemma": lemma,
         "subject": subject,
         "number": number,
-        "construct": bool(match.group("construct")),
+        "construct": bool(match.group("construct") or match.group("construct_bare")),
         "definite": definite,
         "clitic": clitic or "",
         "possessive": possessive or "",

@@ -224,12 +224,23 @@ def attribute(
             start, end, key = speaker
             found.append((cue.start(), key, written(start, end)))
     if found:
-        _, key, words = min(found, key=lambda hit: hit[0])
+        found.sort(key=lambda hit: hit[0])
+        _, key, words = found[0]
+        # «ذكرت الأناضول أن التنظيم أعلن مقتل 27 جنديا»: a known speaker quoted
+        # inside the reported words is whose claim it is.
+        inner = [
+            hit
+            for hit in found[1:]
+            if hit[1] not in ("other", key) and _REPORTED_BEGUN.search(plain[max(found[0][0], 0) : hit[0]])
+        ]
+        if inner:
+            _, key, words = inner[0]
         if (
             key == "other"
-            and previous[0]
+            and previous[0] not in (None, "unattributed", default[0])  # someone was quoted before
             and _back_reference().fullmatch(fold(words))
             and not THE_SOURCES.search(fold(words))  # bare «المصادر»: the sources named last, below
+            and not _MEMBER_OF.match(plain, plain.find(fold(words)) + len(fold(words)))  # «الناطق باسم …»
         ):
             return previous[0], previous[1], True  # «وأضاف المصدر»، «المصادر نفسها»: the one just quoted
         if THE_SOURCES.search(fold(words)) and key == "other":
@@ -309,7 +320,7 @@ def _opens_with_saying() -> re.Pattern:
     verbs = "|".join(
         sorted((f for r in lexicon.rows("reporting") if r["kind"] == "verb" for f in r["forms"]), key=len, reverse=True)
     )
-    return re.compile(rf"[وف]?(?:{verbs})(?:ت)?(?!\w)")
+    return re.compile(rf"[وف]?(?:{verbs})(?:ت|وا)?(?!\w)")
 
 
 @cache
@@ -498,7 +509,8 @@ def sentences(article) -> pd.DataFrame:
                     continues,
                 )
             )
-            previous = (claimant, claimant_ar)
+            # the next sentence carries on whoever spoke last in this one
+            previous = (floor[-1][1], floor[-1][2]) if floor else (claimant, claimant_ar)
             if claimant in SOURCES:
                 last_sources = claimant
     columns = ["paragraph", "kind", "text", "start", "end", "claimant", "claimant_ar", "side", "continues"]
