@@ -656,3 +656,27 @@ def test_parts_and_other_figures_of_what_was_just_counted():
 def test_a_spokesman_of_someone_is_not_the_speaker_before():
     table = claims_of("وقال المرصد إن 5 مدنيين قتلوا. وقال الناطق باسم الفصيل إن 9 عناصر قتلوا.")
     assert table["claimant"].tolist() == ["sohr", "other"]
+
+
+def test_a_list_of_losses_after_a_toll_and_its_officers():
+    table = claims_of("وأعلن التنظيم أن خسائر النظام بلغت 175 قتيلا بينهم ضباط، إلى جانب خمس دبابات ورشاشين ثقيلين.")
+    assert table[["subject", "scope"]].values.tolist() == [
+        ["killed", ""],
+        ["killed", "officers"],
+        ["tanks", "lost"],
+        ["heavy_machine_guns", "lost"],
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence, low, subject, scope",
+    [
+        ("وأعلن المركز أن 1120 مسلحا، برفقة 2350 من عائلاتهم، غادروا المخيم.", 1120.0, "fighters", "displaced"),
+        ("وأعاد التنظيم جثث نحو 85 جنديا مقابل الإفراج عن عدد من النساء.", 76.0, "bodies", "handed_over"),
+        ("وقال المصدر إن 12 أسيرا أطلق سراحهم في الدفعة ذاتها.", 12.0, "prisoners", "released"),
+        ("وتحدثت الصفحات عن تسلم ما يربو على 100 جثة.", 101.0, "bodies", "handed_over"),
+    ],
+)
+def test_asides_and_verbs_of_returning_and_releasing(sentence, low, subject, scope):
+    row = claims_of(sentence).iloc[0]
+    assert [row["value_low"], row["subject"], row["scope"]] == [low, subject, scope]

@@ -12,7 +12,7 @@ import pytest
 
 from khabar.bench import DEVSET, devset_scores
 
-# Floors, below the figures measured on the whole set (0.94 / 0.94, 520 sentences
+# Floors, below the figures measured on the whole set (0.93 / 0.92, 550 sentences
 # and paragraphs):
 # a change that loses ground on the set fails here.
 PRECISION_FLOOR = 0.92

@@ -254,7 +254,9 @@ def _time_aside() -> re.Pattern:
         if record["kind"] == "preposition"
         for form in sorted(record["forms"], key=len, reverse=True)
     )
-    return re.compile(rf"\s*[وف]?(?:(?:{word})(?:\s+(?:{word}|[0-9]{{1,4}}))*|(?:{said})(?!\w)[^،؛:;]*)\s*")
+    # So is who comes with a count or most of it: «1120 مسلحا، برفقة 2350 من عائلاتهم، غادروا».
+    along = r"(?:برفقة|معظمهم|معظمها|غالبيتهم|اغلبهم)(?!\w)[^،؛:;]*"
+    return re.compile(rf"\s*[وف]?(?:(?:{word})(?:\s+(?:{word}|[0-9]{{1,4}}))*|(?:{said})(?!\w)[^،؛:;]*|{along})\s*")
 
 
 def _clause_start(plain: str, position: int) -> int:
@@ -347,11 +349,13 @@ def _back_noun(plain: str, nouns: list[dict], position: int) -> dict | None:
     return before[-1] if before else None
 
 
-_IN_TIME_PHRASE = re.compile(r"(?<!\w)(?:منذ|خلال|قبل|بعد|حتي)\s+$")
+_IN_TIME_PHRASE = re.compile(r"(?<!\w)(?:منذ|خلال|قبل|بعد|حتي|في)\s+$")
 
 
 # Words that make a percentage a share of land held: «يسيطر على 70% من».
-CONTROL = re.compile(r"سيطر|سيطرة|يسيطر|تسيطر|مساحة|مساحت|بسط|تقدم|انتزع|استعاد|استعادت|استعادة|قبضة|نفوذ|يتحصن|تتحصن")
+CONTROL = re.compile(
+    r"سيطر|سيطرة|يسيطر|تسيطر|مساحة|مساحت|بسط|تقدم|انتزع|استعاد|استعادت|استعادة|قبضة|قبضت|نفوذ|يتحصن|تتحصن"
+)
 
 
 def _share_of(plain, nouns, start, subject, noun, lemma, text, offsets):
@@ -530,6 +534,10 @@ def _claims_in(sentence, text: str, carry: dict | None = None) -> list[dict]:
             carry.update(counted=(subject, noun, lemma), predicate=predicate)
             carry.setdefault("predicates", {})[subject] = predicate
         subject, scope = _reading(subject, predicate, quantity["unit"])
+        if not scope and (lexicon.record("subject", subject) or {}).get("topic") == "materiel":
+            # «خسائر النظام بلغت 175 قتيلا، إلى جانب خمس دبابات»: the losses the sentence began to list
+            losses = [p for p in predicates if p[1] <= start and p[2] in THINGS_SCOPES]
+            scope = losses[-1][2] if losses else scope
         if scope == "unspecified" and subject in carry.get("predicates", {}):
             # «في المقابل، تحدثت صفحات موالية عن 38 جثة فقط»: another figure for what was counted before
             scope = _reading(subject, carry["predicates"][subject], quantity["unit"])[1]
@@ -584,17 +592,16 @@ def _unstated_counts(sentence, text, plain, offsets, nouns, predicates, quantiti
             last = earlier[-1]
             last_start = back.get(last["start"], 0)
             inherited = _governing(plain, predicates, last_start, back.get(last["end"], len(plain)), last_start, "")
+            if (lexicon.record("subject", last.get("subject", "")) or {}).get("kind") == "event":
+                inherited = last["subject"]  # «175 قتيلا بينهم ضباط»: among the dead, dead
         clause_start = _clause_start(plain, noun["start"])
         before = [p for p in predicates if clause_start <= p[0] and p[1] <= noun["start"]]
-        predicate = (
-            before[-1][2]
-            if before
-            else (
-                inherited
-                if re.search(r"(?<!\w)(?:بينهم|بينها|بينهن|منهم|منها|منهن)\s+$", plain[clause_start : noun["start"]])
-                else ""
-            )
-        )
+        # «… 175 قتيلا بينهم ضباط»: a part of the count before is what that count was
+        part_of = re.search(r"(?<!\w)(?:بينهم|بينها|بينهن|منهم|منها|منهن)\s+$", plain[clause_start : noun["start"]])
+        if part_of and inherited:
+            predicate = inherited
+        else:
+            predicate = before[-1][2] if before else ""
         if not predicate:
             continue
         nan = math.nan

@@ -320,7 +320,8 @@ def _opens_with_saying() -> re.Pattern:
     verbs = "|".join(
         sorted((f for r in lexicon.rows("reporting") if r["kind"] == "verb" for f in r["forms"]), key=len, reverse=True)
     )
-    return re.compile(rf"[وف]?(?:{verbs})(?:ت|وا)?(?!\w)")
+    # «وبيّن أن»: بين opens a sentence as a verb of saying only before أن
+    return re.compile(rf"[وف]?(?:(?:{verbs})(?:ت|وا)?|بين(?:ت)?(?=\s+ان))(?!\w)")
 
 
 @cache
