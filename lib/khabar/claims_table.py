@@ -27,6 +27,7 @@ from khabar.lexicon import fold, folded_with_offsets
 from khabar.names import NAMES, name_pattern
 from khabar.numbers import (
     _DEFINITE_NEXT,
+    _NEGATION,
     find_nouns,
     materiel_records,
     noun_at,
@@ -35,7 +36,7 @@ from khabar.numbers import (
     unspecified_records,
     value_range,
 )
-from khabar.sources import said_after, sentences, side_of, turns
+from khabar.sources import reporting_alternation, said_after_folded, sentences, side_of, turns
 
 BRANCH_AFTER = re.compile(r"^\s+من\s+(?:\w+\s+)?الفرع\s+([0-9٠-٩]+)")
 PLACES = [
@@ -125,8 +126,6 @@ _OTHERS = re.compile(r"\s+(?:الـ?)?(?:اخرين|اخرون|اخريات|اخ
 _EXCEEDS = re.compile(r"(?<!\w)[وف]?(?:تجاوز|يتجاوز|تتجاوز|تخطي|يتخطي|فاق|يفوق|تفوق|زاد|يزيد)\s+$")
 # A verb of approaching before «عدد …»: «قارب عدد النازحين 5 آلاف» is nearly 5,000.
 _APPROACHES = re.compile(r"(?<!\w)[وف]?(?:قارب|قاربت|يقارب|تقارب|ناهز|ناهزت|يناهز)\s+$")
-# Negated, a verb of exceeding caps the number: «لم يتجاوز عدد … 30» is at most 30.
-_NOT = re.compile(r"(?<!\w)[وف]?(?:لم|لا|لن)\s+$")
 
 
 def claims(article) -> pd.DataFrame:
@@ -248,12 +247,7 @@ def _time_aside() -> re.Pattern:
     words += ["الماضي", "الفائت", "المقبل", "الجاري", "الحالي", "من", *LEVANTINE_MONTHS, *EGYPTIAN_MONTHS]
     word = "|".join(sorted({re.escape(fold(w)) for w in words}, key=len, reverse=True))
     # An attribution is an aside too: «وسلّم التنظيم، بحسب ما أكده مصدر، جثث 42 عنصرًا».
-    said = "|".join(
-        re.escape(form).replace(r"\ ", r"\s+")
-        for record in lexicon.rows("reporting")
-        if record["kind"] == "preposition"
-        for form in sorted(record["forms"], key=len, reverse=True)
-    )
+    said = reporting_alternation("preposition")
     # So is who comes with a count or most of it: «1120 مسلحا، برفقة 2350 من عائلاتهم، غادروا».
     along = r"(?:برفقة|معظمهم|معظمها|غالبيتهم|اغلبهم)(?!\w)[^،؛:;]*"
     return re.compile(rf"\s*[وف]?(?:(?:{word})(?:\s+(?:{word}|[0-9]{{1,4}}))*|(?:{said})(?!\w)[^،؛:;]*|{along})\s*")
@@ -433,7 +427,7 @@ def _claims_in(sentence, text: str, carry: dict | None = None) -> list[dict]:
     floor = turns(sentence.text) if quantities else []
     for quantity in quantities:
         speaker = [turn for turn in floor if turn[0] <= quantity["start"]]
-        own = said_after(sentence.text, quantity["start"], quantity["end"])
+        own = said_after_folded(sentence.text, plain, offsets, back.get(quantity["end"], len(plain)))
         if own:
             key, words = own
             said = sentence._replace(claimant=key, claimant_ar=words, side=side_of(key))
@@ -464,7 +458,8 @@ def _claims_in(sentence, text: str, carry: dict | None = None) -> list[dict]:
         if count_of and quantity["qualifier"] == "exact":
             exceeds = _EXCEEDS.search(plain, 0, count_of.start()) or _EXCEEDS.search(plain, count_of.start(), start)
             if exceeds:
-                negated = _NOT.search(plain, max(0, exceeds.start() - 8), exceeds.start())
+                # negated, a verb of exceeding caps the number: «لم يتجاوز عدد … 30» is at most 30
+                negated = _NEGATION.search(plain, max(0, exceeds.start() - 8), exceeds.start())
                 qualifier = "at_most" if negated else "more_than"
             else:
                 qualifier = "nearly" if _APPROACHES.search(plain, 0, count_of.start()) else "exact"
@@ -604,18 +599,8 @@ def _unstated_counts(sentence, text, plain, offsets, nouns, predicates, quantiti
             predicate = before[-1][2] if before else ""
         if not predicate:
             continue
-        nan = math.nan
         start, end = offsets[noun["start"]], offsets[noun["end"]]
-        quantity = {
-            "start": start,
-            "end": end,
-            "value": nan,
-            "value_low": nan,
-            "value_high": nan,
-            "qualifier": "unspecified",
-            "qualifier_ar": "",
-            "unit": "count",
-        }
+        quantity = _without_digits(start, end, math.nan, "unspecified")
         subject, scope = _reading(noun["subject"], predicate, "count")
         if not scope:
             continue  # «قتلوا بقذائف»: the predicate is not about the noun
@@ -641,16 +626,7 @@ def _none_counts(sentence, text, plain, offsets, place, place_en) -> list[dict]:
         if not scope:
             continue
         start, end = offsets[none.start("any")], offsets[noun["end"]]
-        quantity = {
-            "start": start,
-            "end": end,
-            "value": 0.0,
-            "value_low": 0.0,
-            "value_high": 0.0,
-            "qualifier": "exact",
-            "qualifier_ar": "",
-            "unit": "count",
-        }
+        quantity = _without_digits(start, end, 0.0, "exact")
         rows.append(
             _row(
                 quantity,
@@ -665,6 +641,21 @@ def _none_counts(sentence, text, plain, offsets, place, place_en) -> list[dict]:
             )
         )
     return rows
+
+
+def _without_digits(start: int, end: int, value: float, qualifier: str) -> dict:
+    """A quantity the words give without a number: a count left unstated
+    (NaN, ``unspecified``) or none at all (0, ``exact``)."""
+    return {
+        "start": start,
+        "end": end,
+        "value": value,
+        "value_low": value,
+        "value_high": value,
+        "qualifier": qualifier,
+        "qualifier_ar": "",
+        "unit": "count",
+    }
 
 
 # «لم يسلم التنظيم حتى الآن أي جثة»: up to four words between the verb and «أي».

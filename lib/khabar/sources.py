@@ -33,12 +33,6 @@ OTHER_SOURCES = re.compile(r"(?:الا\s+ان|لكن|غير\s+ان|بينما)\s
 THE_SOURCES = re.compile(r"^المصادر$")
 SOURCES = ("informed_sources", "other_sources", "local_sources")
 
-# A sentence that opens with a verb of saying and no subject of its own
-# ("وتحدثت عن ...") continues the previous sentence's speaker: Arabic drops a
-# subject that is the same as the one before.
-CONTINUES = re.compile(
-    r"^[وف]?(?:تحدثت|تحدث|قالت|قال|اضافت|اضاف|اشارت|اشار|اكدت|اكد|ذكرت|ذكر|وثقت|وثق|لفتت)\s+(?:عن|ان|ان|الي)(?!\w)"
-)
 # The source a reporter relays: "وفق ما رصدت عنب بلدي في العدد 124 من
 # صحيفة النبأ" is al-Naba's claim, seen by the outlet.
 RELAYED_FROM = re.compile(r"^\s+(?:\S+\s+){0,3}?(?:في|من|عن)\s+$")
@@ -60,24 +54,26 @@ def _name_pattern(form: str) -> str:
 
 
 @cache
+def reporting_alternation(*kinds: str) -> str:
+    """A regex alternation of the reporting words of ``kinds`` (rows of
+    ``reporting.csv``), longest first, a space matching any run of spaces.
+
+    >>> "حسب" in reporting_alternation("preposition").split("|")
+    True
+    """
+    forms = (form for record in lexicon.rows("reporting") if record["kind"] in kinds for form in record["forms"])
+    return "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in sorted(forms, key=len, reverse=True))
+
+
+@cache
 def _patterns() -> dict:
     names = {form: record["key"] for record in lexicon.rows("claimant") for form in record["forms"]}
     alternation = "|".join(_name_pattern(form) for form in sorted(names, key=len, reverse=True))
     without_article = "|".join(
         _name_pattern(form[2:]) for form in sorted(names, key=len, reverse=True) if form.startswith("ال")
     )
-    cues = {
-        kind: "|".join(
-            re.escape(form).replace(r"\ ", r"\s+")
-            for form in sorted(
-                (form for record in lexicon.rows("reporting") if record["kind"] == kind for form in record["forms"]),
-                key=len,
-                reverse=True,
-            )
-        )
-        for kind in ("verb", "preposition", "speaker", "document", "correspondent")
-    }
-    cues["speaker"] += "|" + cues.pop("correspondent")
+    cues = {kind: reporting_alternation(kind) for kind in ("verb", "preposition", "document")}
+    cues["speaker"] = reporting_alternation("speaker", "correspondent")
     return {
         "names": names,
         # ل swallows the alif of ال: «للجيش السوري» is ل + «الجيش السوري».
@@ -250,7 +246,7 @@ def attribute(
                 else (previous[0] if previous[0] in SOURCES else "informed_sources")
             )
         return key, words, False
-    if previous[0] and (CONTINUES.search(plain) or _opens_with_saying().match(plain)):
+    if previous[0] and _opens_with_saying().match(plain):
         return previous[0], previous[1], True
     return default[0], default[1], False
 
@@ -288,19 +284,24 @@ def turns(sentence: str) -> list[tuple[int, str, str]]:
     return found
 
 
-def said_after(sentence: str, start: int, end: int) -> tuple[str, str] | None:
+def said_after(sentence: str, end: int) -> tuple[str, str] | None:
     """(claimant key, as written) named by «بحسب»، «وفق»… after a count
     and before its clause ends: each figure of «35 جثة بحسب المرصد، و50 وفق
-    مصادر أهلية» is its own speaker's.  ``start`` and ``end`` are the
-    count's offsets in ``sentence``.
+    مصادر أهلية» is its own speaker's.  ``end`` is the count's end offset in
+    ``sentence``.
 
-    >>> said_after("35 جثة بحسب المرصد، و50 وفق مصادر أهلية", 21, 23)
+    >>> said_after("35 جثة بحسب المرصد، و50 وفق مصادر أهلية", 23)
     ('local_sources', 'مصادر أهلية')
     """
     plain, offsets = folded_with_offsets(sentence)
-    back = {offset: index for index, offset in enumerate(offsets)}
-    position = back.get(end, len(plain))
-    clause_end = re.compile(r"[،؛:;.]").search(plain, position)
+    position = {offset: index for index, offset in enumerate(offsets)}.get(end, len(plain))
+    return said_after_folded(sentence, plain, offsets, position)
+
+
+def said_after_folded(sentence: str, plain: str, offsets, position: int) -> tuple[str, str] | None:
+    """:func:`said_after` for a sentence already folded (``plain`` and its
+    ``offsets``), ``position`` being the count's end in ``plain``."""
+    clause_end = _CLAUSE_END.search(plain, position)
     limit = clause_end.start() if clause_end else len(plain)
     patterns = _patterns()
     for cue in patterns["cue"].finditer(plain, position, limit):
@@ -312,29 +313,24 @@ def said_after(sentence: str, start: int, end: int) -> tuple[str, str] | None:
     return None
 
 
+_CLAUSE_END = re.compile(r"[،؛:;.]")
+
+
 @cache
 def _opens_with_saying() -> re.Pattern:
-    """A sentence opening with a verb of saying and naming no one («وتابع
-    أن …», «وأوضح في بيان أن …»): Arabic drops a subject that is the one
-    just quoted, so the sentence carries on that speaker."""
-    verbs = "|".join(
-        sorted((f for r in lexicon.rows("reporting") if r["kind"] == "verb" for f in r["forms"]), key=len, reverse=True)
-    )
+    """A sentence opening with a verb of saying and naming no one («وتحدثت
+    عن …», «وتابع أن …», «وأوضح في بيان أن …»): Arabic drops a subject that
+    is the one just quoted, so the sentence carries on that speaker.  The
+    verbs are the lexicon's (``reporting.csv``, kind ``verb``)."""
     # «وبيّن أن»: بين opens a sentence as a verb of saying only before أن
-    return re.compile(rf"[وف]?(?:(?:{verbs})(?:ت|وا)?|بين(?:ت)?(?=\s+ان))(?!\w)")
+    return re.compile(rf"[وف]?(?:(?:{reporting_alternation('verb')})(?:ت|وا)?|بين(?:ت)?(?=\s+ان))(?!\w)")
 
 
 @cache
 def _back_reference() -> re.Pattern:
     """A definite head with no name («المصدر»، «الوكالة»، «الصفحات»، «المصادر
     نفسها»): the speaker quoted before, named again."""
-    heads = "|".join(
-        sorted(
-            (f for r in lexicon.rows("reporting") if r["kind"] in ("speaker", "correspondent") for f in r["forms"]),
-            key=len,
-            reverse=True,
-        )
-    )
+    heads = reporting_alternation("speaker", "correspondent")
     return re.compile(rf"ال(?:{heads})(?:\s+(?:ذاته|ذاتها|نفسه|نفسها|ذاتهم|انفسهم|المذكور|المذكورة))?")
 
 
