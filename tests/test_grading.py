@@ -7,7 +7,7 @@ import math
 import pandas as pd
 import pytest
 
-from khabar.claims_table import camp, conflicts, grades, part_whole, readings, sensitivity
+from khabar.grading import camp, conflicts, grades, part_whole, readings, sensitivity
 
 
 def at(table, quote):
@@ -129,7 +129,7 @@ def test_every_convention_grades_every_figure(table, name):
 
 
 def test_discrepancies_say_what_the_other_reading_makes_of_them(article, table):
-    from khabar.claims_table import discrepancies
+    from khabar.grading import discrepancies
 
     found = discrepancies(article, table)
     bodies = found[found["what"] == "bodies"]

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from khabar import reports
-from khabar.claims_table import corroboration
+from khabar.grading import corroboration
 
 KINDS = [
     ("bodies", "handed_over"),

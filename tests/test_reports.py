@@ -227,7 +227,7 @@ def test_metadata_given_with_text_in_memory():
 
 
 def test_grading_by_family_is_the_grading_of_the_whole_table(combined):
-    from khabar.claims_table import corroboration
+    from khabar.grading import corroboration
 
     whole = corroboration(combined.assign(claimant=combined["claimant_key"]))
     assert combined["corroboration"].tolist() == whole.tolist()

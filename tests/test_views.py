@@ -111,8 +111,8 @@ def seed_views(article, table):
     """Every reader view the notebooks show of the seed, by name, per edition."""
     import khabar
     from khabar import views
-    from khabar.claims_table import part_whole, readings, sensitivity
     from khabar.dates import find_dates
+    from khabar.grading import part_whole, readings, sensitivity
     from khabar.incidents import event_table
     from khabar.names import mentions, place_table
 

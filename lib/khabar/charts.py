@@ -232,7 +232,7 @@ def claim_ranges(claims: pd.DataFrame, title: dict, lang: str = "ar") -> Figure:
     >>> [t.get_text() for t in fig.axes[0].get_yticklabels()][1]
     'pro-regime pages — dead Branch 215 members (part)'
     """
-    from khabar.claims_table import _is_part
+    from khabar.grading import _is_part
 
     shown = claims.dropna(subset=["value_low"]).reset_index(drop=True)
     fig, ax = new_axes(lang, size=(8, 1.6 + 0.55 * len(shown)))

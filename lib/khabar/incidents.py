@@ -229,7 +229,7 @@ def _claim_ids(table, group, fits):
 def _fatalities(table, ids):
     """(claim ids, low, best, high, note) for a deaths event: its own claims
     plus every claim that is a part of the dead (bodies held)."""
-    from khabar.claims_table import PART_OF, _ranges, camp, part_whole
+    from khabar.grading import PART_OF, _ranges, camp, part_whole
 
     own = table.loc[ids]
     wholes = own[own["scope"] == "forces"]
@@ -263,7 +263,7 @@ def _fatalities(table, ids):
     best, best_id = max(independent) if independent else (math.nan, None)
     notes = []
     if best_id is not None:
-        from khabar.claims_table import conflicts
+        from khabar.grading import conflicts
 
         against = [table.at[j if i == best_id else i, "quote"] for i, j, _ in conflicts(table) if best_id in (i, j)]
         notes.append(

@@ -5,7 +5,7 @@ the words allow, who says it, and the quote.
 Lines come from :func:`khabar.claims` (counts of bodies and prisoners by
 scope) and :func:`khabar.events` (what is still to come, what is given in
 return).  "Still held" is given under both readings of the held counts
-(:func:`khabar.claims_table.readings`): ``total`` (a held count is every
+(:func:`khabar.grading.readings`): ``total`` (a held count is every
 body the group has had, so what is left is that total less what has been
 handed over) and ``remaining`` (a held count is what is left).
 
@@ -47,9 +47,9 @@ def exchange_ledger(article, claims: pd.DataFrame | None = None, events: pd.Data
     >>> book.loc[book.item == "still_held", ["reading", "low", "high", "figure"]].values.tolist()[:2]
     [['total', 7.0, nan, 'تتجاوز 100 less بحوالي 85'], ['remaining', 27.0, 33.0, 'قرابة 30 جثة']]
     """
-    from khabar.claims_table import _ranges, _relative_width, readings
     from khabar.claims_table import claims as claims_of
     from khabar.events_table import events as events_of
+    from khabar.grading import _ranges, _relative_width, readings
 
     table = claims_of(article) if claims is None else claims
     happenings = events_of(article) if events is None else events

@@ -191,10 +191,10 @@ def claims_of(articles: list, *, processes: int | None = None) -> pd.DataFrame:
 
 @functools.cache
 def _linked(kind_a: tuple, kind_b: tuple) -> bool:
-    """Whether :func:`khabar.claims_table.conflicts` relates claims of two
+    """Whether :func:`khabar.grading.conflicts` relates claims of two
     different kinds (a part and its whole, such as bodies handed over and
     bodies held), found by asking it: each kind once far above the other."""
-    from khabar.claims_table import conflicts
+    from khabar.grading import conflicts
 
     kinds = [kind_a, kind_b, kind_a, kind_b]
     probe = pd.DataFrame(
@@ -229,12 +229,12 @@ def _families(table: pd.DataFrame) -> pd.Series:
 
 
 def _graded_by_family(table: pd.DataFrame) -> pd.Series:
-    """:func:`khabar.claims_table.corroboration` run on each family of claims
+    """:func:`khabar.grading.corroboration` run on each family of claims
     apart: claims of different families never meet in it, and its pairwise
     comparison grows with the square of the rows, so this is the same grading
     in a fraction of the time on many reports.  A family of more than
     :data:`MATRIX_FROM` claims is graded by :func:`_grades_by_matrix`."""
-    from khabar.claims_table import corroboration
+    from khabar.grading import corroboration
 
     if table.empty:
         return pd.Series([], index=table.index, dtype=object)
@@ -254,7 +254,7 @@ _BLOCK_ROWS = 512
 
 
 def _grades_by_matrix(table: pd.DataFrame) -> pd.Series:
-    """:func:`khabar.claims_table.corroboration` of ``table``, the same
+    """:func:`khabar.grading.corroboration` of ``table``, the same
     grades, computed as boolean arrays of every pair (rows in blocks, so
     memory stays a few MB however many claims).
 
@@ -266,7 +266,7 @@ def _grades_by_matrix(table: pd.DataFrame) -> pd.Series:
     """
     import numpy as np
 
-    from khabar.claims_table import _is_part, camp
+    from khabar.grading import _is_part, camp
 
     sides = table["side"].tolist() if "side" in table.columns else [None] * len(table)
     low = pd.to_numeric(table["value_low"], errors="coerce").to_numpy(float)
@@ -348,7 +348,7 @@ def side_by_side(table: pd.DataFrame, by: str = "outlet") -> pd.DataFrame:
 
 def contested_pairs(table: pd.DataFrame) -> pd.DataFrame:
     """The pairs of claims that cannot both be true, across and within
-    reports (:func:`khabar.claims_table.conflicts` with :func:`claimant_key`
+    reports (:func:`khabar.grading.conflicts` with :func:`claimant_key`
     as the claimant): for each side its article, outlet, claimant and quote.
 
     >>> rows = pd.DataFrame({"subject": ["bodies"] * 2, "scope": ["held"] * 2, "claimant": ["x"] * 2,
@@ -357,7 +357,7 @@ def contested_pairs(table: pd.DataFrame) -> pd.DataFrame:
     >>> contested_pairs(rows)[["outlet_a", "outlet_b", "reason"]].values.tolist()
     [['A', 'B', 'ranges do not meet']]
     """
-    from khabar.claims_table import conflicts
+    from khabar.grading import conflicts
 
     table = table.reset_index(drop=True)
     keyed = table.assign(claimant=table["claimant_key"])

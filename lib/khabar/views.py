@@ -92,7 +92,7 @@ def _what(claim, lang: str) -> str:
 
 def _grade_words(claim, lang: str) -> str:
     """The grade, with how strong a corroboration is when the table has
-    ``strength`` (from :func:`khabar.claims_table.grades`)."""
+    ``strength`` (from :func:`khabar.grading.grades`)."""
     words = label("grade", claim["corroboration"], lang)
     strength = claim.get("strength", "")
     return f"{words} ({label('strength', strength, lang)})" if isinstance(strength, str) and strength else words
@@ -196,10 +196,10 @@ def events_view(events: pd.DataFrame, lang: str = "ar") -> pd.DataFrame:
 
 
 def discrepancies_view(found: pd.DataFrame, lang: str = "ar") -> pd.DataFrame:
-    """:func:`khabar.claims_table.discrepancies` in the edition's words.
+    """:func:`khabar.grading.discrepancies` in the edition's words.
 
     >>> from khabar import load_article
-    >>> from khabar.claims_table import discrepancies
+    >>> from khabar.grading import discrepancies
     >>> view = discrepancies_view(discrepancies(load_article()), "ar")
     >>> view.iloc[-1].tolist()[-1]
     'الوحدة نفسها برقمين'
@@ -380,12 +380,12 @@ def grade_text(text, lang: str = "ar") -> str:
 
 
 def sensitivity_view(table: pd.DataFrame, lang: str = "ar") -> pd.DataFrame:
-    """:func:`khabar.claims_table.sensitivity` in words: quote, who says so,
+    """:func:`khabar.grading.sensitivity` in words: quote, who says so,
     and the grade under each named convention (the convention's code stays
     the column header: it is the name the reader passes to ``khabar.conventions``).
 
     >>> from khabar import load_article, claims
-    >>> from khabar.claims_table import sensitivity
+    >>> from khabar.grading import sensitivity
     >>> view = sensitivity_view(sensitivity(claims(load_article())), "en")
     >>> view.iloc[1][["who says so", "acled_points"]].tolist()
     ['pro-regime pages', 'contested']
@@ -404,12 +404,12 @@ def sensitivity_view(table: pd.DataFrame, lang: str = "ar") -> pd.DataFrame:
 
 
 def part_whole_view(table: pd.DataFrame, lang: str = "ar") -> pd.DataFrame:
-    """:func:`khabar.claims_table.part_whole` in words: the parts (quotes
+    """:func:`khabar.grading.part_whole` in words: the parts (quotes
     joined by «+») and their range, the whole and its range, who says each,
     and whether the parts fit within the whole.
 
     >>> from khabar import load_article, claims
-    >>> from khabar.claims_table import part_whole
+    >>> from khabar.grading import part_whole
     >>> view = part_whole_view(part_whole(claims(load_article())), "en")
     >>> view.iloc[0][["parts: how many", "whole: how many", "fits?"]].tolist()
     ['20–99', '≥ 101', 'yes']
@@ -430,12 +430,12 @@ def part_whole_view(table: pd.DataFrame, lang: str = "ar") -> pd.DataFrame:
 
 
 def readings_view(table: pd.DataFrame, lang: str = "ar") -> pd.DataFrame:
-    """:func:`khabar.claims_table.readings` in words: the reading, the two
+    """:func:`khabar.grading.readings` in words: the reading, the two
     quotes, the range it gives and whether the claims then fit; the English
     edition keeps the explanation (``how``), written in English.
 
     >>> from khabar import load_article, claims
-    >>> from khabar.claims_table import readings
+    >>> from khabar.grading import readings
     >>> readings_view(readings(claims(load_article())), "ar").iloc[1].tolist()[0::3]
     ['القراءة: الثلاثون هي الباقي', 'نعم']
     """
