@@ -24,11 +24,12 @@ test: unit pixels-mpl310 nbval lint
 
 # Lint and format check (settings in pyproject.toml); notebooks through ruff's own notebook support.
 lint: $(VENV)/installed
-	$(VENV)/bin/ruff check lib tests notebooks
-	$(VENV)/bin/ruff format --check lib tests notebooks
+	$(VENV)/bin/ruff check lib tests notebooks benchmarks
+	$(VENV)/bin/ruff format --check lib tests notebooks benchmarks
 
+# On both cores (pytest-xdist); a module's tests stay on one worker (tests/conftest.py).
 unit: $(VENV)/installed
-	$(PY) -m pytest -q --doctest-modules lib tests
+	$(PY) -m pytest -q -n 2 --dist loadgroup --doctest-modules lib tests benchmarks
 
 # The Arabic label pixel test again on the matplotlib 3.10 line (no libraqm).
 pixels-mpl310: $(VENV310)/installed
@@ -59,7 +60,7 @@ clean:
 
 # Benchmarks: ratios against the floor, measured side by side (see README).
 bench: $(VENV)/installed
-	$(PY) -m khabar.bench
+	$(PY) -m benchmarks
 
 # A report card for any article, or a comparison page for several or a folder:
 # make report ARTICLE=path/to/report.txt [PUBLISHED=YYYY-MM-DD] [OUTLET="..."]

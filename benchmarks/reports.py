@@ -1,5 +1,5 @@
 """Benchmarks of make report and of many reports, measured side by side in
-one run: ``python -m khabar.bench_reports`` (also part of ``make bench``).
+one run (part of ``make bench``).
 Prints ratios, not verdicts; the goals are in the README.
 
 - ``make report`` on one article (both editions) over ``jupyter nbconvert
@@ -8,16 +8,14 @@ Prints ratios, not verdicts; the goals are in the README.
   pool over the same without (goal: at least 1.7 faster), peak memory
   growth (goal: under 200 MB), articles per second.
 
->>> len(varied_reports(3))
-3
+>>> 0.5 < parallel_capacity(2, 0.05) < 2.5
+True
 """
 
 from __future__ import annotations
 
-import functools
 import json
 import os
-import random
 import resource
 import statistics
 import subprocess
@@ -27,51 +25,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from khabar.article import SEED_PATH, article_from_text
-from khabar.bench import _floor_notebooks, _timed
-
-
-@functools.cache
-def _spans(text: str) -> tuple:
-    from khabar.numbers import quantities
-
-    return tuple((row.start, row.end) for row in quantities(text).itertuples() if row.value == row.value)
-
-
-def _varied(text: str, rng: random.Random) -> str:
-    """``text`` with each count number replaced by another of the same order
-    of magnitude (as :func:`khabar.bench.varied_copies` does to the seed)."""
-    from khabar.bench import varied_text
-
-    return varied_text(text, _spans(text), rng)
-
-
-FIXTURES = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "reports"
-
-
-def varied_reports(count: int, seed: int = 14) -> list:
-    """``count`` articles in memory, taken in turn from the seed and the
-    invented fixture reports (text and HTML), each with its numbers varied,
-    its metadata kept, and its own file name.
-
-    >>> [(a.source_path.name, a.metadata["outlet"]) for a in varied_reports(3)][1:]
-    [('varied-0001.txt', 'Janub Desk (invented)'), ('varied-0002.txt', 'Madina Post (invented)')]
-    """
-    from khabar.reports import article_paths, load_articles
-
-    sources, _ = load_articles([SEED_PATH] + article_paths(FIXTURES))
-    rng = random.Random(seed)
-    articles = []
-    for index in range(count):
-        source = sources[index % len(sources)]
-        raw = source.source_path.read_text(encoding="utf-8")
-        name = f"varied-{index:04d}{source.source_path.suffix}"
-        metadata = {key: source.metadata[key] for key in ("outlet", "title") if key in source.metadata}
-        if source.source_path.suffix == ".html":
-            metadata.pop("title", None)  # the page title is not the first paragraph
-        article = article_from_text(_varied(raw, rng), source=name, published=source.published, metadata=metadata)
-        articles.append(article)
-    return articles
+from benchmarks.corpus import FIXTURES, ROOT, _floor_notebooks, _timed, varied_reports
 
 
 def _rss_mb() -> float:
@@ -166,10 +120,8 @@ def _pool_run(count: int, processes: int, rounds: int = 3) -> dict:
 def pool_speedup(count: int = 1000, processes: int | None = None) -> dict:
     """:func:`_pool_run` in a fresh interpreter (so its memory peaks are its own)."""
     processes = processes or os.cpu_count() or 1
-    code = (
-        f"import json; from khabar.bench_reports import _pool_run; print(json.dumps(_pool_run({count}, {processes})))"
-    )
-    result = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    code = f"import json; from benchmarks.reports import _pool_run; print(json.dumps(_pool_run({count}, {processes})))"
+    result = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True, cwd=ROOT)
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
