@@ -32,7 +32,7 @@ from pathlib import Path
 import pandas as pd
 
 SCHEMA_DIR = Path(__file__).resolve().parent
-TABLES = ("claims", "events", "control", "paragraphs", "dropped")
+TABLES = ("claims", "events", "control", "paragraphs", "dropped", "event_table", "ledger", "acled", "ged")
 """The shared tables, in the order the data package lists them."""
 COMBINED = ("claims_of",)
 """Tables of many reports: ``claims_of`` is :func:`khabar.claims_of`, the
