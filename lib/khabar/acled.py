@@ -120,8 +120,13 @@ def acled(article, rows: pd.DataFrame | None = None) -> pd.DataFrame:
         if row["stage"] not in types.index:
             continue  # a share of control, or what is still to come: not an ACLED event
         codes = types.loc[row["stage"]]
-        pair = {"side_a": row["side_a"], "side_b": row["side_b"]}
-        first = pair.get(codes["actor1"], codes["actor1"])
+        sides = [row["side_a"], row["side_b"]]
+        if not any(sides):  # no dyad in the title or text: the actors the event's sentences name
+            from khabar.incidents import _actors
+
+            sides = (_actors(row["quotes"]) + ["", ""])[:2]
+        pair = {"side_a": sides[0], "side_b": sides[1]}
+        first = pair.get(codes["actor1"], codes["actor1"]) or "unidentified"
         second = pair.get(codes["actor2"], codes["actor2"])
         one, two = actor(first), actor(second)
         start, end = _span(row)
@@ -226,3 +231,32 @@ def _city(article) -> str:
     found = mentions(article)
     cities = found.loc[found["kind"] == "city", "name_en"]
     return cities.iloc[0] if len(cities) else ""
+
+
+def _acled_chunk(articles: list) -> pd.DataFrame:
+    tables = [acled(article) for article in articles]
+    return pd.concat(tables, ignore_index=True) if tables else pd.DataFrame(columns=schema.columns("acled"))
+
+
+def acled_of(articles, *, executor=None, processes: int | None = None) -> pd.DataFrame:
+    """One table of ACLED rows for many reports (``khabar.load_articles``), in
+    their order; ``executor`` (any :class:`concurrent.futures.Executor`, a
+    Dask client's ``client.get_executor()``) or ``processes`` as in
+    :func:`khabar.reports.map_reports`.
+
+    >>> from khabar.reports import load_articles
+    >>> articles, _ = load_articles("tests/fixtures/reports")
+    >>> len(acled_of(articles, processes=1)) >= len(acled(articles[0]))
+    True
+    """
+    from khabar.reports import map_reports
+
+    tables = map_reports(_acled_chunk, list(articles), executor=executor, processes=processes)
+    tables = [t for t in tables if len(t)]
+    if not tables:
+        return _empty_acled()
+    return schema.conform(pd.concat(tables, ignore_index=True), "acled")
+
+
+def _empty_acled() -> pd.DataFrame:
+    return schema.conform(pd.DataFrame({c: [] for c in schema.columns("acled")}), "acled")

@@ -64,7 +64,12 @@ def ged(article, rows: pd.DataFrame | None = None) -> pd.DataFrame:
     city = _city(article)
     found = []
     for _, row in deadly.iterrows():
-        a, b = actor(row["side_a"]), actor(row["side_b"])
+        sides = [row["side_a"], row["side_b"]]
+        if not any(sides):  # no dyad in the title or text: the actors the event's sentences name
+            from khabar.incidents import _actors
+
+            sides = (_actors(row["quotes"]) + ["", ""])[:2]
+        a, b = actor(sides[0] or "unidentified"), actor(sides[1])
         government = any(x["acled_inter"] == 1 for x in (a, b))
         start = row["start_earliest"] if not pd.isna(row["start_earliest"]) else row["start_latest"]
         end = row["end_latest"] if not pd.isna(row["end_latest"]) else row["start_latest"]
@@ -112,3 +117,32 @@ def ged(article, rows: pd.DataFrame | None = None) -> pd.DataFrame:
         )
     frame = pd.DataFrame(found, columns=schema.columns("ged"))
     return schema.conform(frame, "ged")
+
+
+def _ged_chunk(articles: list) -> pd.DataFrame:
+    tables = [ged(article) for article in articles]
+    return pd.concat(tables, ignore_index=True) if tables else pd.DataFrame(columns=schema.columns("ged"))
+
+
+def ged_of(articles, *, executor=None, processes: int | None = None) -> pd.DataFrame:
+    """One table of UCDP GED rows for many reports (``khabar.load_articles``), in
+    their order; ``executor`` (any :class:`concurrent.futures.Executor`, a
+    Dask client's ``client.get_executor()``) or ``processes`` as in
+    :func:`khabar.reports.map_reports`.
+
+    >>> from khabar.reports import load_articles
+    >>> articles, _ = load_articles("tests/fixtures/reports")
+    >>> len(ged_of(articles, processes=1)) >= len(ged(articles[0]))
+    True
+    """
+    from khabar.reports import map_reports
+
+    tables = map_reports(_ged_chunk, list(articles), executor=executor, processes=processes)
+    tables = [t for t in tables if len(t)]
+    if not tables:
+        return _empty_ged()
+    return schema.conform(pd.concat(tables, ignore_index=True), "ged")
+
+
+def _empty_ged() -> pd.DataFrame:
+    return schema.conform(pd.DataFrame({c: [] for c in schema.columns("ged")}), "ged")

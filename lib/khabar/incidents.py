@@ -410,7 +410,7 @@ def _fatalities(article, table, ids, place, pair):
     tied = [
         i
         for i, r in table.iterrows()
-        if i not in ids and r["subject"] == "bodies" and tied_to_place(article, table, i, place)
+        if i not in ids and r["subject"] in ("bodies", "killed") and tied_to_place(article, table, i, place)
     ]
     ids = list(ids) + [i for i in related + tied if i not in ids]
     sides = {i: dead_side(article, table, i) for i in ids}
@@ -427,7 +427,8 @@ def _fatalities(article, table, ids, place, pair):
             _candidate(list(parts.index), table, sides, "parts added up" if len(parts) > 1 else "count of the dead")
         )
     for i in tied:
-        candidates.append(_candidate([i], table, sides, f"bodies the text says were killed in {place}"))
+        what = "bodies" if table.at[i, "subject"] == "bodies" else "dead"
+        candidates.append(_candidate([i], table, sides, f"{what} the text says were killed in {place}"))
     if not candidates:
         return ids, math.nan, math.nan, math.nan, "", (math.nan,) * 4, ""
     dead_counts = [c for c in candidates if not c["label"].startswith("bodies")] or candidates
