@@ -20,7 +20,7 @@ for each stage; ``docs/conflict-data.md`` cites the codebook's sections):
 
 >>> from khabar import load_article
 >>> table = acled(load_article())
->>> table.loc[table.event_type == "Battles", ["sub_event_type", "fatalities", "time_precision"]].values.tolist()[0]
+>>> table.loc[table.sub_event_type == "Armed clash", ["sub_event_type", "fatalities", "time_precision"]].values.tolist()[0]
 ['Armed clash', 24, 3]
 """
 
