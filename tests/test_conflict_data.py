@@ -246,3 +246,19 @@ def test_on_a_local_dask_cluster():
     assert on_cluster[1].equals(acled_of(articles, processes=1))
     assert on_cluster[2].equals(ged_of(articles, processes=1))
     assert len(on_cluster[1]) > len(articles)
+
+
+def test_a_report_with_no_date_leaves_its_events_out_of_the_layouts():
+    from khabar import article_from_text
+    from khabar.datapackage import tables
+
+    text = (FIXTURES / "madina-post-2018-03-28.txt").read_text(encoding="utf-8")
+    found = tables(article_from_text(text, published=None))
+    assert found["event_table"]["fatalities_best"].notna().any()  # the dead are still counted
+    assert found["acled"].empty and found["ged"].empty  # but no day to code them on
+
+
+def test_the_layouts_are_public_names():
+    import khabar
+
+    assert khabar.acled_of.__module__ == "khabar.acled" and khabar.ged_of.__module__ == "khabar.ged"

@@ -16,7 +16,9 @@ for each stage; ``docs/conflict-data.md`` cites the codebook's sections):
   which it happened, 3 for a longer span; the date is then the span's middle;
 - ``fatalities``: the most conservative figure (the event table's low, vague
   words at ACLED's floors), the other figures and the dispute in ``notes``;
-- ``tags`` names the claim ids the row rests on.
+- ``tags`` names the claim ids the row rests on;
+- an event with no day at all (a report with no publication date to
+  resolve "yesterday" against) is left out: ACLED cannot date it.
 
 >>> from khabar import load_article
 >>> table = acled(load_article())
@@ -130,6 +132,8 @@ def acled(article, rows: pd.DataFrame | None = None) -> pd.DataFrame:
         second = pair.get(codes["actor2"], codes["actor2"])
         one, two = actor(first), actor(second)
         start, end = _span(row)
+        if pd.isna(start) and pd.isna(end):
+            continue  # no day at all (a report with no date): ACLED cannot code it
         date, precision = event_date(start, end)
         where = place(row["place_en"] or city) if (row["place_en"] or city) else NOWHERE
         geo = where["precision"] if row["place_en"] else 2 if city else 3

@@ -2,7 +2,8 @@
 version 25.1): UCDP's column names, in its order, and its codes.
 
 - only events with at least one death in low, best or high (an event in
-  UCDP's sense is lethal: agreements and exchanges are left out);
+  UCDP's sense is lethal: agreements and exchanges are left out), and with
+  a day (a report with no date gives none);
 - ``best``, ``low``, ``high`` from the event table (the rule is in
   ``docs/conflict-data.md``); ``deaths_a``, ``deaths_b``,
   ``deaths_civilians``, ``deaths_unknown`` sum to ``best``;
@@ -73,6 +74,8 @@ def ged(article, rows: pd.DataFrame | None = None) -> pd.DataFrame:
         government = any(x["acled_inter"] == 1 for x in (a, b))
         start = row["start_earliest"] if not pd.isna(row["start_earliest"]) else row["start_latest"]
         end = row["end_latest"] if not pd.isna(row["end_latest"]) else row["start_latest"]
+        if pd.isna(start) and pd.isna(end):
+            continue  # no day at all (a report with no date): not a dated event
         where = place(row["place_en"] or city) if (row["place_en"] or city) else NOWHERE
         prec = date_prec(start, end)
         said_by = [lexicon.label("claimant", c, "en") for c in row["claimants"]]
