@@ -213,7 +213,7 @@ def test_a_folder_gets_one_acled_and_one_ged_table(tmp_path):
 
 
 def test_executors_give_the_same_tables():
-    from concurrent.futures import ThreadPoolExecutor
+    from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
     from khabar.acled import acled_of
     from khabar.ged import ged_of
@@ -225,6 +225,8 @@ def test_executors_give_the_same_tables():
         assert acled_of(articles, executor=pool).equals(serial)
         assert ged_of(articles, executor=pool).equals(ged_of(articles, processes=1))
         assert claims_of(articles, executor=pool).equals(claims_of(articles, processes=1))
+    with ProcessPoolExecutor(2) as pool:
+        assert acled_of(articles, executor=pool).equals(serial)
 
 
 def test_on_a_local_dask_cluster():
