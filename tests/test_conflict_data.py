@@ -264,3 +264,19 @@ def test_the_layouts_are_public_names():
     import khabar
 
     assert khabar.acled_of.__module__ == "khabar.acled" and khabar.ged_of.__module__ == "khabar.ged"
+
+
+def test_a_part_among_the_dead_is_not_the_low():
+    from khabar import article_from_text
+    from khabar.incidents import event_table
+
+    # «بينهم 9 نساء» is inside the 45, neither a count of the event nor added to it
+    text = (
+        'اشتباكات بين النظام وتنظيم "الدولة" في حي القدم\n\n'
+        "وقال المرصد إن 45 شخصا قتلوا في حي القدم أمس، بينهم 9 نساء.\n\n"
+        "وأعلن التنظيم مقتل 300 من قوات الأسد في حي القدم أمس."
+    )
+    table = event_table(article_from_text(text, published=datetime.date(2018, 3, 26)))
+    dead = table[table.stage == "deaths"].iloc[0]
+    assert (dead.fatalities_low, dead.fatalities_best, dead.fatalities_high) == (45, 45, 300)
+    assert dead.deaths_unknown == 45  # «شخصا»: the text does not say whose

@@ -376,6 +376,14 @@ def tied_to_place(article, table: pd.DataFrame, index, place: str) -> bool:
     return False
 
 
+def _among(article, claim) -> bool:
+    """Whether a count is a part of the one before it («45 شخصا، بينهم 9
+    نساء»): never a count of the event's dead by itself, never added."""
+    from khabar.claims_table import _AMONG_THEM
+
+    return bool(_AMONG_THEM.search(article.text[max(0, claim["start"] - 30) : claim["start"]]))
+
+
 def _position(claim, side) -> str:
     if claim["side"] in ("", "independent") or pd.isna(claim["side"]):
         return "independent"
@@ -410,7 +418,10 @@ def _fatalities(article, table, ids, place, pair):
     tied = [
         i
         for i, r in table.iterrows()
-        if i not in ids and r["subject"] in ("bodies", "killed") and tied_to_place(article, table, i, place)
+        if i not in ids
+        and r["subject"] in ("bodies", "killed")
+        and not _among(article, r)
+        and tied_to_place(article, table, i, place)
     ]
     ids = list(ids) + [i for i in related + tied if i not in ids]
     sides = {i: dead_side(article, table, i) for i in ids}
@@ -419,7 +430,9 @@ def _fatalities(article, table, ids, place, pair):
         if not pd.isna(whole["value_low"]):
             candidates.append(_candidate([i], table, sides, "count of the dead"))
     killed_parts = own[(own["subject"] == "killed") & (own["scope"] != "forces") & own["value_low"].notna()]
-    for _claimant, parts in killed_parts.groupby("claimant", sort=False):
+    nested = pd.Series([_among(article, r) for _, r in killed_parts.iterrows()], index=killed_parts.index, dtype=bool)
+    killed_parts = killed_parts.loc[~nested]
+    for _claimant, parts in killed_parts.groupby(["claimant", "sentence"], sort=False):
         kinds_of = list(zip(parts["subject"], parts["scope"]))
         if any(_is_part(a, b) for a in kinds_of for b in kinds_of if a != b):
             continue  # one part inside another: not disjoint, not added
