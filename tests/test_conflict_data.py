@@ -280,3 +280,19 @@ def test_a_part_among_the_dead_is_not_the_low():
     dead = table[table.stage == "deaths"].iloc[0]
     assert (dead.fatalities_low, dead.fatalities_best, dead.fatalities_high) == (45, 45, 300)
     assert dead.deaths_unknown == 45  # «شخصا»: the text does not say whose
+
+
+def test_civilians_and_fighters_of_one_sentence_are_added_and_split():
+    from khabar import article_from_text
+    from khabar.incidents import event_table
+
+    text = (
+        'قصف واشتباكات بين النظام وتنظيم "الدولة" في حي القدم\n\n'
+        "وقال المرصد إن 7 مدنيين قتلوا في حي القدم أمس، إلى جانب 20 عنصرا من قوات الأسد.\n\n"
+        "وأعلن التنظيم مقتل 300 من قوات الأسد في حي القدم أمس."
+    )
+    table = event_table(article_from_text(text, published=datetime.date(2018, 3, 26)))
+    dead = table[table.stage == "deaths"].iloc[0]
+    assert (dead.fatalities_low, dead.fatalities_best, dead.fatalities_high) == (27, 27, 300)
+    assert (dead.deaths_a, dead.deaths_b, dead.deaths_civilians, dead.deaths_unknown) == (20, 0, 7, 0)
+    assert "vague words" not in dead.note

@@ -302,7 +302,8 @@ def dead_side(article, table: pd.DataFrame, index) -> str:
     """Whose dead a claim counts: the actor named in the clause of the number
     («175 من قوات الأسد» regime; «... ضد تنظيم الدولة» the other side of
     the dyad), else that of another claim of the same claimant in the same
-    sentence or of the same subject and scope, else ``unknown``.
+    sentence or of the same subject and scope, else ``unknown``; civilians
+    (``civilian_scopes.csv``: مدنيون، أطفال) are ``civilians``.
 
     >>> from khabar import claims, load_article
     >>> article = load_article()
@@ -310,10 +311,12 @@ def dead_side(article, table: pd.DataFrame, index) -> str:
     >>> dead_side(article, table, table.index[table.quote == "بحوالي 85"][0])
     'regime'
     """
-    found = _clause_side(article, table.loc[index])
+    claim = table.loc[index]
+    if claim.get("combatant") == "civilian" or claim["scope"] in _civilian_scopes():
+        return "civilians"
+    found = _clause_side(article, claim)
     if found:
         return found
-    claim = table.loc[index]
     kin = table[
         (table.index != index)
         & (table["claimant"] == claim["claimant"])
@@ -327,6 +330,16 @@ def dead_side(article, table: pd.DataFrame, index) -> str:
         if found:
             return found
     return "unknown"
+
+
+@functools.cache
+def _civilian_scopes() -> frozenset:
+    """Scopes whose dead are civilians (``civilian_scopes.csv``)."""
+    path = Path(__file__).with_name("civilian_scopes.csv")
+    table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    if "scope" not in table.columns:
+        raise ValueError(f"{path}: no scope column")
+    return frozenset(table["scope"])
 
 
 def _clause_side(article, claim) -> str:
@@ -439,9 +452,18 @@ def _fatalities(article, table, ids, place, pair):
         candidates.append(
             _candidate(list(parts.index), table, sides, "parts added up" if len(parts) > 1 else "count of the dead")
         )
-    for i in tied:
-        what = "bodies" if table.at[i, "subject"] == "bodies" else "dead"
-        candidates.append(_candidate([i], table, sides, f"{what} the text says were killed in {place}"))
+    # one claimant's disjoint counts in one sentence («7 مدنيين … إلى جانب 20 عنصرا») are added up
+    for _key, group in table.loc[tied].groupby(["claimant", "sentence", "subject"], sort=False):
+        what = "bodies" if group["subject"].iloc[0] == "bodies" else "dead"
+        label = f"{what} the text says were killed in {place}"
+        kinds_of = list(zip(group["subject"], group["scope"]))
+        disjoint = len(set(kinds_of)) == len(kinds_of) and not any(
+            _is_part(a, b) for a in kinds_of for b in kinds_of if a != b
+        )
+        if len(group) > 1 and disjoint and group["value_low"].notna().all():
+            candidates.append(_candidate(list(group.index), table, sides, label + ", parts added up"))
+        else:
+            candidates += [_candidate([i], table, sides, label) for i in group.index]
     if not candidates:
         return ids, math.nan, math.nan, math.nan, "", (math.nan,) * 4, ""
     dead_counts = [c for c in candidates if not c["label"].startswith("bodies")] or candidates
@@ -470,7 +492,8 @@ def _fatalities(article, table, ids, place, pair):
             by_side[key] += share
     unknown = best - sum(by_side.values())
     notes = [
-        f"low {low:g}: {low_c['text']} ({low_c['position'].replace('_', ' ')}, vague words at ACLED's floors)",
+        f"low {low:g}: {low_c['text']} ({low_c['position'].replace('_', ' ')}"
+        + (", vague words at ACLED's floors)" if low_c["floored"] else ")"),
         f"best {best:g}: {best_c['text']} ({best_c['label']}; {best_c['position'].replace('_', ' ')}; "
         + (
             "the most specific figure not a party's claim about its enemy)"
@@ -507,6 +530,7 @@ def _candidate(ids, table, sides, label):
         "figure": float(figure),
         "high": float(sum(highs)),
         "specificity": min(SPECIFICITY.get(q, 0) for q in rows["qualifier"]),
+        "floored": any(q in floors for q in rows["qualifier"]),
         "position": position,
         "reported_on": max(rows["reported_on"]),
         "text": " + ".join(
