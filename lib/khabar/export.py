@@ -593,11 +593,11 @@ def export_report(
         else:
             articles, failures = load_articles(paths, defaults={"published": published, "outlet": outlet})
             table = claims_of(articles)
-            from khabar.acled import acled_of
-            from khabar.ged import ged_of
+            from khabar.ged import layouts_of
 
             # one ACLED and one GED table for the folder, beside its claims
-            named = {"claims": table, "acled": acled_of(articles), "ged": ged_of(articles)}
+            acled_table, ged_table = layouts_of(articles)
+            named = {"claims": table, "acled": acled_table, "ged": ged_table}
             schemas = {"claims": "claims_of"}
             source = {
                 "title": WORDS["title"]["ar"],

@@ -149,3 +149,44 @@ def ged_of(articles, *, executor=None, processes: int | None = None) -> pd.DataF
 
 def _empty_ged() -> pd.DataFrame:
     return schema.conform(pd.DataFrame({c: [] for c in schema.columns("ged")}), "ged")
+
+
+def _layouts_chunk(articles: list) -> tuple[pd.DataFrame, pd.DataFrame]:
+    from khabar.acled import _empty, acled
+    from khabar.shared_tables import event_rows
+
+    both = []
+    for article in articles:
+        rows = event_rows(article)
+        both.append((acled(article, rows), ged(article, rows)))
+    acleds = [a for a, _ in both if len(a)]
+    geds = [g for _, g in both if len(g)]
+    return (
+        pd.concat(acleds, ignore_index=True) if acleds else _empty(),
+        pd.concat(geds, ignore_index=True) if geds else _empty_ged(),
+    )
+
+
+def layouts_of(articles, *, executor=None, processes: int | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``(acled_of(articles), ged_of(articles))`` with each article's events
+    read once; ``executor`` and ``processes`` as in
+    :func:`khabar.reports.map_reports`.
+
+    >>> from khabar.reports import load_articles
+    >>> articles, _ = load_articles("tests/fixtures/reports")
+    >>> acled_table, ged_table = layouts_of(articles, processes=1)
+    >>> from khabar.acled import acled_of
+    >>> acled_table.equals(acled_of(articles, processes=1))
+    True
+    """
+    from khabar.reports import map_reports
+
+    parts = map_reports(_layouts_chunk, list(articles), executor=executor, processes=processes)
+    acleds = [a for a, _ in parts if len(a)]
+    geds = [g for _, g in parts if len(g)]
+    from khabar.acled import _empty
+
+    return (
+        schema.conform(pd.concat(acleds, ignore_index=True), "acled") if acleds else _empty(),
+        schema.conform(pd.concat(geds, ignore_index=True), "ged") if geds else _empty_ged(),
+    )
