@@ -216,7 +216,7 @@ def test_executors_give_the_same_tables():
     from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
     from khabar.acled import acled_of
-    from khabar.ged import ged_of
+    from khabar.ged import ged_of, layouts_of
     from khabar.reports import claims_of, load_articles
 
     articles, _ = load_articles(FIXTURES)
@@ -227,6 +227,8 @@ def test_executors_give_the_same_tables():
         assert claims_of(articles, executor=pool).equals(claims_of(articles, processes=1))
     with ProcessPoolExecutor(2) as pool:
         assert acled_of(articles, executor=pool).equals(serial)
+        both = layouts_of(articles, executor=pool)
+    assert both[0].equals(serial) and both[1].equals(ged_of(articles, processes=1))
 
 
 def test_on_a_local_dask_cluster():
