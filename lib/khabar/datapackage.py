@@ -259,7 +259,7 @@ def write_data(article=None, out_dir=DATA_DIR) -> Path:
     ``out_dir`` (default ``build/data/``); see :func:`write_package`.
 
     >>> sorted(p.name for p in write_data(out_dir=Path(tempfile.mkdtemp()) / "data").iterdir())[:2]
-    ['claims.csv', 'control.csv']
+    ['acled.csv', 'claims.csv']
     """
     article = load_article() if article is None else article
     return write_package(tables(article), article_source(article), out_dir)
