@@ -53,13 +53,15 @@ def test_the_deal(events_rows, claims_table):
 
 def test_the_dead(events_rows, claims_table):
     dead = one(events_rows, "deaths")
-    # low: the pages' «12 عنصرًا ... إلى جانب العشرات من الجنود», 12 + 20;
-    # best: «تتجاوز 100» bodies, all killed in the fighting (informed sources);
-    # high: al-Naba's «قتل 175».
-    assert (dead.fatalities_low, dead.fatalities_best, dead.fatalities_high) == (32, 101, 175)
+    # low: the pages' «12 عنصرًا ... إلى جانب العشرات من الجنود», 12 + 12
+    # (ACLED codes "dozens" 12); best: «بحوالي 85» bodies handed over, all
+    # killed in the fighting in al-Qadam (informed sources); high: al-Naba's
+    # «قتل 175», the group's claim about its enemy.
+    assert (dead.fatalities_low, dead.fatalities_best, dead.fatalities_high) == (24, 85, 175)
+    assert dead.high_source == "party_about_enemy"
     quotes = {claims_table.loc[i, "quote"] for i in dead.claim_ids}
-    assert {"175 من قوات الأسد", "12 عنصرا من مخابرات الفرع 215", "العشرات من الجنود", "تتجاوز 100"} <= quotes
-    assert "contested by قرابة 30 جثة" in dead.note and "32-111 fit within the whole" in dead.note
+    assert {"175 من قوات الأسد", "12 عنصرا من مخابرات الفرع 215", "العشرات من الجنود", "بحوالي 85"} <= quotes
+    assert "best 85: بحوالي 85" in dead.note and "not tied to the place by the text: تتجاوز 100" in dead.note
     # al-Naba's dead from the start of its operation (9-14 March) to its
     # Thursday; the pages' over the past days up to Sunday 25 March
     assert (dead.start_earliest, dead.end_latest) == (T(2018, 3, 9), T(2018, 3, 25))

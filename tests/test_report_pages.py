@@ -292,9 +292,9 @@ def test_a_comparison_writes_one_claims_table_of_all_reports(compared, out):
     from khabar.reports import claims_of, load_articles
 
     data = out / "data" / "comparison"
-    assert sorted(p.name for p in data.iterdir()) == ["claims.csv", "datapackage.json"]
+    assert sorted(p.name for p in data.iterdir()) == ["acled.csv", "claims.csv", "datapackage.json", "ged.csv"]
     report = valid(data)
-    assert [task.name for task in report.tasks] == ["claims"]
+    assert [task.name for task in report.tasks] == ["claims", "acled", "ged"]
     package = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
     assert package["resources"][0]["schema"] == {
         k: v for k, v in schema.table_schema("claims_of").items() if k != "description"
@@ -308,7 +308,9 @@ def test_a_comparison_writes_one_claims_table_of_all_reports(compared, out):
     assert back["article"].nunique() == len(articles)
     pd.testing.assert_frame_equal(back, schema.conform(expected, "claims_of"), check_dtype=True)
     for page in compared:
-        assert sorted(linked_files(page)) == [data / "claims.csv", data / "datapackage.json"], page
+        assert sorted(linked_files(page)) == sorted(
+            [data / "claims.csv", data / "acled.csv", data / "ged.csv", data / "datapackage.json"]
+        ), page
 
 
 def test_data_outside_the_schema_writes_neither_data_nor_page(tmp_path, monkeypatch):

@@ -21,6 +21,8 @@ _PUBLIC = {
     "events": "events_table",
     "event_mentions": "events_table",
     "event_table": "incidents",
+    "acled_of": "acled",
+    "ged_of": "ged",
     "exchange_ledger": "ledger",
     "grades": "grading",
     "part_whole": "grading",

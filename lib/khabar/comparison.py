@@ -59,8 +59,10 @@ WORDS = {
     "data": {"ar": "البيانات", "en": "Data"},
     "data_note": {
         "ar": "كل الأرقام في جدول واحد بصيغة CSV، وفي أوله ملف التقرير ووسيلته وتاريخه: {csv}؛ "
+        "وأحداث التقارير كلها بتنسيق ACLED‏ ({acled}) وبتنسيق UCDP GED‏ ({ged})؛ "
         "ووصف كل عمود في {codebook}.",
         "en": "Every figure as one CSV table (UTF-8), with each report’s file, outlet and date in front: {csv}; "
+        "the events of all the reports in ACLED’s layout ({acled}) and UCDP GED’s ({ged}); "
         "every column is described in {codebook} (a Frictionless Data Package).",
     },
 }
@@ -241,16 +243,19 @@ def _figure_img(fig) -> str:
 
 
 def data_section(folder: str, lang: str) -> str:
-    """The page's last section: a link to the combined ``claims.csv`` in
-    ``folder`` (a URL relative to the page) and to its codebook.
+    """The page's last section: links to the combined ``claims.csv``,
+    ``acled.csv`` and ``ged.csv`` in ``folder`` (a URL relative to the page)
+    and to their codebook.
 
     >>> print(data_section("data/comparison", "en"))
     <h2>Data</h2>
-    <p>Every figure as one CSV table (UTF-8), with each report’s file, outlet and date in front: <a href="data/comparison/claims.csv">claims.csv</a>; every column is described in <a href="data/comparison/datapackage.json">datapackage.json</a> (a Frictionless Data Package).</p>
+    <p>Every figure as one CSV table (UTF-8), with each report’s file, outlet and date in front: <a href="data/comparison/claims.csv">claims.csv</a>; the events of all the reports in ACLED’s layout (<a href="data/comparison/acled.csv">acled.csv</a>) and UCDP GED’s (<a href="data/comparison/ged.csv">ged.csv</a>); every column is described in <a href="data/comparison/datapackage.json">datapackage.json</a> (a Frictionless Data Package).</p>
     """
     folder = escape(folder)
     links = {
         "csv": f'<a href="{folder}/claims.csv">claims.csv</a>',
+        "acled": f'<a href="{folder}/acled.csv">acled.csv</a>',
+        "ged": f'<a href="{folder}/ged.csv">ged.csv</a>',
         "codebook": f'<a href="{folder}/datapackage.json">datapackage.json</a>',
     }
     return f"<h2>{_w('data', lang)}</h2>\n<p>{_w('data_note', lang).format(**links)}</p>"

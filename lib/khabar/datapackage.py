@@ -12,7 +12,7 @@ and only then put in place of the previous one.
 Run it as ``python -m khabar.datapackage`` (``make html`` does).
 
 >>> [name for name in tables(load_article())]
-['claims', 'events', 'control', 'paragraphs', 'dropped']
+['claims', 'events', 'control', 'paragraphs', 'dropped', 'event_table', 'ledger', 'acled', 'ged']
 """
 
 from __future__ import annotations
@@ -52,13 +52,22 @@ def tables(article) -> dict[str, pd.DataFrame]:
     ['paragraph', 'kind']
     """
     from khabar import claims, control, events
+    from khabar.acled import acled
+    from khabar.ged import ged
+    from khabar.shared_tables import event_rows, ledger_rows
 
+    found, happenings = claims(article), events(article)
+    rows = event_rows(article, claims=found, events=happenings)
     return {
-        "claims": claims(article),
-        "events": events(article),
+        "claims": found,
+        "events": happenings,
         "control": control(article),
         "paragraphs": article.paragraphs.reset_index(drop=True).rename_axis("paragraph").reset_index(),
         "dropped": article.dropped,
+        "event_table": rows,
+        "ledger": ledger_rows(article, claims=found, events=happenings),
+        "acled": acled(article, rows),
+        "ged": ged(article, rows),
     }
 
 
@@ -250,7 +259,7 @@ def write_data(article=None, out_dir=DATA_DIR) -> Path:
     ``out_dir`` (default ``build/data/``); see :func:`write_package`.
 
     >>> sorted(p.name for p in write_data(out_dir=Path(tempfile.mkdtemp()) / "data").iterdir())[:2]
-    ['claims.csv', 'control.csv']
+    ['acled.csv', 'claims.csv']
     """
     article = load_article() if article is None else article
     return write_package(tables(article), article_source(article), out_dir)

@@ -549,8 +549,9 @@ def export_report(
 
     Each page's tables are written as a data package to ``data_dir/<name>/``
     (default :func:`report_data_dir`) and linked from the page: a report
-    card's five tables, a comparison's one ``claims.csv`` (the schema
-    ``claims_of``).  The package is checked and validated before anything is
+    card's tables, a comparison's one ``claims.csv`` (the schema
+    ``claims_of``) with one ``acled.csv`` and one ``ged.csv`` for all its
+    reports.  The package is checked and validated before anything is
     written (nothing is, if it fails); if the pages then fail to be written,
     the previous package is put back.
 
@@ -592,7 +593,12 @@ def export_report(
         else:
             articles, failures = load_articles(paths, defaults={"published": published, "outlet": outlet})
             table = claims_of(articles)
-            named, schemas = {"claims": table}, {"claims": "claims_of"}
+            from khabar.ged import layouts_of
+
+            # one ACLED and one GED table for the folder, beside its claims
+            acled_table, ged_table = layouts_of(articles)
+            named = {"claims": table, "acled": acled_table, "ged": ged_table}
+            schemas = {"claims": "claims_of"}
             source = {
                 "title": WORDS["title"]["ar"],
                 "title_en": WORDS["title"]["en"],

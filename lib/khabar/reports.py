@@ -132,10 +132,41 @@ def _claims_of_chunk(bounds: tuple[int, int]) -> pd.DataFrame:
     return _claims_with_front(_POOL_ARTICLES[bounds[0] : bounds[1]])
 
 
-def _tables(articles: list, processes: int | None) -> list[pd.DataFrame]:
-    """The claims of all articles, in order, as a few tables; over a pool of
-    processes when it pays.  The pool's processes are forked with the
-    articles already in memory, so only one table per chunk travels back."""
+def _chunks(items: list, parts: int) -> list[list]:
+    size = max(1, -(-len(items) // max(1, parts)))
+    return [items[start : start + size] for start in range(0, len(items), size)]
+
+
+def map_reports(function, articles: list, *, executor=None, processes: int | None = None) -> list:
+    """``function`` applied to chunks of ``articles`` (it takes a list and
+    returns one result per chunk), the results in order.  ``executor``: any
+    :class:`concurrent.futures.Executor` (a Dask client's
+    ``client.get_executor()`` runs it on a cluster; ``function`` and the
+    articles must then pickle); without one, a process pool of
+    ``processes`` (default: every core) when there are enough articles to
+    pay for it, else in this process.
+
+    >>> map_reports(len, list(range(5)), processes=1)
+    [5]
+    """
+    articles = list(articles)
+    if executor is not None:
+        workers = getattr(executor, "_max_workers", None) or processes or os.cpu_count() or 1
+        return list(executor.map(function, _chunks(articles, workers * 4)))
+    processes = processes or os.cpu_count() or 1
+    if processes < 2 or len(articles) < POOL_FROM:
+        return [function(articles)]
+    with ProcessPoolExecutor(processes) as pool:
+        return list(pool.map(function, _chunks(articles, processes * 4)))
+
+
+def _tables(articles: list, processes: int | None, executor=None) -> list[pd.DataFrame]:
+    """The claims of all articles, in order, as a few tables; over
+    ``executor`` when one is given, else over a pool of processes when it
+    pays.  The pool's processes are forked with the articles already in
+    memory, so only one table per chunk travels back."""
+    if executor is not None:
+        return map_reports(_claims_with_front, articles, executor=executor, processes=processes)
     processes = processes or os.cpu_count() or 1
     if processes < 2 or len(articles) < POOL_FROM or "fork" not in _start_methods():
         return [_claims_with_front(articles)]
@@ -165,7 +196,7 @@ def _start_methods() -> list[str]:
     return multiprocessing.get_all_start_methods()
 
 
-def claims_of(articles: list, *, processes: int | None = None) -> pd.DataFrame:
+def claims_of(articles: list, *, processes: int | None = None, executor=None) -> pd.DataFrame:
     """One claims table for many articles: :func:`khabar.claims` of each, with
     ``article`` (file name), ``outlet`` (empty when missing),
     ``published``, ``claimant_key`` and ``corroboration_in_report`` in front
@@ -173,7 +204,9 @@ def claims_of(articles: list, *, processes: int | None = None) -> pd.DataFrame:
     is graded across all the reports (same subject and scope only), with
     :func:`claimant_key` as the claimant; ``corroboration_in_report`` keeps
     each report's own grade.
-    ``processes`` (default: every core) runs the extraction in parallel.
+    ``processes`` (default: every core) runs the extraction in parallel;
+    ``executor``, any :class:`concurrent.futures.Executor` (a Dask client's
+    ``client.get_executor()``), runs it there instead (see :func:`map_reports`).
 
     >>> from khabar.article import SEED_PATH
     >>> articles, _ = load_articles([SEED_PATH])
@@ -181,7 +214,7 @@ def claims_of(articles: list, *, processes: int | None = None) -> pd.DataFrame:
     >>> bool((table["corroboration"] == table["corroboration_in_report"]).all())  # one report: as before
     True
     """
-    combined = pd.concat(_tables(list(articles), processes), ignore_index=True)
+    combined = pd.concat(_tables(list(articles), processes, executor), ignore_index=True)
     combined["published"] = pd.to_datetime(combined["published"])
     combined["corroboration_in_report"] = combined["corroboration"]
     combined["claimant_key"] = claimant_key(combined) if len(combined) else pd.Series(dtype=object)

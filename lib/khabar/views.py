@@ -469,7 +469,7 @@ def event_table_view(table: pd.DataFrame, lang: str = "ar") -> pd.DataFrame:
     >>> from khabar.incidents import event_table
     >>> view = event_table_view(event_table(load_article()), "en")
     >>> view.loc[view["type"] == "battle deaths", "dead (low / best / high)"].tolist()
-    ['32 / 101 / 175']
+    ['24 / 85 / 175']
     """
 
     def dead(row) -> str:

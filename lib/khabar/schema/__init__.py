@@ -29,10 +29,11 @@ import math
 import re
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 SCHEMA_DIR = Path(__file__).resolve().parent
-TABLES = ("claims", "events", "control", "paragraphs", "dropped")
+TABLES = ("claims", "events", "control", "paragraphs", "dropped", "event_table", "ledger", "acled", "ged")
 """The shared tables, in the order the data package lists them."""
 COMBINED = ("claims_of",)
 """Tables of many reports: ``claims_of`` is :func:`khabar.claims_of`, the
@@ -266,7 +267,7 @@ def _value_problem(field: dict, value) -> str | None:
             return f"{value!r} is not a date"
         if stamp != stamp.normalize():
             return f"{value!r} is not a date (it has a time of day)"
-    elif kind == "boolean" and not isinstance(value, bool):
+    elif kind == "boolean" and not isinstance(value, (bool, np.bool_)):
         return f"{value!r} is not true or false"
     elif kind == "array":
         if not isinstance(value, (list, tuple)) or not all(isinstance(item, str) for item in value):
