@@ -265,7 +265,7 @@ def test_published_takes_a_date_a_datetime_or_an_iso_string(tmp_path, given):
 @pytest.mark.parametrize(
     "given, problem",
     [
-        ("18/11/2019", "publication date '18/11/2019' is not an ISO date (YYYY-MM-DD, e.g. 2018-03-26)"),
+        ("18/11/2019", "publication date '18/11/2019' is not a date as YYYY-MM-DD (e.g. 2018-03-26)"),
         ("2019-02-30", "publication date '2019-02-30' is not a day of the calendar"),
         (20191118, "publication date 20191118 (int) is not a date: give a date, a datetime or an ISO date string"),
         (["2019-11-18"], "publication date ['2019-11-18'] (list) is not a date"),

@@ -140,7 +140,7 @@ def publication_date(value, source="<text>") -> date | None:
     >>> publication_date("18/11/2019", "report.txt")
     Traceback (most recent call last):
     ...
-    khabar.article.ArticleError: report.txt: publication date '18/11/2019' is not an ISO date (YYYY-MM-DD, e.g. 2018-03-26)
+    khabar.article.ArticleError: report.txt: publication date '18/11/2019' is not a date as YYYY-MM-DD (e.g. 2018-03-26)
     """
     if value is None:
         return None
@@ -155,7 +155,7 @@ def publication_date(value, source="<text>") -> date | None:
             "a datetime or an ISO date string (YYYY-MM-DD, e.g. 2018-03-26)",
         )
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}(?:[T ].*)?", value.strip()):
-        raise ArticleError(source, f"publication date {value!r} is not an ISO date (YYYY-MM-DD, e.g. 2018-03-26)")
+        raise ArticleError(source, f"publication date {value!r} is not a date as YYYY-MM-DD (e.g. 2018-03-26)")
     try:
         return date.fromisoformat(value.strip()[:10])
     except ValueError:
