@@ -233,7 +233,9 @@ def test_a_text_mostly_not_arabic_is_refused_naming_the_file(tmp_path, text, sha
 
 
 def test_an_english_page_is_refused_too(tmp_path):
-    page = "<html><head><title>News</title></head><body><h1>Town retaken</h1><p>42 detainees were freed.</p></body></html>"
+    page = (
+        "<html><head><title>News</title></head><body><h1>Town retaken</h1><p>42 detainees were freed.</p></body></html>"
+    )
     with pytest.raises(ArticleError, match=r"page\.html: the text is mostly not Arabic \(0% Arabic letters\)"):
         load_article(_write(tmp_path, "page.html", page.encode()))
 

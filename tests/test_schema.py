@@ -10,7 +10,7 @@ from khabar import schema
 from khabar.datapackage import tables
 from khabar.schema import SchemaError, allowed, check, columns, conform, table_schema
 
-TYPES = {"string", "integer", "number", "date", "boolean", "array"}
+TYPES = {"string", "integer", "number", "date", "boolean", "array", "list"}
 
 
 @pytest.fixture(scope="module")

@@ -369,6 +369,32 @@ def article_from_text(
     )
 
 
+def english_gloss(article: Article) -> list[str] | None:
+    """The English rendering of each paragraph kept beside the article's
+    file, ``<name>.gloss.csv`` (columns ``paragraph``, ``kind``, ``en``; one
+    row per paragraph, numbered from 0), or None when there is none.  A file
+    that does not line up with the paragraphs raises :class:`ArticleError`
+    naming it.
+
+    >>> english_gloss(load_article())[1][:30]
+    "Members of the Mazrou' group, "
+    """
+    path = Path(article.source_path).with_suffix(".gloss.csv")
+    if not path.is_file():
+        return None
+    try:
+        rows = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig").to_dict("records")
+    except (ValueError, pd.errors.ParserError) as error:
+        raise ArticleError(path, f"not a CSV file of paragraph, kind, en ({error})") from None
+    kinds = article.paragraphs["kind"].tolist()
+    if [row.get("paragraph") for row in rows] != [str(i) for i in range(len(kinds))]:
+        raise ArticleError(path, f"needs one row per paragraph, numbered 0 to {len(kinds) - 1}")
+    for row, kind in zip(rows, kinds):
+        if row.get("kind") != kind or not row.get("en", "").strip():
+            raise ArticleError(path, f"paragraph {row['paragraph']} should be a {kind} with an English gloss")
+    return [row["en"] for row in rows]
+
+
 def _read_metadata(path: Path) -> dict:
     sidecar = path.with_suffix(".json")
     if not sidecar.is_file():
