@@ -286,3 +286,20 @@ def test_published_in_memory_takes_a_string_too():
     assert article_from_text("\n".join(LINES), published="2019-11-18").published == date(2019, 11, 18)
     with pytest.raises(ArticleError, match=r"^<text>: publication date 2019 \(int\) is not a date"):
         article_from_text("\n".join(LINES), published=2019)
+
+
+def test_an_english_gloss_beside_the_file_is_read_and_checked(tmp_path):
+    from khabar.article import english_gloss
+
+    path = _write(tmp_path, "pasted.txt", "\n".join(LINES).encode())
+    assert english_gloss(load_article(path)) is None
+    gloss = path.with_suffix(".gloss.csv")
+    rows = ["paragraph,kind,en", "0,title,Regime forces retake a town", "1,body,a", "2,body,b", "3,body,c"]
+    gloss.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    assert english_gloss(load_article(path)) == ["Regime forces retake a town", "a", "b", "c"]
+    gloss.write_text("\n".join(rows[:-1]) + "\n", encoding="utf-8")
+    with pytest.raises(ArticleError, match=r"pasted\.gloss\.csv: needs one row per paragraph, numbered 0 to 3"):
+        english_gloss(load_article(path))
+    gloss.write_text("\n".join(rows[:2] + ["1,caption,a"] + rows[3:]) + "\n", encoding="utf-8")
+    with pytest.raises(ArticleError, match=r"pasted\.gloss\.csv: paragraph 1 should be a body with an English gloss"):
+        english_gloss(load_article(path))

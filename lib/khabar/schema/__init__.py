@@ -314,7 +314,7 @@ def _value_problem(field: dict, value) -> str | None:
         if not isinstance(value, (list, tuple)) or not all(isinstance(item, str) for item in value):
             return f"{value!r} is not a list of texts"
         delimiter = field.get("delimiter", ",")
-        if delimiter.join(value).split(delimiter) != list(value):
+        if "" in value or delimiter.join(value).split(delimiter) != list(value):
             return f"{value!r} cannot be written as texts separated by {delimiter!r} (an item is empty or holds it)"
         return None
     if "enum" in constraints and value not in constraints["enum"]:
