@@ -433,3 +433,16 @@ def test_a_new_table_needs_only_its_schema_file_and_an_entry(tmp_path, monkeypat
         "seen_by",
         "raw",
     ]
+
+
+def test_the_same_tables_give_the_same_workbook(tmp_path, seed_tables, data):
+    import zipfile
+
+    first = workbook.write_workbook(seed_tables, tmp_path / "first.xlsx", package=None)
+    with zipfile.ZipFile(first) as book:  # nothing of the time of writing
+        assert {info.date_time for info in book.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        assert "dcterms:modified" not in book.read("docProps/core.xml").decode()
+    assert workbook.write_workbook(seed_tables, tmp_path / "again.xlsx").read_bytes() == first.read_bytes()
+    read = pd.read_excel(data / "tables.xlsx", sheet_name=None)
+    assert list(read) == [*schema.TABLES, "codebook", "about"]
+    assert len(read["claims"]) == len(seed_tables["claims"])

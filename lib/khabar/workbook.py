@@ -14,6 +14,8 @@ reads right to left.
 
 from __future__ import annotations
 
+import re
+import zipfile
 from pathlib import Path
 
 import pandas as pd
@@ -124,7 +126,26 @@ def write_workbook(
         for name, frame in sheets.items():
             frame.to_excel(writer, sheet_name=name, index=False)
             _lay_out(writer.sheets[name], frame, right_to_left=is_right_to_left(frame))
+    _without_timestamps(path)
     return path
+
+
+_STAMP = re.compile(r"<dcterms:(created|modified)\b[^>]*>[^<]*</dcterms:\1>")
+
+
+def _without_timestamps(path: Path) -> None:
+    """The same tables give the same bytes: the time of writing (the
+    document's created and modified dates, optional in the format, and each
+    zip entry's time) is left out."""
+    with zipfile.ZipFile(path) as source:
+        entries = [(info, source.read(info)) for info in source.infolist()]
+    with zipfile.ZipFile(path, "w") as target:
+        for info, data in entries:
+            if info.filename == "docProps/core.xml":
+                data = _STAMP.sub("", data.decode("utf-8")).encode("utf-8")
+            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            fixed.compress_type, fixed.external_attr = info.compress_type, info.external_attr
+            target.writestr(fixed, data)
 
 
 def _lay_out(sheet, frame: pd.DataFrame, *, right_to_left: bool) -> None:
