@@ -1,7 +1,8 @@
 """The loader: the seed's structure, and bad or differently encoded inputs."""
 
 import json
-from datetime import date
+import re
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -168,3 +169,137 @@ def test_public_names_stay_functions_after_every_module_is_imported():
     for name in khabar.__all__:
         value = getattr(khabar, name)
         assert not isinstance(value, type(khabar)), f"khabar.{name} is a module, not the public {name}"
+
+
+# Inputs as people have them: copied from a browser, one paragraph per line.
+LINES = [
+    "قوات النظام تستعيد بلدة على أطراف ريف حماة",
+    "سيطرت قوات النظام، صباح اليوم الخميس، على بلدة في ريف حماة الشمالي بعد معارك استمرت ثلاثة أيام.",
+    "وقال مراسل محلي إن 14 عنصرا من الفصائل قتلوا في المعارك، بينما أسر ستة آخرون.",
+    "وأفاد ناشطون بنزوح نحو 300 عائلة من البلدة باتجاه المخيمات الحدودية.",
+]
+
+
+def test_one_paragraph_per_line_is_split_at_each_line(tmp_path):
+    article = load_article(_write(tmp_path, "pasted.txt", "\n".join(LINES).encode()))
+    assert article.paragraphs["text"].tolist() == LINES
+    assert article.paragraphs["kind"].tolist() == ["title", "body", "body", "body"]
+    assert article.title == LINES[0]
+    for row in article.paragraphs.itertuples():
+        assert article.text[row.start : row.end] == row.text
+
+
+def test_one_paragraph_per_line_with_crlf_and_a_blank_line_after_the_title(tmp_path):
+    text = LINES[0] + "\r\n\r\n" + "\r\n".join(LINES[1:]) + "\r\n"
+    article = load_article(_write(tmp_path, "pasted.txt", text.encode()))
+    assert article.paragraphs["text"].tolist() == LINES
+
+
+def test_a_wrapped_paragraph_between_blank_lines_stays_one_paragraph(tmp_path):
+    wrapped = LINES[1].replace("، على بلدة", "،\nعلى بلدة")  # a line break inside a sentence
+    text = "\n\n".join([LINES[0], wrapped, LINES[2]])
+    article = load_article(_write(tmp_path, "wrapped.txt", text.encode()))
+    assert article.paragraphs["text"].tolist() == LINES[:3]
+
+
+def test_the_seed_saved_one_paragraph_per_line_reads_the_same(tmp_path, seed):
+    text = re.sub(r"\n+", "\n", SEED_PATH.read_text(encoding="utf-8"))
+    assert "\n\n" not in text
+    _same_article(load_article(_write(tmp_path, "a.txt", text.encode())), seed)
+
+
+@pytest.mark.parametrize(
+    "text, share",
+    [
+        (
+            "Regime forces retake a town in rural Hama\n\n"
+            "Local sources said 42 detainees were freed on Monday in exchange for the bodies.",
+            "0%",
+        ),
+        (
+            "قوات النظام تستعيد بلدة\n\n"
+            "Local sources said on Monday that 42 detainees were freed in exchange for the bodies held by the group.",
+            "20%",  # 20 Arabic letters of 102
+        ),
+    ],
+)
+def test_a_text_mostly_not_arabic_is_refused_naming_the_file(tmp_path, text, share):
+    path = _write(tmp_path, "english-report.txt", text.encode())
+    with pytest.raises(ArticleError) as caught:
+        load_article(path)
+    assert str(caught.value) == (
+        f"{path}: the text is mostly not Arabic ({share} Arabic letters): khabar reads Arabic news reports only"
+    )
+
+
+def test_an_english_page_is_refused_too(tmp_path):
+    page = (
+        "<html><head><title>News</title></head><body><h1>Town retaken</h1><p>42 detainees were freed.</p></body></html>"
+    )
+    with pytest.raises(ArticleError, match=r"page\.html: the text is mostly not Arabic \(0% Arabic letters\)"):
+        load_article(_write(tmp_path, "page.html", page.encode()))
+
+
+def test_arabic_with_latin_names_is_read(tmp_path):
+    text = "\n".join([LINES[0], "وخسرت الفصائل دبابة T-72 وعربة BMP وراجمة صواريخ خلال الهجوم على بلدة كفرنبودة."])
+    assert len(load_article(_write(tmp_path, "names.txt", text.encode())).body()) == 1
+
+
+def test_text_in_memory_is_checked_like_a_file():
+    from khabar.article import article_from_text
+
+    with pytest.raises(ArticleError, match=r"^<pasted>: the text is mostly not Arabic"):
+        article_from_text("Headline\n\nSome 40 people were killed.", source="<pasted>")
+
+
+@pytest.mark.parametrize(
+    "given",
+    [date(2019, 11, 18), "2019-11-18", " 2019-11-18 ", "2019-11-18T08:30:00+03:00", datetime(2019, 11, 18, 23, 59)],
+)
+def test_published_takes_a_date_a_datetime_or_an_iso_string(tmp_path, given):
+    path = _write(tmp_path, "pasted.txt", "\n".join(LINES).encode())
+    article = load_article(path, published=given)
+    assert article.published == date(2019, 11, 18) and type(article.published) is date
+    assert article.metadata["published"] == "2019-11-18"
+    assert article.metadata["provenance"]["published"] == "given by the caller"
+
+
+@pytest.mark.parametrize(
+    "given, problem",
+    [
+        ("18/11/2019", "publication date '18/11/2019' is not a date as YYYY-MM-DD (e.g. 2018-03-26)"),
+        ("2019-02-30", "publication date '2019-02-30' is not a day of the calendar"),
+        (20191118, "publication date 20191118 (int) is not a date: give a date, a datetime or an ISO date string"),
+        (["2019-11-18"], "publication date ['2019-11-18'] (list) is not a date"),
+    ],
+)
+def test_published_of_another_kind_is_a_clear_error(tmp_path, given, problem):
+    path = _write(tmp_path, "pasted.txt", "\n".join(LINES).encode())
+    with pytest.raises(ArticleError) as caught:
+        load_article(path, published=given)
+    assert str(caught.value).startswith(f"{path}: {problem}")
+
+
+def test_published_in_memory_takes_a_string_too():
+    from khabar.article import article_from_text
+
+    assert article_from_text("\n".join(LINES), published="2019-11-18").published == date(2019, 11, 18)
+    with pytest.raises(ArticleError, match=r"^<text>: publication date 2019 \(int\) is not a date"):
+        article_from_text("\n".join(LINES), published=2019)
+
+
+def test_an_english_gloss_beside_the_file_is_read_and_checked(tmp_path):
+    from khabar.article import english_gloss
+
+    path = _write(tmp_path, "pasted.txt", "\n".join(LINES).encode())
+    assert english_gloss(load_article(path)) is None
+    gloss = path.with_suffix(".gloss.csv")
+    rows = ["paragraph,kind,en", "0,title,Regime forces retake a town", "1,body,a", "2,body,b", "3,body,c"]
+    gloss.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    assert english_gloss(load_article(path)) == ["Regime forces retake a town", "a", "b", "c"]
+    gloss.write_text("\n".join(rows[:-1]) + "\n", encoding="utf-8")
+    with pytest.raises(ArticleError, match=r"pasted\.gloss\.csv: needs one row per paragraph, numbered 0 to 3"):
+        english_gloss(load_article(path))
+    gloss.write_text("\n".join(rows[:2] + ["1,caption,a"] + rows[3:]) + "\n", encoding="utf-8")
+    with pytest.raises(ArticleError, match=r"pasted\.gloss\.csv: paragraph 1 should be a body with an English gloss"):
+        english_gloss(load_article(path))

@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from khabar import datapackage, schema
+from khabar import datapackage, schema, workbook
 from khabar.arabic import has_presentation_forms
 from khabar.datapackage import DataPackageError, article_source, tables, write_data, write_package
 from khabar.export import index_page
@@ -18,7 +18,8 @@ from khabar.schema import SchemaError, conform, read_csv, table_schema
 
 frictionless = pytest.importorskip("frictionless")
 
-FILES = sorted([f"{name}.csv" for name in schema.TABLES] + ["datapackage.json"])
+CODEBOOK = ["datapackage.json"]
+FILES = sorted([f"{name}.csv" for name in schema.TABLES] + CODEBOOK + ["tables.xlsx"])
 
 
 @pytest.fixture(scope="module")
@@ -48,11 +49,11 @@ def test_frictionless_catches_what_the_schema_forbids(data, tmp_path):
     broken.mkdir()
     for path in data.iterdir():
         (broken / path.name).write_bytes(path.read_bytes())
-    with open(data / "claims.csv", encoding="utf-8", newline="") as handle:
+    with open(data / "claims.csv", encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
     rows[3]["qualifier"] = "roughly"
     rows[5]["value_low"] = "-12"
-    with open(broken / "claims.csv", "w", encoding="utf-8", newline="") as handle:
+    with open(broken / "claims.csv", "w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
@@ -87,20 +88,76 @@ def test_each_csv_round_trips_to_the_same_table(data, seed_tables, name):
     pd.testing.assert_frame_equal(back, seed_tables[name].reset_index(drop=True), check_dtype=False)
 
 
-@pytest.mark.parametrize("name", schema.TABLES)
-def test_csv_cells_are_plain(data, name):
-    raw = (data / f"{name}.csv").read_bytes()
-    assert not raw.startswith(b"\xef\xbb\xbf")  # no byte-order mark
-    text = raw.decode("utf-8")
-    assert not has_presentation_forms(text)
-    with open(data / f"{name}.csv", encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    for field in table_schema(name)["fields"]:
+def csv_rows(path) -> list[dict]:
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def assert_plain_cells(path, described):
+    """Whole numbers without ".0", ISO dates, lists as plain text."""
+    rows = csv_rows(path)
+    assert list(rows[0]) == schema.columns(described)
+    for field in table_schema(described)["fields"]:
         cells = [row[field["name"]] for row in rows]
         if field["type"] == "integer":
             assert all(re.fullmatch(r"-?\d*", cell) for cell in cells), (field["name"], cells)
+        if field["type"] in ("integer", "number"):
+            assert not [cell for cell in cells if re.fullmatch(r"-?\d+\.0+", cell)], (field["name"], cells)
         if field["type"] == "date":
             assert all(re.fullmatch(r"(\d{4}-\d{2}-\d{2})?", cell) for cell in cells), (field["name"], cells)
+        if field["type"] == "list":
+            assert not [cell for cell in cells if cell.startswith(("[", '"'))], (field["name"], cells)
+        if field["type"] not in ("array",):
+            assert not [cell for cell in cells if re.fullmatch(r"\[.*\]", cell)], (field["name"], cells)
+    return rows
+
+
+@pytest.mark.parametrize("name", schema.TABLES)
+def test_csv_cells_are_plain(data, name):
+    raw = (data / f"{name}.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and not raw.startswith(b"\xef\xbb\xbf" * 2)  # one UTF-8 signature
+    text = raw.decode("utf-8-sig")
+    assert not has_presentation_forms(text)
+    assert text.split("\n", 1)[0] == ",".join(schema.columns(name))
+    assert_plain_cells(data / f"{name}.csv", name)
+
+
+def test_the_seeds_figures_are_written_as_whole_numbers(data):
+    rows = csv_rows(data / "claims.csv")
+    bodies = next(row for row in rows if row["quote"] == "بحوالي 85")
+    assert (bodies["value"], bodies["value_low"], bodies["value_high"]) == ("85", "76", "94")
+    shares = {row["place"]: row["share"] for row in csv_rows(data / "control.csv") if row["share"]}
+    assert shares == {"حي القدم": "90", "مخيم اليرموك": "70"}
+
+
+def test_a_fraction_keeps_its_decimals(tmp_path, seed_tables, article):
+    claims = seed_tables["claims"].copy()
+    claims.loc[0, "value"] = 2.5
+    out = write_package({"claims": claims}, article_source(article), tmp_path / "data")
+    assert csv_rows(out / "claims.csv")[0]["value"] == "2.5"
+    assert read_csv(out / "claims.csv", "claims").loc[0, "value"] == 2.5
+
+
+def test_several_texts_in_a_cell_are_separated_not_json(data, seed_tables):
+    events = seed_tables["events"]
+    merged = events[events["claimants"].map(len) > 1]
+    assert len(merged), "the seed has a happening told by two claimants"
+    rows = csv_rows(data / "events.csv")
+    for index, row in merged.iterrows():
+        assert rows[index]["claimants"] == " ; ".join(row["claimants"])
+        assert rows[index]["quotes"] == " ; ".join(row["quotes"])
+        assert rows[index]["quotes"].split(" ; ") == list(row["quotes"])
+    field = next(f for f in table_schema("events")["fields"] if f["name"] == "quotes")
+    assert (field["type"], field["delimiter"]) == ("list", " ; ")
+
+
+def test_a_text_holding_the_separator_is_refused_not_split(tmp_path, seed_tables, article):
+    events = seed_tables["events"].copy()
+    events.at[0, "quotes"] = ("جملة أولى ; وتتمتها",)
+    with pytest.raises(
+        SchemaError, match=r"events: column 'quotes', row 0: .* cannot be written as texts separated by ' ; '"
+    ):
+        write_package({"events": events}, article_source(article), tmp_path / "data")
 
 
 def test_quotes_are_the_article_text_at_their_offsets(data, article):
@@ -147,7 +204,7 @@ def test_a_package_the_validator_rejects_is_not_written(tmp_path, seed_tables, a
 def test_the_index_links_every_file(data):
     page = index_page([("01-article.html", "t", "وصف", "d")])
     links = re.findall(r'href="\.\./data/([^"]+)"', page)
-    assert sorted(links) == FILES
+    assert set(links) >= {f"{name}.csv" for name in schema.TABLES} | set(CODEBOOK)
     html_dir = data.parent / "html"
     assert all(Path(os.path.normpath(html_dir / ".." / "data" / link)).is_file() for link in links)
 
@@ -190,7 +247,202 @@ def test_a_combined_table_takes_its_own_schema(tmp_path):
     assert "several Arabic news reports" in package["description"] and "article" not in package
     back = read_csv(out / "claims.csv", "claims_of")
     pd.testing.assert_frame_equal(back, conform(table, "claims_of"), check_dtype=True)
+    assert_plain_cells(out / "claims.csv", "claims_of")
+    assert workbook.sheet_names(out / "tables.xlsx") == ["claims", "codebook", "about"]
     bad = table.assign(corroboration_in_report="likely")
     with pytest.raises(SchemaError, match=r"claims_of: column 'corroboration_in_report', row 0: 'likely'"):
         write_package({"claims": bad}, source, tmp_path / "data", schemas={"claims": "claims_of"})
-    assert sorted(p.name for p in out.iterdir()) == ["claims.csv", "datapackage.json"]
+    assert sorted(p.name for p in out.iterdir()) == ["claims.csv", "datapackage.json", "tables.xlsx"]
+
+
+# The workbook: a sheet per table, the codebook, right to left for Arabic.
+
+
+@pytest.fixture(scope="module")
+def book(data):
+    from openpyxl import load_workbook
+
+    return load_workbook(data / "tables.xlsx")
+
+
+def sheet_rows(sheet) -> list[dict]:
+    rows = list(sheet.iter_rows(values_only=True))
+    return [dict(zip(rows[0], row)) for row in rows[1:]]
+
+
+def test_the_workbook_has_a_sheet_per_table_then_the_codebook(book):
+    assert book.sheetnames == [*schema.TABLES, "codebook", "about"]
+    for name in schema.TABLES:
+        header = next(book[name].iter_rows(max_row=1, values_only=True))
+        assert list(header) == schema.columns(name)
+
+
+def test_sheets_of_arabic_text_read_right_to_left(book):
+    flags = {sheet.title: sheet.sheet_view.rightToLeft for sheet in book.worksheets}
+    assert flags == {**{name: True for name in schema.TABLES}, "codebook": False, "about": False}
+
+
+def test_the_codebook_sheet_has_a_row_per_column_from_the_schemas(book):
+    rows = sheet_rows(book["codebook"])
+    expected = [(name, field["name"]) for name in schema.TABLES for field in table_schema(name)["fields"]]
+    assert [(row["table"], row["column"]) for row in rows] == expected
+    by_column = {(row["table"], row["column"]): row for row in rows}
+    qualifier = by_column[("claims", "qualifier")]
+    assert qualifier["type"] == "string" and qualifier["required"] is True
+    assert "about" in qualifier["allowed"].split(", ") and "76-94" in qualifier["description"]
+    assert by_column[("events", "quotes")]["type"] == "list of string, separated by ' ; '"
+    assert by_column[("paragraphs", "gloss_en")]["description"].startswith("An English rendering")
+
+
+def test_the_sheets_hold_the_csv_values_typed(book, data):
+    from datetime import datetime
+
+    for name in schema.TABLES:
+        sheet, rows = sheet_rows(book[name]), csv_rows(data / f"{name}.csv")
+        assert len(sheet) == len(rows), name
+        for field in table_schema(name)["fields"]:
+            column = field["name"]
+            for cell, text in zip((row[column] for row in sheet), (row[column] for row in rows)):
+                if text == "":
+                    assert cell is None, (name, column)
+                elif field["type"] in ("integer", "number") and re.fullmatch(r"-?\d+", text):
+                    assert type(cell) is int and cell == int(text), (name, column, cell)
+                elif field["type"] == "date":
+                    assert isinstance(cell, datetime) and cell.strftime("%Y-%m-%d") == text, (name, column)
+                else:
+                    assert str(cell) == text, (name, column)
+
+
+def test_a_text_like_a_formula_stays_text(tmp_path, article):
+    from openpyxl import load_workbook
+
+    dropped = pd.DataFrame({"text": ['=HYPERLINK("http://example.org")'], "reason": ["icon"]})
+    out = write_package({"dropped": dropped}, article_source(article), tmp_path / "data")
+    cell = load_workbook(out / "tables.xlsx")["dropped"]["A2"]
+    assert (cell.data_type, cell.value) == ("s", dropped.loc[0, "text"])
+
+
+# Licence, source and the English gloss.
+
+
+def test_the_package_names_its_licence_and_whose_the_text_is(data):
+    package = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
+    assert package["licenses"] == [
+        {
+            "name": "ODC-By-1.0",
+            "path": "https://opendatacommons.org/licenses/by/1-0/",
+            "title": "Open Data Commons Attribution License v1.0",
+        }
+    ]
+    assert "copyright of Enab Baladi" in package["copyright"]
+    assert "tables.xlsx" in package["description"]
+
+
+def test_the_source_url_is_in_the_package_and_the_workbook(tmp_path, article):
+    from openpyxl import load_workbook
+
+    source = {**article_source(article), "url": "https://example.org/2018/03/26/deal"}
+    out = write_package({"dropped": article.dropped}, source, tmp_path / "data")
+    package = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
+    assert package["sources"][0]["path"] == package["article"]["url"] == "https://example.org/2018/03/26/deal"
+    about = dict(load_workbook(out / "tables.xlsx")["about"].iter_rows(min_row=2, values_only=True))
+    assert about["source"].endswith(": https://example.org/2018/03/26/deal")
+    assert (
+        about["licence"] == "Open Data Commons Attribution License v1.0: https://opendatacommons.org/licenses/by/1-0/"
+    )
+
+
+def test_the_seeds_english_gloss_is_a_column_of_paragraphs(data, article):
+    gloss = csv_rows(article.source_path.with_suffix(".gloss.csv"))
+    rows = csv_rows(data / "paragraphs.csv")
+    assert [row["gloss_en"] for row in rows] == [row["en"] for row in gloss]
+    assert rows[0]["gloss_en"].startswith("A murky deal south of Damascus")
+    assert all(row["gloss_en"] for row in rows)
+
+
+def test_a_report_without_a_gloss_has_the_column_empty(tmp_path):
+    from khabar.article import load_article
+
+    path = tmp_path / "report.txt"
+    path.write_text("عنوان التقرير\nوقالت مصادر محلية إن 12 مدنيا قتلوا في القصف.", encoding="utf-8")
+    table = tables(load_article(path))["paragraphs"]
+    assert table["gloss_en"].tolist() == ["", ""]
+
+
+# The writer is driven by the schema files and the tables: a new table is a
+# schema file and one entry.
+
+
+def test_a_new_table_needs_only_its_schema_file_and_an_entry(tmp_path, monkeypatch, article):
+    from openpyxl import load_workbook
+
+    folder = tmp_path / "schema"
+    folder.mkdir()
+    for path in schema.SCHEMA_DIR.glob("*.json"):
+        (folder / path.name).write_bytes(path.read_bytes())
+    (folder / "sightings_test.json").write_text(
+        json.dumps(
+            {
+                "description": "A table made up for this test.",
+                "fields": [
+                    {"name": "place", "type": "string", "description": "Where.", "constraints": {"required": True}},
+                    {"name": "count", "type": "integer", "description": "How many."},
+                    {"name": "share", "type": "number", "description": "What share."},
+                    {
+                        "name": "seen_by",
+                        "type": "list",
+                        "delimiter": " ; ",
+                        "itemType": "string",
+                        "description": "Who.",
+                    },
+                    {"name": "raw", "type": "array", "description": "As given, a JSON array."},
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(schema, "SCHEMA_DIR", folder)
+    made = datapackage.tables
+    sightings = pd.DataFrame(
+        {
+            "place": ["حي القدم", "مخيم اليرموك"],
+            "count": [12.0, float("nan")],
+            "share": [90.0, 0.5],
+            "seen_by": [("enab_baladi", "isis"), ()],
+            "raw": [("a", "b"), ("c",)],
+        }
+    )
+    monkeypatch.setattr(datapackage, "tables", lambda a: {**made(a), "sightings_test": sightings})
+    out = datapackage.write_data(article, tmp_path / "data")
+    assert datapackage.validate(out) == []
+    assert csv_rows(out / "sightings_test.csv") == [
+        {"place": "حي القدم", "count": "12", "share": "90", "seen_by": "enab_baladi ; isis", "raw": '["a", "b"]'},
+        {"place": "مخيم اليرموك", "count": "", "share": "0.5", "seen_by": "", "raw": '["c"]'},
+    ]
+    back = read_csv(out / "sightings_test.csv", "sightings_test")
+    pd.testing.assert_frame_equal(back, conform(sightings, "sightings_test"), check_dtype=True)
+    package = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
+    assert package["resources"][-1]["name"] == "sightings_test"
+    book = load_workbook(out / "tables.xlsx")
+    assert book.sheetnames[-3:] == ["sightings_test", "codebook", "about"]
+    assert book["sightings_test"].sheet_view.rightToLeft
+    assert [row[1] for row in book["codebook"].iter_rows(values_only=True) if row[0] == "sightings_test"] == [
+        "place",
+        "count",
+        "share",
+        "seen_by",
+        "raw",
+    ]
+
+
+def test_the_same_tables_give_the_same_workbook(tmp_path, seed_tables, data):
+    import zipfile
+
+    first = workbook.write_workbook(seed_tables, tmp_path / "first.xlsx", package=None)
+    with zipfile.ZipFile(first) as book:  # nothing of the time of writing
+        assert {info.date_time for info in book.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        assert "dcterms:modified" not in book.read("docProps/core.xml").decode()
+    assert workbook.write_workbook(seed_tables, tmp_path / "again.xlsx").read_bytes() == first.read_bytes()
+    read = pd.read_excel(data / "tables.xlsx", sheet_name=None)
+    assert list(read) == [*schema.TABLES, "codebook", "about"]
+    assert len(read["claims"]) == len(seed_tables["claims"])

@@ -252,7 +252,7 @@ def valid(folder: Path):
 
 def test_a_report_card_writes_its_tables_as_a_data_package(card, out):
     data = out / "data" / CARD
-    assert sorted(p.name for p in data.iterdir()) == DATA_FILES
+    assert sorted(p.name for p in data.iterdir()) == sorted(DATA_FILES + ["tables.xlsx"])
     report = valid(data)
     assert [task.name for task in report.tasks] == list(schema.TABLES)
     article = load_article(FIXTURES / f"{CARD}.txt")
@@ -292,7 +292,13 @@ def test_a_comparison_writes_one_claims_table_of_all_reports(compared, out):
     from khabar.reports import claims_of, load_articles
 
     data = out / "data" / "comparison"
-    assert sorted(p.name for p in data.iterdir()) == ["acled.csv", "claims.csv", "datapackage.json", "ged.csv"]
+    assert sorted(p.name for p in data.iterdir()) == [
+        "acled.csv",
+        "claims.csv",
+        "datapackage.json",
+        "ged.csv",
+        "tables.xlsx",
+    ]
     report = valid(data)
     assert [task.name for task in report.tasks] == ["claims", "acled", "ged"]
     package = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))

@@ -10,7 +10,7 @@ from khabar import schema
 from khabar.datapackage import tables
 from khabar.schema import SchemaError, allowed, check, columns, conform, table_schema
 
-TYPES = {"string", "integer", "number", "date", "boolean", "array"}
+TYPES = {"string", "integer", "number", "date", "boolean", "array", "list"}
 
 
 @pytest.fixture(scope="module")
@@ -224,3 +224,34 @@ def test_the_tables_take_their_columns_from_the_schema_without_the_lexicon():
     )
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout.split()
     assert out == [str(len(columns("claims"))), "0"]
+
+
+def test_the_package_tables_are_the_shared_tables(seed_tables):
+    # A table added to datapackage.tables() is linked by the pages and
+    # checked here only once its name is in schema.TABLES too.
+    assert list(seed_tables) == list(schema.TABLES)
+    assert set(schema.TABLES + schema.COMBINED) <= set(schema.names())
+
+
+@pytest.mark.parametrize(
+    "value, problem",
+    [
+        ("enab_baladi", "'enab_baladi' is not a list of texts"),
+        (("enab_baladi", 3), "('enab_baladi', 3) is not a list of texts"),
+        (("enab_baladi", ""), "cannot be written as texts separated by ' ; ' (an item is empty or holds it)"),
+        (("a ; b",), "cannot be written as texts separated by ' ; '"),
+        (("a ;", "b"), "cannot be written as texts separated by ' ; '"),
+    ],
+)
+def test_a_list_cell_that_would_not_read_back_is_refused(seed_tables, value, problem):
+    events = seed_tables["events"].copy()
+    events.at[2, "claimants"] = value
+    found = [p for p in schema.problems(events, "events") if p.startswith("column 'claimants'")]
+    assert len(found) == 1 and found[0].startswith("column 'claimants', row 2: ") and problem in found[0], found
+
+
+def test_a_list_column_is_tuples_in_the_table_and_text_in_the_file(seed_tables):
+    events = conform(seed_tables["events"], "events")
+    assert all(isinstance(v, tuple) for v in events["quotes"])
+    written = schema.cells(seed_tables["events"], "events")
+    assert written["claimants"].tolist() == [" ; ".join(v) for v in events["claimants"]]

@@ -12,7 +12,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pandas as pd
@@ -58,6 +58,15 @@ def _furniture_rules() -> list[tuple[str, re.Pattern, str]]:
 _CAPTION_CREDIT = re.compile(r"\([^()]{2,40}\)$")
 _CONTROL_BYTES = [byte for byte in range(32) if chr(byte) not in "\t\n\r\f"] + [127]
 _HTML_HINT = re.compile(r"<\s*(!doctype|html|head|body|p|div|article|h1)\b", re.I)
+# Below this share of Arabic letters a text is not read: the readers know
+# Arabic only, and an English report would still yield counts ("42
+# detainees"), with no speaker.  Arabic news quotes Latin names (BMP, T-72),
+# so the bar is a majority, not all.
+MIN_ARABIC_SHARE = 0.5
+_ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff]")
+_MARKUP = re.compile(r"<[^<>]*>")
+# A line that ends a sentence: one paragraph per line, not a wrapped paragraph.
+_SENTENCE_END = re.compile(r"[.!?؟…:][\"'”»)\]]*$")
 
 
 class ArticleError(ValueError):
@@ -106,7 +115,54 @@ class Article:
         return self.paragraphs[self.paragraphs["kind"] == "body"]
 
 
-def load_article(path=None, published: date | None = None, *, defaults: dict | None = None) -> Article:
+def arabic_share(text: str) -> float:
+    """The share of Arabic letters among the letters of ``text`` (0.0 with
+    no letters); markup tags are not counted.
+
+    >>> round(arabic_share("قتل 12 جنديا في BMP"), 2)  # 10 Arabic letters of 13
+    0.77
+    >>> arabic_share("42 detainees were freed")
+    0.0
+    """
+    letters = [c for c in _MARKUP.sub(" ", text) if c.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for c in letters if _ARABIC_LETTER.match(c)) / len(letters)
+
+
+def publication_date(value, source="<text>") -> date | None:
+    """``value`` as a date: a ``datetime.date``, a ``datetime`` (its day), an
+    ISO string ("2018-03-26", or with a time after it), or None.  Anything
+    else raises :class:`ArticleError` naming ``source``.
+
+    >>> publication_date("2019-11-18"), publication_date(datetime(2019, 11, 18, 9, 30))
+    (datetime.date(2019, 11, 18), datetime.date(2019, 11, 18))
+    >>> publication_date("18/11/2019", "report.txt")
+    Traceback (most recent call last):
+    ...
+    khabar.article.ArticleError: report.txt: publication date '18/11/2019' is not a date as YYYY-MM-DD (e.g. 2018-03-26)
+    """
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str):
+        raise ArticleError(
+            source,
+            f"publication date {value!r} ({type(value).__name__}) is not a date: give a date, "
+            "a datetime or an ISO date string (YYYY-MM-DD, e.g. 2018-03-26)",
+        )
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}(?:[T ].*)?", value.strip()):
+        raise ArticleError(source, f"publication date {value!r} is not a date as YYYY-MM-DD (e.g. 2018-03-26)")
+    try:
+        return date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        raise ArticleError(source, f"publication date {value!r} is not a day of the calendar") from None
+
+
+def load_article(path=None, published=None, *, defaults: dict | None = None) -> Article:
     """Read an article file (UTF-8 or windows-1256 text, or an HTML page).
 
     With no path, the project's seed.  The title, outlet and publication date
@@ -114,14 +170,21 @@ def load_article(path=None, published: date | None = None, *, defaults: dict | N
     (an HTML page's ``<title>``, ``og:site_name``, ``article:published_time``,
     or a full date in the first lines), else from ``defaults`` (the options a
     user gives, e.g. ``{"published": "2018-03-27", "outlet": "..."}``).  An
-    explicit ``published`` wins over all of them.  Where each came from, and
-    what is missing, is in :func:`metadata_table`; nothing is guessed.
+    explicit ``published`` (a date, a datetime or an ISO string, see
+    :func:`publication_date`) wins over all of them.  Where each came from,
+    and what is missing, is in :func:`metadata_table`; nothing is guessed.
+
+    Paragraphs are separated by blank lines; a text with none (one
+    paragraph per line, as a copy from a browser gives) is split at each
+    line.  A text that is mostly not Arabic (:data:`MIN_ARABIC_SHARE`) is
+    refused with :class:`ArticleError`.
 
     >>> article = load_article()
     >>> article.published, len(article.body())
     (datetime.date(2018, 3, 26), 14)
     """
     path = Path(path) if path is not None else SEED_PATH
+    published = publication_date(published, path)
     metadata = _read_metadata(path)
     try:
         raw = path.read_bytes()
@@ -157,7 +220,7 @@ def load_article(path=None, published: date | None = None, *, defaults: dict | N
         **{key: value for key, (value, _) in found.items()},
         "provenance": {key: where for key, (_, where) in found.items()},
     }
-    return replace(article, published=_iso_date(found.get("published", (None, ""))[0], path), metadata=metadata)
+    return replace(article, published=publication_date(found.get("published", (None, ""))[0], path), metadata=metadata)
 
 
 METADATA_FIELDS = ("title", "outlet", "published")
@@ -194,15 +257,6 @@ def metadata_table(article: Article) -> pd.DataFrame:
         else:
             rows.append((field_name, "", "missing", *_MISSING[field_name]))
     return pd.DataFrame(rows, columns=["field", "value", "source", "note", "note_ar"])
-
-
-def _iso_date(value, path) -> date | None:
-    if value is None or isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value)[:10])
-    except ValueError:
-        raise ArticleError(path, f"publication date {value!r} is not a date (YYYY-MM-DD)") from None
 
 
 _ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
@@ -266,20 +320,28 @@ def article_from_text(
     text: str,
     *,
     source="<text>",
-    published: date | None = None,
+    published=None,
     metadata: dict | None = None,
     notes: list[str] | None = None,
 ) -> Article:
     """An Article from text already in memory (plain text or an HTML page).
-    ``source`` names it in error messages and becomes ``source_path``.
+    ``source`` names it in error messages and becomes ``source_path``;
+    ``published`` as in :func:`load_article`.
 
     >>> article = article_from_text("عنوان\\n\\nنص الفقرة الأولى.", published=date(2018, 3, 26))
     >>> article.paragraphs["kind"].tolist()
     ['title', 'body']
     """
+    published = publication_date(published, source)
     if _HTML_HINT.search(text):
         text = _text_from_html(text)
     paragraphs, dropped = _split(_normalise(text), source)
+    share = arabic_share(" ".join(text for _, text in paragraphs))
+    if share < MIN_ARABIC_SHARE:
+        raise ArticleError(
+            source,
+            f"the text is mostly not Arabic ({share:.0%} Arabic letters): khabar reads Arabic news reports only",
+        )
     dropped += [("", note) for note in notes or []]
 
     kept = pd.DataFrame(paragraphs, columns=["kind", "text"])
@@ -305,6 +367,32 @@ def article_from_text(
         source_path=Path(source),
         metadata=metadata or {},
     )
+
+
+def english_gloss(article: Article) -> list[str] | None:
+    """The English rendering of each paragraph kept beside the article's
+    file, ``<name>.gloss.csv`` (columns ``paragraph``, ``kind``, ``en``; one
+    row per paragraph, numbered from 0), or None when there is none.  A file
+    that does not line up with the paragraphs raises :class:`ArticleError`
+    naming it.
+
+    >>> english_gloss(load_article())[1][:30]
+    "Members of the Mazrou' group, "
+    """
+    path = Path(article.source_path).with_suffix(".gloss.csv")
+    if not path.is_file():
+        return None
+    try:
+        rows = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig").to_dict("records")
+    except (ValueError, pd.errors.ParserError) as error:
+        raise ArticleError(path, f"not a CSV file of paragraph, kind, en ({error})") from None
+    kinds = article.paragraphs["kind"].tolist()
+    if [row.get("paragraph") for row in rows] != [str(i) for i in range(len(kinds))]:
+        raise ArticleError(path, f"needs one row per paragraph, numbered 0 to {len(kinds) - 1}")
+    for row, kind in zip(rows, kinds):
+        if row.get("kind") != kind or not row.get("en", "").strip():
+            raise ArticleError(path, f"paragraph {row['paragraph']} should be a {kind} with an English gloss")
+    return [row["en"] for row in rows]
 
 
 def _read_metadata(path: Path) -> dict:
@@ -347,9 +435,7 @@ def _decode_windows_1256(raw: bytes, path: Path) -> str:
         text = raw.decode("windows-1256")
     except UnicodeDecodeError:
         raise ArticleError(path, "neither UTF-8 nor windows-1256 text") from None
-    letters = [c for c in text if c.isalpha()]
-    arabic = sum(1 for c in letters if "\u0600" <= c <= "\u06ff")
-    if not letters or arabic < 0.5 * len(letters):
+    if arabic_share(text) < MIN_ARABIC_SHARE:
         raise ArticleError(path, "not UTF-8, and not Arabic text in windows-1256")
     return text
 
@@ -371,9 +457,33 @@ def _normalise(text: str) -> str:
     return _DIACRITICS.sub("", text)
 
 
+def _blocks(text: str) -> list[str]:
+    """The paragraphs of a text, each on one line.  Blank lines separate
+    paragraphs, and a block's lines are one paragraph wrapped; but a text
+    without blank lines is one paragraph per line, and so is a block whose
+    every line but the last ends a sentence.
+
+    >>> _blocks("عنوان\\nالفقرة الأولى.\\nالفقرة الثانية.")
+    ['عنوان', 'الفقرة الأولى.', 'الفقرة الثانية.']
+    >>> _blocks("عنوان\\n\\nسطر أول من فقرة\\nيكملها سطر ثان.")
+    ['عنوان', 'سطر أول من فقرة يكملها سطر ثان.']
+    """
+    blocks = re.split(r"\n[^\S\n]*\n", text)
+    if len(blocks) == 1:
+        blocks = text.split("\n")
+    paragraphs = []
+    for block in blocks:
+        lines = [" ".join(line.split()) for line in block.split("\n")]
+        lines = [line for line in lines if line]
+        if len(lines) > 1 and all(_SENTENCE_END.search(line) for line in lines[:-1]):
+            paragraphs += lines
+        else:
+            paragraphs.append(" ".join(lines))
+    return [paragraph for paragraph in paragraphs if paragraph]
+
+
 def _split(text: str, path: Path) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-    blocks = [" ".join(block.split()) for block in re.split(r"\n\s*\n", text)]
-    blocks = [block for block in blocks if block]
+    blocks = _blocks(text)
     kept, dropped, repeated = [], [], set()
     in_footer = False
     rules = _furniture_rules()

@@ -1,13 +1,17 @@
-"""The article's tables as shareable data: one CSV per table and a
-``datapackage.json`` (a Frictionless Data Package) describing them.
+"""The article's tables as shareable data: one CSV per table, a
+``datapackage.json`` (a Frictionless Data Package) describing them, and the
+same tables as one Excel workbook, ``tables.xlsx`` (:mod:`khabar.workbook`).
 
-The CSV files are UTF-8 with logical-order Arabic, ISO dates, whole numbers
-without a decimal point and an empty cell for unknown; every column's type,
-allowed values and meaning come from :mod:`khabar.schema`, which is also the
-package's codebook.  The folder is written whole or not at all: the tables
-are checked against the schema, written to a temporary folder beside the
-target, validated (with the ``frictionless`` library when it is installed),
-and only then put in place of the previous one.
+The CSV files are UTF-8 with a signature (so that Excel opens them as
+UTF-8), logical-order Arabic, ISO dates, whole numbers without a decimal
+point, several texts in one cell separated by " ; ", and an empty cell for
+unknown; every column's type, allowed values and meaning come from
+:mod:`khabar.schema`, which is also the package's codebook.  The package
+names its licence (:data:`LICENCE`) and the article it was read from.  The
+folder is written whole or not at all: the tables are checked against the
+schema, written to a temporary folder beside the target, validated (with
+the ``frictionless`` library when it is installed), and only then put in
+place of the previous one.
 
 Run it as ``python -m khabar.datapackage`` (``make html`` does).
 
@@ -27,9 +31,20 @@ from pathlib import Path
 import pandas as pd
 
 from khabar import schema
-from khabar.article import PROJECT_ROOT, load_article
+from khabar.article import PROJECT_ROOT, english_gloss, load_article
+from khabar.workbook import write_workbook
 
 DATA_DIR = PROJECT_ROOT / "build" / "data"
+WORKBOOK = "tables.xlsx"
+
+LICENCE = {
+    "name": "ODC-By-1.0",
+    "path": "https://opendatacommons.org/licenses/by/1-0/",
+    "title": "Open Data Commons Attribution License v1.0",
+}
+"""The data's licence: a database licence, which covers the tables as
+compiled (what was read, and how) and leaves the article's own text to its
+publisher's copyright (see docs/inputs-and-data.md)."""
 
 
 class DataPackageError(ValueError):
@@ -46,10 +61,11 @@ class DataPackageError(ValueError):
 
 def tables(article) -> dict[str, pd.DataFrame]:
     """The article's shared tables by name, in :data:`khabar.schema.TABLES`
-    order; ``paragraphs`` gains its row number as a ``paragraph`` column.
+    order: each is one entry here and one schema file
+    (``lib/khabar/schema/<name>.json``), and the writer does the rest.
 
-    >>> tables(load_article())["paragraphs"].columns.tolist()[:2]
-    ['paragraph', 'kind']
+    >>> tables(load_article())["paragraphs"].columns.tolist()[:4]
+    ['paragraph', 'kind', 'text', 'gloss_en']
     """
     from khabar import claims, control, events
     from khabar.acled import acled
@@ -62,13 +78,27 @@ def tables(article) -> dict[str, pd.DataFrame]:
         "claims": found,
         "events": happenings,
         "control": control(article),
-        "paragraphs": article.paragraphs.reset_index(drop=True).rename_axis("paragraph").reset_index(),
+        "paragraphs": paragraphs(article),
         "dropped": article.dropped,
         "event_table": rows,
         "ledger": ledger_rows(article, claims=found, events=happenings),
         "acled": acled(article, rows),
         "ged": ged(article, rows),
     }
+
+
+def paragraphs(article) -> pd.DataFrame:
+    """The article's paragraphs with their row number (``paragraph``) and
+    the English gloss kept beside the article (``gloss_en``, empty when
+    there is none; see :func:`khabar.article.english_gloss`).
+
+    >>> paragraphs(load_article()).loc[0, "gloss_en"][:12]
+    'A murky deal'
+    """
+    table = article.paragraphs.reset_index(drop=True).rename_axis("paragraph").reset_index()
+    gloss = english_gloss(article)
+    table.insert(table.columns.get_loc("text") + 1, "gloss_en", gloss if gloss is not None else "")
+    return table
 
 
 def article_source(article) -> dict:
@@ -129,8 +159,11 @@ def descriptor(source: dict, names=schema.TABLES, *, schemas: dict | None = None
         "description": (
             f"Every number, dated happening and claim of control in {read_from}, "
             "with who states it and the exact quote (offsets into the article text), "
-            "as read by khabar. Each table's columns are described in its schema below."
+            "as read by khabar. Each table's columns are described in its schema below; "
+            f"the same tables, with this codebook, are in the Excel workbook {WORKBOOK}."
         ),
+        "licenses": [dict(LICENCE)],
+        "copyright": _copyright(reports if reports is not None else [source]),
         "sources": [_origin(report) for report in (reports if reports is not None else [source])],
     }
     if reports is not None:
@@ -139,6 +172,19 @@ def descriptor(source: dict, names=schema.TABLES, *, schemas: dict | None = None
         package["article"] = source
     package["resources"] = resources
     return package
+
+
+def _copyright(sources: list[dict]) -> str:
+    """Whose the quoted text is: the licence covers the data, not the article."""
+    outlets = list(
+        dict.fromkeys(s.get("outlet") or s.get("outlet_ar") for s in sources if s.get("outlet") or s.get("outlet_ar"))
+    )
+    whose = " and ".join(outlets) if outlets else "its publisher"
+    return (
+        f"The article text (paragraphs, and every quote and sentence) remains the copyright of {whose}; "
+        f"it is quoted to show what each figure rests on and is not covered by the {LICENCE['name']} licence, "
+        "which covers the data read from it. Cite the article with the data."
+    )
 
 
 def _origin(source: dict) -> dict:
@@ -207,14 +253,14 @@ def stage_package(named: dict[str, pd.DataFrame], source: dict, out_dir=DATA_DIR
     >>> staging = stage_package({"dropped": load_article().dropped}, article_source(load_article()),
     ...                         Path(tempfile.mkdtemp()) / "data")
     >>> staging.name.startswith(".data-"), sorted(p.name for p in staging.iterdir())
-    (True, ['datapackage.json', 'dropped.csv'])
+    (True, ['datapackage.json', 'dropped.csv', 'tables.xlsx'])
     """
     out_dir = Path(out_dir)
     schemas = {name: (schemas or {}).get(name, name) for name in named}
-    known = schema.TABLES + schema.COMBINED
+    known = schema.names()
     unknown = [name for name in schemas.values() if name not in known]
     if unknown:
-        raise KeyError(f"no schema for {unknown}: the tables are {', '.join(known)}")
+        raise KeyError(f"no schema for {unknown} in {schema.SCHEMA_DIR}: the tables are {', '.join(known)}")
     for name, table in named.items():
         schema.check(table, schemas[name])
     out_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -227,6 +273,7 @@ def stage_package(named: dict[str, pd.DataFrame], source: dict, out_dir=DATA_DIR
         (staging / "datapackage.json").write_text(
             json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
         )
+        write_workbook(named, staging / WORKBOOK, schemas=schemas, package=package)
         found = validate(staging)
         if found:
             raise DataPackageError(out_dir, found)

@@ -13,8 +13,14 @@ the claims of many reports, is the claims with their report in front).  Adding a
 or an allowed value is one edit in that file; the checks, the CSV files and
 the codebook (``datapackage.json``) all come from it.
 
+A column of several texts is a ``list`` (Table Schema's list type): a tuple
+of texts in the dataframe, the texts joined by its ``delimiter`` (" ; ")
+in the CSV file.  A JSON array in the cell is written only for a column
+whose type is ``array``.  Any ``<name>.json`` in this folder is a schema:
+a new table needs its file here and nothing more in this module.
+
 >>> columns("paragraphs")
-['paragraph', 'kind', 'text', 'start', 'end']
+['paragraph', 'kind', 'text', 'gloss_en', 'start', 'end']
 >>> check(pd.DataFrame({"text": ["x"], "reason": [""]}), "dropped")
 Traceback (most recent call last):
 ...
@@ -63,6 +69,15 @@ class SchemaError(ValueError):
         super().__init__(f"{table}: " + f"; {table}: ".join(listed) + more)
 
 
+def names() -> list[str]:
+    """Every table with a schema file in this folder, in name order.
+
+    >>> names()[:3]
+    ['claims', 'claims_of', 'control']
+    """
+    return sorted(path.stem for path in SCHEMA_DIR.glob("*.json"))
+
+
 @functools.cache
 def _described(name: str) -> str:
     """The schema file as written, with the fields of the table it
@@ -71,8 +86,8 @@ def _described(name: str) -> str:
     names need nothing but this file, so a table module can take them at
     import time without loading the lexicon."""
     path = SCHEMA_DIR / f"{name}.json"
-    if name not in TABLES + COMBINED or not path.is_file():
-        raise KeyError(f"no schema for a table named {name!r}: the tables are {', '.join(TABLES + COMBINED)}")
+    if not re.fullmatch(r"[a-z][a-z0-9_]*", name) or not path.is_file():
+        raise KeyError(f"no schema for a table named {name!r}: the tables are {', '.join(names())}")
     try:
         described = json.loads(path.read_text(encoding="utf-8"))
     except ValueError as error:
@@ -121,7 +136,7 @@ def table_schema(name: str) -> dict:
     """The Table Schema of table ``name`` (a fresh copy, safe to change).
 
     >>> [field["type"] for field in table_schema("paragraphs")["fields"]]
-    ['integer', 'string', 'string', 'integer', 'integer']
+    ['integer', 'string', 'string', 'string', 'integer', 'integer']
     """
     return json.loads(_load(name))
 
@@ -199,11 +214,13 @@ def codebook(name: str) -> pd.DataFrame:
 
     >>> codebook("paragraphs").loc[1, ["column", "type", "allowed"]].tolist()
     ['kind', 'string', 'title, caption, body']
+    >>> codebook("events").set_index("column").loc["quotes", "type"]
+    "list of string, separated by ' ; '"
     """
     rows = [
         {
             "column": field["name"],
-            "type": field["type"],
+            "type": type_in_words(field),
             "required": bool(field.get("constraints", {}).get("required", False)),
             "allowed": ", ".join(field.get("constraints", {}).get("enum", [])),
             "description": field["description"],
@@ -211,6 +228,22 @@ def codebook(name: str) -> pd.DataFrame:
         for field in table_schema(name)["fields"]
     ]
     return pd.DataFrame(rows, columns=["column", "type", "required", "allowed", "description"])
+
+
+def type_in_words(field: dict) -> str:
+    """A field's type as the codebook gives it: the Table Schema type, and
+    for several values in one cell how they are written.
+
+    >>> type_in_words({"type": "list", "delimiter": " ; ", "itemType": "string"})
+    "list of string, separated by ' ; '"
+    >>> type_in_words({"type": "array"}), type_in_words({"type": "integer"})
+    ('array (a JSON array)', 'integer')
+    """
+    if field["type"] == "list":
+        return f"list of {field.get('itemType', 'string')}, separated by {field.get('delimiter', ',')!r}"
+    if field["type"] == "array":
+        return "array (a JSON array)"
+    return field["type"]
 
 
 def _field(name: str, column: str) -> dict:
@@ -231,9 +264,14 @@ def dtype(field: dict) -> str:
     kind = field["type"]
     if kind == "integer":
         return "int64" if field.get("constraints", {}).get("required") else "float64"
-    return {"number": "float64", "date": "datetime64[us]", "boolean": "boolean", "string": "str", "array": "object"}[
-        kind
-    ]
+    return {
+        "number": "float64",
+        "date": "datetime64[us]",
+        "boolean": "boolean",
+        "string": "str",
+        "array": "object",
+        "list": "object",
+    }[kind]
 
 
 def _is_empty(value) -> bool:
@@ -272,6 +310,13 @@ def _value_problem(field: dict, value) -> str | None:
     elif kind == "array":
         if not isinstance(value, (list, tuple)) or not all(isinstance(item, str) for item in value):
             return f"{value!r} is not a list of texts"
+        return None
+    elif kind == "list":
+        if not isinstance(value, (list, tuple)) or not all(isinstance(item, str) for item in value):
+            return f"{value!r} is not a list of texts"
+        delimiter = field.get("delimiter", ",")
+        if "" in value or delimiter.join(value).split(delimiter) != list(value):
+            return f"{value!r} cannot be written as texts separated by {delimiter!r} (an item is empty or holds it)"
         return None
     if "enum" in constraints and value not in constraints["enum"]:
         return f"{value!r} is not one of the allowed values {constraints['enum']}"
@@ -341,7 +386,7 @@ def check(table: pd.DataFrame, name: str) -> pd.DataFrame:
     """Return ``table`` if it fits the schema of table ``name``; otherwise
     raise :class:`SchemaError` listing each problem with its column and row.
 
-    >>> bad = pd.DataFrame({"paragraph": [0], "kind": ["footer"], "text": ["x"], "start": [5], "end": [2]})
+    >>> bad = pd.DataFrame({"paragraph": [0], "kind": ["footer"], "text": ["x"], "gloss_en": [""], "start": [5], "end": [2]})
     >>> try:
     ...     check(bad, "paragraphs")
     ... except SchemaError as error:
@@ -370,35 +415,77 @@ def conform(table: pd.DataFrame, name: str) -> pd.DataFrame:
             out[column] = out[column].map(lambda v: "" if _is_empty(v) else v).astype("str")
         elif kind.startswith("datetime64"):
             out[column] = pd.to_datetime(out[column]).astype(kind)
-        elif field["type"] == "array":
+        elif field["type"] in ("array", "list"):
             out[column] = out[column].map(lambda v: () if _is_empty(v) else tuple(v)).astype(object)
         else:
             out[column] = out[column].astype(kind)
     return out
 
 
-def to_csv(table: pd.DataFrame, path, name: str) -> Path:
-    """Write ``table`` (checked) to ``path`` as UTF-8 CSV: ISO dates, whole
-    numbers without a decimal point, empty for unknown.  Returns the path.
+ENCODING = "utf-8-sig"
+"""The CSV files' encoding: UTF-8 with a signature (byte-order mark), so
+that Excel on Windows opens a double-clicked file as UTF-8; pandas,
+frictionless and most readers skip the mark."""
 
-    >>> import tempfile, os
-    >>> folder = tempfile.mkdtemp()
-    >>> path = to_csv(pd.DataFrame({"text": ["نص"], "reason": ["icon"]}), os.path.join(folder, "d.csv"), "dropped")
-    >>> path.read_text(encoding="utf-8")
-    'text,reason\\nنص,icon\\n'
+
+def whole(value):
+    """A number as it is written: a whole number as an int (85, not 85.0),
+    any other as it is, and None for empty.
+
+    >>> whole(85.0), whole(0.5), whole(float("nan"))
+    (85, 0.5, None)
+    """
+    if _is_empty(value) or value is pd.NA:
+        return None
+    if isinstance(value, bool):
+        return value
+    number = float(value)
+    return int(number) if number.is_integer() else number
+
+
+def cells(table: pd.DataFrame, name: str) -> pd.DataFrame:
+    """``table`` (checked) as the values a CSV file or a spreadsheet holds:
+    whole numbers as ints (``Int64`` for an integer column, an int or a
+    float for a number column), a list joined by its delimiter, an array as
+    JSON, dates as dates; empty for unknown.
+
+    >>> cells(pd.DataFrame({"paragraph": [0], "kind": ["title"], "text": ["نص"], "gloss_en": [""],
+    ...                     "start": [0], "end": [2]}), "paragraphs").dtypes["start"]
+    Int64Dtype()
     """
     out = conform(table, name)
     for field in table_schema(name)["fields"]:
         column = field["name"]
-        if field["type"] == "date":
-            out[column] = out[column].dt.strftime("%Y-%m-%d").fillna("")
-        elif field["type"] == "integer":
+        if field["type"] == "integer":
             out[column] = out[column].astype("Int64")
+        elif field["type"] == "number":
+            # Built as objects: a map would make 85 a float again.
+            out[column] = pd.Series([whole(v) for v in out[column]], index=out.index, dtype=object)
+        elif field["type"] == "list":
+            out[column] = out[column].map(field.get("delimiter", ",").join)
         elif field["type"] == "array":
             # Table Schema's array type: a JSON array in the cell.
             out[column] = out[column].map(lambda v: json.dumps(list(v), ensure_ascii=False))
+    return out
+
+
+def to_csv(table: pd.DataFrame, path, name: str) -> Path:
+    """Write ``table`` (checked) to ``path`` as CSV (:data:`ENCODING`): ISO
+    dates, whole numbers without a decimal point, lists joined by their
+    delimiter, empty for unknown (see :func:`cells`).  Returns the path.
+
+    >>> import tempfile, os
+    >>> folder = tempfile.mkdtemp()
+    >>> path = to_csv(pd.DataFrame({"text": ["نص"], "reason": ["icon"]}), os.path.join(folder, "d.csv"), "dropped")
+    >>> path.read_bytes().decode("utf-8")
+    '\\ufefftext,reason\\nنص,icon\\n'
+    """
+    out = cells(table, name)
+    for field in table_schema(name)["fields"]:
+        if field["type"] == "date":
+            out[field["name"]] = out[field["name"]].dt.strftime("%Y-%m-%d").fillna("")
     path = Path(path)
-    out.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+    out.to_csv(path, index=False, encoding=ENCODING, lineterminator="\n")
     return path
 
 
@@ -416,15 +503,20 @@ def read_csv(path, name: str) -> pd.DataFrame:
     dtypes = {f["name"]: dtype(f) for f in fields if not dtype(f).startswith("datetime64")}
     dates = [f["name"] for f in fields if dtype(f).startswith("datetime64")]
     text = [f["name"] for f in fields if f["type"] == "string"]
+    lists = [f["name"] for f in fields if f["type"] in ("list", "array")]
+    dtypes.update({column: "str" for column in lists})
     frame = pd.read_csv(
         path,
         dtype=dtypes,
         keep_default_na=False,
-        encoding="utf-8",
-        na_values={f["name"]: [""] for f in fields if f["name"] not in text},
+        encoding=ENCODING,
+        na_values={f["name"]: [""] for f in fields if f["name"] not in text + lists},
     )
     for column in (f["name"] for f in fields if f["type"] == "array"):
         frame[column] = frame[column].map(lambda cell: tuple(json.loads(cell)) if cell else ()).astype(object)
+    for field in (f for f in fields if f["type"] == "list"):
+        split = functools.partial(_split_list, delimiter=field.get("delimiter", ","))
+        frame[field["name"]] = frame[field["name"]].map(split).astype(object)
     for column in dates:
         frame[column] = pd.to_datetime(frame[column], format="%Y-%m-%d").astype(dtype(_field(name, column)))
     try:
@@ -433,3 +525,7 @@ def read_csv(path, name: str) -> pd.DataFrame:
         # Row n of the table is line n + 2 of the file (after the header).
         found = [re.sub(r"row (\d+)", lambda m: f"{m.group()} (line {int(m.group(1)) + 2})", p) for p in error.problems]
         raise SchemaError(f"{path} ({name})", found) from None
+
+
+def _split_list(cell: str, delimiter: str) -> tuple:
+    return tuple(cell.split(delimiter)) if cell else ()
