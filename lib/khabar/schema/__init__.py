@@ -73,7 +73,7 @@ def names() -> list[str]:
     """Every table with a schema file in this folder, in name order.
 
     >>> names()[:3]
-    ['claims', 'claims_of', 'control']
+    ['acled', 'claims', 'claims_of']
     """
     return sorted(path.stem for path in SCHEMA_DIR.glob("*.json"))
 
@@ -216,13 +216,15 @@ def codebook(name: str) -> pd.DataFrame:
     ['kind', 'string', 'title, caption, body']
     >>> codebook("events").set_index("column").loc["quotes", "type"]
     "list of string, separated by ' ; '"
+    >>> codebook("acled").set_index("column").loc["time_precision", "allowed"]
+    '1, 2, 3'
     """
     rows = [
         {
             "column": field["name"],
             "type": type_in_words(field),
             "required": bool(field.get("constraints", {}).get("required", False)),
-            "allowed": ", ".join(field.get("constraints", {}).get("enum", [])),
+            "allowed": ", ".join(str(value) for value in field.get("constraints", {}).get("enum", [])),
             "description": field["description"],
         }
         for field in table_schema(name)["fields"]
