@@ -245,7 +245,7 @@ def data_section(folder: str, lang: str) -> str:
     ``folder`` (a URL relative to the page) and to its codebook.
 
     >>> print(data_section("data/comparison", "en"))
-    <h2>Data</h2>
+    <h2 id="data">Data</h2>
     <p>Every figure as one CSV table (UTF-8), with each report’s file, outlet and date in front: <a href="data/comparison/claims.csv">claims.csv</a>; every column is described in <a href="data/comparison/datapackage.json">datapackage.json</a> (a Frictionless Data Package).</p>
     """
     folder = escape(folder)
@@ -253,16 +253,24 @@ def data_section(folder: str, lang: str) -> str:
         "csv": f'<a href="{folder}/claims.csv">claims.csv</a>',
         "codebook": f'<a href="{folder}/datapackage.json">datapackage.json</a>',
     }
-    return f"<h2>{_w('data', lang)}</h2>\n<p>{_w('data_note', lang).format(**links)}</p>"
+    return f'<h2 id="data">{_w("data", lang)}</h2>\n<p>{_w("data_note", lang).format(**links)}</p>'
 
 
 def comparison_page(
-    articles: list, failures: pd.DataFrame, table: pd.DataFrame, lang: str = "ar", *, data_folder: str = ""
+    articles: list,
+    failures: pd.DataFrame,
+    table: pd.DataFrame,
+    lang: str = "ar",
+    *,
+    data_folder: str = "",
+    links: dict | None = None,
 ) -> str:
-    """The whole comparison page as HTML (``lang`` "ar": right to left);
-    with ``data_folder``, a last section links the table as CSV there
-    (:func:`data_section`)."""
-    direction = "rtl" if lang == "ar" else "ltr"
+    """The whole comparison page as HTML (``lang`` "ar": right to left), in
+    the pages' one style with their header (``links``:
+    :func:`khabar.site.header`); with ``data_folder``, a last section links
+    the table as CSV there (:func:`data_section`)."""
+    from khabar import site
+
     parts = [f"<h1>{_w('title', lang)}</h1>", f"<p>{_w('intro', lang)}</p>", f"<h2>{_w('reports', lang)}</h2>"]
     parts.append(
         _table(report_list(articles, table), "reports", lang)
@@ -290,7 +298,10 @@ def comparison_page(
             else f'<p class="nothing-found">{_w("no_ranges", lang)}</p>'
         )
     fig = outlet_ranges_chart(table, lang) if len(table) else None
-    parts.append(_figure_img(fig) if fig is not None else f'<p class="nothing-found">{_w("no_chart", lang)}</p>')
+    if fig is not None:
+        parts += [_figure_img(fig), site.source_line(lang, reports=True)]
+    else:
+        parts.append(f'<p class="nothing-found">{_w("no_chart", lang)}</p>')
     parts.append(f"<h2>{_w('contested', lang)}</h2>")
     pairs = contested_pairs(table) if len(table) else pd.DataFrame()
     parts.append(
@@ -300,18 +311,14 @@ def comparison_page(
         parts += [f"<h2>{_w('claims', lang)}</h2>", _table(table[CLAIM_COLUMNS], "claims", lang)]
     if data_folder:
         parts.append(data_section(data_folder, lang))
-    body = "\n".join(parts)
-    return f"""<!DOCTYPE html>
-<html lang="{lang}" dir="{direction}">
-<head><meta charset="utf-8"><title>{_w("title", lang)}</title>
-<style>body {{ font-family: sans-serif; max-width: 70em; margin: 2em auto; line-height: 1.5 }}
-table {{ border-collapse: collapse; margin: 1em 0; font-size: 0.9em }}
-th, td {{ border: 1px solid #ddd; padding: 0.25em 0.5em; text-align: start; vertical-align: top;
-  unicode-bidi: plaintext }}
-img.chart {{ max-width: 100% }} .wide {{ overflow-x: auto; max-width: 100% }}
-.nothing-found {{ color: #555; font-style: italic }}</style></head>
-<body dir="{direction}">
-{body}
-</body>
-</html>
-"""
+    header_links = {**(links or {})}
+    if data_folder:
+        header_links["data"] = "#data"
+    return site.page(
+        lang,
+        WORDS["title"][lang],
+        "\n".join(parts),
+        header_html=site.header(lang, **header_links),
+        kind="comparison",
+        css_class="khabar-comparison",
+    )
