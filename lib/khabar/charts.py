@@ -32,8 +32,8 @@ LANGS = ("ar", "en")
 KIND_COLOURS = {"title": "#7b3294", "caption": "#c2a5cf", "body": "#4d7ea8"}
 # Kinds of paragraph and of named place: the words the reader tables use too.
 KIND_LABELS = {key: words for (kind, key), words in ui_terms().items() if kind in ("paragraph_kind", "place_kind")}
-# Paragraphs are numbered as the rows of Article.paragraphs (0 is the title),
-# the numbering every table's "paragraph" column uses.
+# Paragraphs are numbered as the reader tables show the rows of
+# Article.paragraphs: from 1, the title (row 0 of the dataframe).
 PARAGRAPH_AXIS = {"ar": "الفقرة (رقم الصف في جدول الفقرات)", "en": "paragraph (row of the paragraph table)"}
 PALETTE = ["#4d7ea8", "#d95f02", "#1b9e77", "#7570b3", "#e7298a", "#66a61e", "#a6761d"]
 
@@ -72,6 +72,24 @@ def set_title(ax, title: dict, lang: str) -> None:
     True
     """
     ax.set_title(label(title, lang), loc="right" if lang == "ar" else "left", fontsize=13)
+    ax.figure.khabar_title = title[lang]
+    ax.figure.khabar_alt = title[lang]
+
+
+def describe(fig: Figure, items, lang: str) -> Figure:
+    """Give ``fig`` its text for a screen reader: its title (set by
+    :func:`set_title`), then what it shows, item by item, in logical order.
+    The pages use it as the chart image's alt text; ``fig.khabar_alt``.
+
+    >>> fig, ax = new_axes("en"); set_title(ax, {"ar": "ع", "en": "Bodies by claimant"}, "en")
+    >>> describe(fig, ["informed sources: 76–94 handed over", "the group: more than 100 held"], "en").khabar_alt
+    'Bodies by claimant: informed sources: 76–94 handed over; the group: more than 100 held.'
+    """
+    items = [str(item).strip() for item in items if str(item).strip()]
+    title = getattr(fig, "khabar_title", "")
+    separator, colon, stop = ("؛ ", ": ", ".") if lang == "ar" else ("; ", ": ", ".")
+    fig.khabar_alt = f"{title}{colon}{separator.join(items)}{stop}" if items else title
+    return fig
 
 
 def legend_below(fig, handles, lang: str, max_columns: int = 8) -> None:
@@ -126,12 +144,20 @@ def paragraph_lengths(paragraphs: pd.DataFrame, lang: str = "ar") -> Figure:
     legend_below(
         fig, [Patch(color=colour, label=label(KIND_LABELS[kind], lang)) for kind, colour in KIND_COLOURS.items()], lang
     )
-    ax.set_xticks(numbers)
+    ax.set_xticks(numbers, [str(n + 1) for n in numbers])  # counted from 1, as the tables show them
     ax.set_xlabel(label(PARAGRAPH_AXIS, lang))
     ax.set_ylabel(label({"ar": "عدد الكلمات", "en": "words"}, lang))
     set_title(ax, {"ar": "ما طول كل فقرة؟", "en": "How long is each paragraph?"}, lang)
     mirror_for_arabic(ax, lang)
-    return fig
+    unit = {"ar": "الفقرة {n} ({k}): عدد كلماتها {w}", "en": "paragraph {n}: {w} words ({k})"}[lang]
+    return describe(
+        fig,
+        [
+            unit.format(n=n + 1, w=w, k=KIND_LABELS[kind][lang])
+            for n, w, kind in zip(numbers, words, paragraphs["kind"])
+        ],
+        lang,
+    )
 
 
 def mentions_map(mentions: pd.DataFrame, paragraph_count: int, lang: str = "ar") -> Figure:
@@ -159,14 +185,26 @@ def mentions_map(mentions: pd.DataFrame, paragraph_count: int, lang: str = "ar")
     ax.set_yticks(range(len(names)))
     ax.set_yticklabels([label({"ar": n, "en": e}, lang) for n, e in zip(names["name"], names["name_en"])])
     ax.invert_yaxis()
-    ax.set_xticks(range(paragraph_count))
+    ax.set_xticks(range(paragraph_count), [str(n + 1) for n in range(paragraph_count)])
     ax.set_xlim(-0.5, paragraph_count - 0.5)
     ax.grid(axis="x", color="#dddddd")
     ax.set_xlabel(label(PARAGRAPH_AXIS, lang))
     legend_below(fig, ax.get_legend_handles_labels()[0], lang)
     set_title(ax, {"ar": "أين يُذكر كل مصدر ومكان؟", "en": "Where is each source and place named?"}, lang)
     mirror_for_arabic(ax, lang)
-    return fig
+    where = {"ar": "{name}: الفقرة {at}", "en": "{name}: paragraph {at}"}[lang]
+    comma = "، " if lang == "ar" else ", "
+    return describe(
+        fig,
+        [
+            where.format(
+                name=n if lang == "ar" else e,
+                at=comma.join(str(int(x) + 1) for x in sorted(set(mentions.loc[mentions["name"] == n, "paragraph"]))),
+            )
+            for n, e in zip(names["name"], names["name_en"])
+        ],
+        lang,
+    )
 
 
 # Labels and colours come from the lexicon (khabar/lexicon/*.csv); a key the
@@ -306,7 +344,20 @@ def claim_ranges(claims: pd.DataFrame, title: dict, lang: str = "ar") -> Figure:
     )
     set_title(ax, title, lang)
     mirror_for_arabic(ax, lang)
-    return fig
+    plain = [
+        f"{_claimant_words(c, lang)} — {SUBJECTS[c['subject']][lang]} {_scope_words(c)[lang]}".strip()
+        for _, c in shown.iterrows()
+    ]
+    from khabar.views import figure_range
+
+    return describe(
+        fig,
+        [
+            f"{name}: {figure_words(c, lang)} ({figure_range(c['value_low'], c['value_high'], c['unit'])})"
+            for name, (_, c) in zip(plain, shown.iterrows())
+        ],
+        lang,
+    )
 
 
 def materiel_losses(claims: pd.DataFrame, lang: str = "ar") -> Figure:
@@ -348,7 +399,9 @@ def materiel_losses(claims: pd.DataFrame, lang: str = "ar") -> Figure:
         lang,
     )
     mirror_for_arabic(ax, lang)
-    return fig
+    return describe(
+        fig, [f"{SUBJECTS[c['subject']][lang]}: {figure_words(c, lang)}" for _, c in shown.iterrows()], lang
+    )
 
 
 CONTROLLER_COLOURS = {
@@ -446,7 +499,15 @@ def control_shares(rows: pd.DataFrame, lang: str = "ar") -> Figure:
     )
     set_title(ax, {"ar": "كم يسيطر التنظيم، وبحسب من؟", "en": "How much does the group hold, and says who?"}, lang)
     mirror_for_arabic(ax, lang)
-    return fig
+    return describe(
+        fig,
+        [
+            f"{p if lang == 'ar' else e}: {_share_words(row, lang)[lang]} "
+            f"({int(row['share_low'])}–{int(row['share_high'])}%)"
+            for (_, row), p, e in zip(shown.iterrows(), shown["place"], shown["place_en"])
+        ],
+        lang,
+    )
 
 
 def _names_apart(fig: Figure, names, markers) -> None:
@@ -531,7 +592,7 @@ def control_map(rows: pd.DataFrame, places: pd.DataFrame, lang: str = "ar") -> F
     fig, ax = new_axes(lang, size=(8, 6.2))
     ax.spines[:].set_visible(True)
     ax.spines[:].set_color("#cccccc")
-    names = []
+    names, described = [], []
     for place in shown.itertuples():
         colour = CONTROLLER_COLOURS[place.controller]
         by_hand = place.coordinates != "wikipedia"
@@ -563,6 +624,7 @@ def control_map(rows: pd.DataFrame, places: pd.DataFrame, lang: str = "ar") -> F
             zorder=3,
         )
         words = {"ar": place.place, "en": place.place_en}
+        held = CONTROLLERS[place.controller][lang]
         if place.place_en in shared.index:
             share = _share_words(shared.loc[place.place_en], comma=True)
             if place.controller == "contested" and place.claimant != shared.loc[place.place_en, "claimant"]:
@@ -572,6 +634,7 @@ def control_map(rows: pd.DataFrame, places: pd.DataFrame, lang: str = "ar") -> F
                     "en": f"{share['en']}; fought over, per {CLAIMANTS[place.claimant]['en']}",
                 }
             words = {"ar": f"{place.place} ({share['ar']})", "en": f"{place.place_en} ({share['en']})"}
+        described.append(f"{words[lang]}: {held}")
         # Clear of the marker (and the stronghold's ring): half its width in points, and a gap.
         clear = math.sqrt(size * (2.6 if extent == "stronghold" else 1)) / 2 + 3
         names.append(
@@ -647,7 +710,7 @@ def control_map(rows: pd.DataFrame, places: pd.DataFrame, lang: str = "ar") -> F
         lang,
     )
     _names_apart(fig, names, ax.collections)
-    return fig
+    return describe(fig, described, lang)
 
 
 def _day_words(day, lang: str) -> str:
@@ -676,6 +739,30 @@ TIMELINE_KEYS = {
     "since": {"ar": "مستمر منذ", "en": "ongoing since"},
     "direction": {"ar": "الزمن يجري من اليمين إلى اليسار ←", "en": "time runs left to right →"},
 }
+
+
+def _event_words(event, lang: str) -> str:
+    """One happening of the timeline in words, for its description: what,
+    when (a day, a span, by or since a day, after a day) and who says so."""
+    first, last = event["date"], event["date_end"]
+
+    def day(value) -> str:
+        return pd.Timestamp(value).date().isoformat() if pd.notna(value) else ""
+
+    relation = event.get("relation", "at")
+    if event["date_precision"] == "after" or relation == "after":
+        when = f"{'بعد' if lang == 'ar' else 'after'} {day(first)}"
+    elif relation in ("by", "since"):
+        when = f"{TIMELINE_KEYS[relation][lang]} {day(last if relation == 'by' else first)}"
+    elif pd.notna(last) and pd.notna(first) and last != first:
+        when = f"{day(first)}–{day(last)}"
+    else:
+        when = day(first) or day(last)
+    what = event["label_ar"] if lang == "ar" else event["label_en"]
+    amount = event.get("amount_ar" if lang == "ar" else "amount_en", "")
+    who = CLAIMANTS[event["claimant"]][lang]
+    amount = f" ({amount})" if isinstance(amount, str) and amount else ""
+    return f"{what}{amount}: {when}{'، ' if lang == 'ar' else ', '}{who}"
 
 
 def timeline(events: pd.DataFrame, lang: str = "ar", published=None) -> Figure:
@@ -801,6 +888,7 @@ def timeline(events: pd.DataFrame, lang: str = "ar", published=None) -> Figure:
         max_columns=4,
     )
     set_title(axes[0], {"ar": "متى جرى ماذا، وبحسب من؟", "en": "What happened when, and says who?"}, lang)
+    describe(fig, [_event_words(event, lang) for _, event in shown.iterrows()], lang)
     if lang == "ar":
         for ax in axes:
             ax.invert_xaxis()

@@ -82,10 +82,28 @@ def english_first(markdown: str) -> str:
     return "\n\n".join(part for part in [rest, *arabic] if part)
 
 
+_ENGLISH_BLOCK = re.compile(r'\n*<div dir="ltr" lang="en">\n\n.*?\n\n</div>\n*', re.S)
+
+
+def own_language(markdown: str, lang: str) -> str:
+    r"""A markdown cell with the prose of the other edition left out (its
+    headings keep both languages): each edition reads in its own language.
+
+    >>> cell = '## t\n\n<p dir="rtl" lang="ar">نص.</p>\n\n<div dir="ltr" lang="en">\n\nText.\n\n</div>'
+    >>> own_language(cell, "ar")
+    '## t\n\n<p dir="rtl" lang="ar">نص.</p>'
+    >>> own_language(cell, "en")
+    '## t\n\n<div dir="ltr" lang="en">\n\nText.\n\n</div>'
+    """
+    other = _ENGLISH_BLOCK if lang == "ar" else _ARABIC_BLOCK
+    return other.sub("\n\n", markdown).strip("\n")
+
+
 def edition(notebook, lang: str):
     """The executed notebook as the ``lang`` edition shows it: without the
-    cells meant for the notebook only (:data:`NOTEBOOK_ONLY_TAGS`), and for
-    English with the markdown's English first (:func:`english_first`).
+    cells meant for the notebook only (:data:`NOTEBOOK_ONLY_TAGS`), its
+    markdown in its own language (:func:`own_language`; headings in both,
+    English first in English: :func:`english_first`).
 
     >>> import nbformat
     >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1", metadata={"tags": [REPEAT_TAG]}),
@@ -98,8 +116,8 @@ def edition(notebook, lang: str):
     for cell in notebook.cells:
         if NOTEBOOK_ONLY_TAGS & set(cell.get("metadata", {}).get("tags", [])):
             continue
-        if cell.cell_type == "markdown" and lang == "en":
-            cell.source = english_first(cell.source)
+        if cell.cell_type == "markdown":
+            cell.source = own_language(english_first(cell.source) if lang == "en" else cell.source, lang)
         cells.append(cell)
     notebook.cells = cells
     return notebook
@@ -193,8 +211,10 @@ def notebook_to_html(
                 request_save_on_cell_execute=False,
                 config=quiet_kernel(sockets),
             )
+    if extra_cells:
+        notebook = copy.copy(notebook)
+        notebook.cells = [*notebook.cells, *extra_cells]
     notebook = edition(notebook, lang)
-    notebook.cells.extend(copy.deepcopy(list(extra_cells)))
     notebook.metadata["language_code"] = lang
     title = title or notebook.metadata.get("khabar", {}).get("title")
     if title:
