@@ -400,7 +400,9 @@ def materiel_losses(claims: pd.DataFrame, lang: str = "ar") -> Figure:
     )
     mirror_for_arabic(ax, lang)
     return describe(
-        fig, [f"{SUBJECTS[c['subject']][lang]}: {figure_words(c, lang)}" for _, c in shown.iterrows()], lang
+        fig,
+        [f"{SUBJECTS[c['subject']][lang]}: {figure_words(c, lang)} ({c['value']:g})" for _, c in shown.iterrows()],
+        lang,
     )
 
 

@@ -119,7 +119,8 @@ def page(lang: str, title: str, body: str, *, header_html: str = "", kind: str =
 """
 
 
-_META = re.compile(r'<meta name="khabar-kind" content="([a-z]+)">')
+# nbconvert writes the tag back with its attributes in another order.
+_META = re.compile(r'<meta (?:name="khabar-kind" content="([a-z]+)"|content="([a-z]+)" name="khabar-kind")\s*/?>')
 _TITLE = re.compile(r"<title>(.*?)</title>", re.S)
 
 
@@ -132,6 +133,9 @@ def page_entry(path: Path) -> tuple[str, str] | None:
     >>> _ = path.write_text(page("ar", "عنوان", "", kind="report"), encoding="utf-8")
     >>> page_entry(path)
     ('report', 'عنوان')
+    >>> _ = path.write_text('<head><meta content="notebook" name="khabar-kind"/><title>t</title></head>', encoding="utf-8")
+    >>> page_entry(path)
+    ('notebook', 't')
     """
     from html import unescape
 
@@ -139,7 +143,7 @@ def page_entry(path: Path) -> tuple[str, str] | None:
     kind, title = _META.search(head), _TITLE.search(head)
     if not kind:
         return None
-    return kind[1], unescape(title[1].strip()) if title else path.stem
+    return kind[1] or kind[2], unescape(title[1].strip()) if title else path.stem
 
 
 def _bidi(text: str, lang: str) -> str:

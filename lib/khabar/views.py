@@ -359,7 +359,7 @@ def places_view(places: pd.DataFrame, lang: str = "ar") -> pd.DataFrame:
 def dates_view(found: pd.DataFrame, lang: str = "ar") -> pd.DataFrame:
     """Date expressions (:func:`khabar.dates.find_dates`): the words, the
     days they allow (one day, or first–last), precision and form, in the
-    edition's words.
+    edition's words; the same expression meaning the same days is one row.
 
     >>> from khabar import load_article
     >>> from khabar.dates import find_dates
@@ -379,7 +379,7 @@ def dates_view(found: pd.DataFrame, lang: str = "ar") -> pd.DataFrame:
         },
         index=found.index,
     )
-    return _view(view, lang)
+    return _view(view.drop_duplicates(), lang)  # an expression said twice alike is one row
 
 
 def counts_view(values: pd.Series, kind: str, lang: str = "ar") -> pd.DataFrame:
