@@ -282,9 +282,13 @@ def claim_ranges(claims: pd.DataFrame, title: dict, lang: str = "ar") -> Figure:
         low, high = claim["value_low"], claim["value_high"]
         words = figure_words(claim, lang)
         if pd.isna(high):
+            # An open range ("more than 10") is drawn to twice its lower
+            # bound at most, so it does not stretch across the other claims;
+            # the arrow and the word under it say it goes on.
+            edge = min(right_end, 2 * low) if low > 0 else right_end
             ax.annotate(
                 "",
-                xy=(right_end, row),
+                xy=(edge, row),
                 xytext=(low, row),
                 arrowprops={
                     "arrowstyle": "-|>",
@@ -297,7 +301,7 @@ def claim_ranges(claims: pd.DataFrame, title: dict, lang: str = "ar") -> Figure:
             )
             ax.annotate(
                 label({lang: OPEN_RANGE[lang]}, lang),
-                (right_end, row),
+                (edge, row),
                 xytext=(0, -14),
                 textcoords="offset points",
                 fontsize=8,
@@ -791,8 +795,13 @@ def timeline(events: pd.DataFrame, lang: str = "ar", published=None) -> Figure:
     one_day = pd.Timedelta(days=1)
     early, main_first = _timeline_windows(shown, one_day)
     last = pd.concat([shown["date"], shown["date_end"]]).max()
-    right_end = last + 4 * one_day
-    left_end = main_first - 3 * one_day
+    # The axis is scaled to the days shown: a margin of a tenth of their
+    # span (a day at least) each side, and room for the labels after the last.
+    span = max(last - main_first, one_day)
+    margin = max(one_day, span / 10)
+    right_end = last + margin
+    left_end = main_first - margin
+    label_room = min(12 * one_day, max(3 * one_day, (right_end - left_end) * 0.6))
     use_arabic_style()
     fig = Figure(figsize=(10, 1.6 + 0.42 * len(shown)), layout="constrained")
     if early is None:
@@ -861,8 +870,11 @@ def timeline(events: pd.DataFrame, lang: str = "ar", published=None) -> Figure:
         [label({"ar": a, "en": e}, lang) for a, e in zip(shown["label_ar"], shown["label_en"])], fontsize=9
     )
     axes[0].set_ylim(len(shown) - 0.5, -0.7)
-    main.set_xlim(left_end, right_end + 12 * one_day)
-    main.xaxis.set_major_locator(mdates.DayLocator(bymonthday=[1, 8, 15, 22]))
+    main.set_xlim(left_end, right_end + label_room)
+    days_shown = (right_end + label_room - left_end) / one_day
+    main.xaxis.set_major_locator(
+        mdates.DayLocator(bymonthday=[1, 8, 15, 22]) if days_shown > 14 else mdates.DayLocator(interval=2)
+    )
     if early is not None:
         axes[0].set_xlim(*early)
         axes[0].xaxis.set_major_locator(mdates.MonthLocator(bymonthday=1))

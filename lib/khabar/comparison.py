@@ -282,10 +282,10 @@ def outlet_ranges_chart(table: pd.DataFrame, lang: str = "ar"):
     labels, described = [], []
     for row, item in frame.reset_index(drop=True).iterrows():
         colour = colours[item["outlet"]]
-        if pd.isna(item["high"]):
+        if pd.isna(item["high"]):  # open: drawn to twice its lower bound at most (khabar.charts.claim_ranges)
             ax.annotate(
                 "",
-                xy=(right_end, row),
+                xy=(min(right_end, 2 * item["low"]) if item["low"] > 0 else right_end, row),
                 xytext=(item["low"], row),
                 arrowprops={"arrowstyle": "-|>", "color": colour, "lw": 5, "mutation_scale": 14},
             )

@@ -136,6 +136,17 @@ def _paragraph_numbers(paragraphs: pd.Series) -> pd.Series:
     return (pd.to_numeric(paragraphs, errors="coerce") + 1).astype("Int64")
 
 
+def read_or_not(values, lang: str) -> list[str]:
+    """Each value as it is, or a visible "not read" where the text gave none
+    (a date, a place, a holder, a speaker): a blank would read as nothing to say.
+
+    >>> read_or_not(["2018-03-26", "", None], "en")
+    ['2018-03-26', 'not read', 'not read']
+    """
+    missing = label("answer", "not_read", lang)
+    return [value if isinstance(value, str) and value.strip() else missing for value in values]
+
+
 def _view(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     frame = frame.rename(columns=lambda column: label("column", column, lang))
     frame.index.name = label("column", "number", lang)
@@ -175,7 +186,7 @@ def claims_view(claims: pd.DataFrame, lang: str = "ar") -> pd.DataFrame:
             "quote": claims["quote"],
             "what": [_what(claim, lang) for _, claim in claims.iterrows()],
             "how_many": [figure_range(c["value_low"], c["value_high"], c["unit"]) for _, c in claims.iterrows()],
-            "claimant": [label("claimant", c, lang) for c in claims["claimant"]],
+            "claimant": read_or_not([label("claimant", c, lang) for c in claims["claimant"]], lang),
             "side": [label("side", s, lang) for s in claims["side"]],
             "corroboration": [_grade_words(c, lang) for _, c in claims.iterrows()],
             "paragraph": _paragraph_numbers(claims["paragraph"]),
@@ -196,10 +207,12 @@ def control_view(rows: pd.DataFrame, lang: str = "ar") -> pd.DataFrame:
     view = pd.DataFrame(
         {
             "quote": rows["quote"],
-            "place": rows["place"] if lang == "ar" else rows["place_en"],
-            "controller": [label("controller", c, lang) for c in rows["controller"]],
+            "place": read_or_not(rows["place"] if lang == "ar" else rows["place_en"], lang),
+            "controller": read_or_not(
+                [label("controller", c, lang) if c != "unspecified" else "" for c in rows["controller"]], lang
+            ),
             "share": [figure_range(low, high, "percent") for low, high in zip(rows["share_low"], rows["share_high"])],
-            "claimant": [label("claimant", c, lang) for c in rows["claimant"]],
+            "claimant": read_or_not([label("claimant", c, lang) for c in rows["claimant"]], lang),
             "paragraph": _paragraph_numbers(rows["paragraph"]),
         },
         index=rows.index,
@@ -241,13 +254,13 @@ def events_view(events: pd.DataFrame, lang: str = "ar") -> pd.DataFrame:
     """
     view = pd.DataFrame(
         {
-            "when": [when_words(event, lang) for _, event in events.iterrows()],
-            "said_on": [_day(day) for day in events["reported_on"]],
+            "when": read_or_not([when_words(event, lang) for _, event in events.iterrows()], lang),
+            "said_on": read_or_not([_day(day) for day in events["reported_on"]], lang),
             "quote": events["quote"],
             "date_precision": [label("precision", p, lang) for p in events["date_precision"]],
             "stage": events[f"label_{lang}"],
             "amount": events[f"amount_{lang}"],
-            "claimant": [label("claimant", c, lang) for c in events["claimant"]],
+            "claimant": read_or_not([label("claimant", c, lang) for c in events["claimant"]], lang),
             "paragraph": _paragraph_numbers(events["paragraph"]),
         },
         index=events.index,
