@@ -501,3 +501,18 @@ def test_make_html_kernels_print_no_transport_warning(capfd):
     notebook_to_html(path, lang="en")
     captured = capfd.readouterr()
     assert "TCP" not in captured.err and "KeyboardInterrupt" not in captured.err
+
+
+def test_the_order_check_sees_a_range_drawn_backwards(browser, tmp_path):
+    """The on-screen check fails a range left bare in right-to-left text
+    ("76–94" drawn as 94–76) and passes it in a left-to-right isolate."""
+    path = tmp_path / "order.html"
+    path.write_text(
+        '<!DOCTYPE html><html dir="rtl" lang="ar"><body><p>المدى 76–94 جثة</p>'
+        '<p>المدى <bdi dir="ltr">2018-03-25</bdi> و<bdi dir="ltr">76–94</bdi></p></body></html>',
+        encoding="utf-8",
+    )
+    page, _ = open_offline(browser, path)
+    found = page.evaluate(FIGURES_ON_SCREEN)
+    page.context.close()
+    assert [(f["text"], f["inOrder"]) for f in found] == [("76–94", False), ("2018-03-25", True), ("76–94", True)]
