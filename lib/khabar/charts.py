@@ -64,14 +64,44 @@ def new_axes(lang: str, size=(8, 4)):
     return fig, ax
 
 
-def set_title(ax, title: dict, lang: str) -> None:
-    """Title on the reading side: right for Arabic, left for English.
+def set_title(ax, title: dict, lang: str, subtitle: dict | None = None) -> None:
+    """Title on the reading side: right for Arabic, left for English; a
+    ``subtitle`` (units and scope) in smaller grey type between it and the plot.
 
-    >>> fig, ax = new_axes("ar"); set_title(ax, {"ar": "عنوان", "en": "t"}, "ar")
-    >>> bool(ax.get_title(loc="right"))
-    True
+    >>> fig, ax = new_axes("ar"); set_title(ax, {"ar": "عنوان", "en": "t"}, "ar", {"ar": "بالأشخاص", "en": "people"})
+    >>> bool(ax.get_title(loc="right")), len(ax.texts)
+    (True, 1)
     """
-    ax.set_title(label(title, lang), loc="right" if lang == "ar" else "left", fontsize=13)
+    import textwrap
+
+    side = "right" if lang == "ar" else "left"
+    if not subtitle:
+        ax.set_title(label(title, lang), loc=side, fontsize=13)
+        ax.figure.khabar_title = ax.figure.khabar_alt = title[lang]
+        return
+    # A finding is a sentence: wrapped to about half the figure's width, the
+    # part the plot may be left with beside long row labels.
+    points = ax.figure.get_figwidth() * 72 / 2
+    heading = textwrap.fill(title[lang], max(24, int(points / (0.55 * 13))))
+    below = textwrap.fill(subtitle[lang], max(30, int(points / (0.5 * 9))))
+    ax.set_title(
+        "\n".join(label({lang: line}, lang) for line in heading.split("\n")),
+        loc=side,
+        fontsize=13,
+        pad=12 + 16 * (below.count("\n") + 1),
+    )
+    if subtitle:
+        ax.annotate(
+            "\n".join(label({lang: line}, lang) for line in below.split("\n")),
+            (1 if lang == "ar" else 0, 1),
+            xycoords="axes fraction",
+            xytext=(0, 5),
+            textcoords="offset points",
+            ha=side,
+            va="bottom",
+            fontsize=9,
+            color="#666666",
+        )
     ax.figure.khabar_title = title[lang]
     ax.figure.khabar_alt = title[lang]
 
@@ -253,6 +283,18 @@ def _in_range(value, low, high) -> bool:
     return not pd.isna(value) and value >= low and (pd.isna(high) or value <= high)
 
 
+RANGE_SUBTITLES = {
+    "persons": {
+        "ar": "عدد الأشخاص أو الجثث: المدى الذي تسمح به عبارة كل قائل، والنقطة الرقم كما كُتب",
+        "en": "people or bodies: the range each claimant's words allow; a dot is the figure as written",
+    },
+    "percent": {
+        "ar": "النسبة المئوية: المدى الذي تسمح به عبارة كل قائل",
+        "en": "percent: the range each claimant's words allow",
+    },
+}
+
+
 def claim_ranges(claims: pd.DataFrame, title: dict, lang: str = "ar") -> Figure:
     """Each claim as the range its words allow, one row per claim, coloured by
     the claimant's side: a dot for the figure as written when it lies in its
@@ -346,7 +388,7 @@ def claim_ranges(claims: pd.DataFrame, title: dict, lang: str = "ar") -> Figure:
         [Patch(color=SIDE_COLOURS[s], label=label(SIDES[s], lang)) for s in SIDE_COLOURS if s in set(shown["side"])],
         lang,
     )
-    set_title(ax, title, lang)
+    set_title(ax, title, lang, RANGE_SUBTITLES["percent" if unit == "percent" else "persons"])
     mirror_for_arabic(ax, lang)
     plain = [
         f"{_claimant_words(c, lang)} — {SUBJECTS[c['subject']][lang]} {_scope_words(c)[lang]}".strip()
