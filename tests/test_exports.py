@@ -176,7 +176,9 @@ def test_every_chart_has_alt_text_and_a_source_line(browser, exported):
         if path.stem in ("02-casualty-claims", "05-report-card"):
             assert charts, name
     claims = (exported / "en" / "02-casualty-claims.html").read_text(encoding="utf-8")
-    assert re.search(r'alt="Bodies the group holds[^"]*informed sources — bodies handed over: about 85 \(76–94\)', claims)
+    assert re.search(
+        r'alt="Bodies the group holds[^"]*informed sources — bodies handed over: about 85 \(76–94\)', claims
+    )
 
 
 def test_dates_and_ranges_read_in_order_on_screen(browser, exported):
