@@ -328,6 +328,19 @@ def published_pages(html_dir: Path) -> list[tuple[str, str, str, str]]:
     return found
 
 
+def index_page(entries: list[tuple[str, str, str, str]], reports=()) -> str:
+    """The Arabic index (:func:`khabar.site.index_page`) of ``build/html/``:
+    ``entries`` (file name, title, description in Arabic, in English) of the
+    notebooks, ``reports`` (kind, URL, title) of the report cards and comparisons.
+
+    >>> 'href="01-article.html"' in index_page([("01-article.html", "t", "وصف", "d")])
+    True
+    """
+    from khabar import site
+
+    return site.index_page("ar", list(entries), list(reports), "../data", other="en/index.html")
+
+
 def write_indexes(html_dir: Path) -> list[Path]:
     """Write ``index.html`` and ``en/index.html`` of ``html_dir``: the
     notebooks, the report cards and comparisons found there, and the data.
