@@ -44,10 +44,14 @@ LTR_CELLS = """() => [...document.querySelectorAll('table.khabar-table td')]
   .filter(td => td.firstChild && td.textContent.trim().length > 1 && (td.dir === 'ltr'
           || (/\\d{4}-\\d\\d-\\d\\d/.test(td.textContent) && td.textContent.length < 30)))
   .map(td => {
-    const text = td.firstChild;
-    const box = i => { const r = document.createRange(); r.setStart(text, i); r.setEnd(text, i + 1); return r.getBoundingClientRect(); };
-    const first = box(0), last = box(text.data.length - 1);
-    return {text: text.data, direction: getComputedStyle(td).direction, oneLine: first.top === last.top,
+    // A cell may hold isolates (<bdi>): its first and last text nodes, wherever they are.
+    const walker = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
+    const nodes = [];
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) if (n.data.length) nodes.push(n);
+    const head = nodes[0], tail = nodes[nodes.length - 1];
+    const box = (node, i) => { const r = document.createRange(); r.setStart(node, i); r.setEnd(node, i + 1); return r.getBoundingClientRect(); };
+    const first = box(head, 0), last = box(tail, tail.data.length - 1);
+    return {text: td.textContent, direction: getComputedStyle(td).direction, oneLine: first.top === last.top,
             inOrder: td.dir !== 'ltr' || first.top !== last.top || first.left < last.left};
   })"""
 
