@@ -44,9 +44,48 @@ LTR_CELLS = """() => [...document.querySelectorAll('table.khabar-table td')]
   .filter(td => td.firstChild && td.textContent.trim().length > 1 && (td.dir === 'ltr'
           || (/\\d{4}-\\d\\d-\\d\\d/.test(td.textContent) && td.textContent.length < 30)))
   .map(td => {
-    const text = td.firstChild;
-    const box = i => { const r = document.createRange(); r.setStart(text, i); r.setEnd(text, i + 1); return r.getBoundingClientRect(); };
-    const first = box(0), last = box(text.data.length - 1);
-    return {text: text.data, direction: getComputedStyle(td).direction, oneLine: first.top === last.top,
+    // A cell may hold isolates (<bdi>): its first and last text nodes, wherever they are.
+    const walker = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
+    const nodes = [];
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) if (n.data.length) nodes.push(n);
+    const head = nodes[0], tail = nodes[nodes.length - 1];
+    const box = (node, i) => { const r = document.createRange(); r.setStart(node, i); r.setEnd(node, i + 1); return r.getBoundingClientRect(); };
+    const first = box(head, 0), last = box(tail, tail.data.length - 1);
+    return {text: td.textContent, direction: getComputedStyle(td).direction, oneLine: first.top === last.top,
             inOrder: td.dir !== 'ltr' || first.top !== last.top || first.left < last.left};
   })"""
+
+# Every date, range and open end drawn on the page ("2018-03-25", "76–94",
+# "32 / 101 / 175", "≥ 101"), wherever it is (prose, tables, headers), and
+# whether it is drawn as it is read: its first character left of its last,
+# on one line.  Read from the boxes the browser lays out, not from the markup.
+FIGURES_ON_SCREEN = """() => {
+  const pattern = /\\d{4}-\\d{2}-\\d{2}|\\d+(?:[.,]\\d+)?%?\\s?[\\u2013\\/-]\\s?\\d+(?:[.,]\\d+)?%?|\\u2265\\s?\\d+/g;
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT, {acceptNode: n =>
+    n.parentElement.closest('script, style, svg, title, pre, code') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT});
+  const out = [];
+  const range = document.createRange();
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (const match of node.data.matchAll(pattern)) {
+      const box = i => { range.setStart(node, i); range.setEnd(node, i + 1); return range.getBoundingClientRect(); };
+      const first = box(match.index), last = box(match.index + match[0].length - 1);
+      if (!first.width || !last.width) continue;  // not drawn (a closed section)
+      const oneLine = Math.abs(first.top - last.top) < 3;
+      out.push({text: match[0], around: node.data.slice(Math.max(0, match.index - 20), match.index + match[0].length + 20),
+                oneLine, inOrder: !oneLine || first.left < last.left});
+    }
+  }
+  return out;
+}"""
+
+# The visible text of the page with the parts a reader does not read as prose
+# (code cells shown with --with-code) left out.
+READER_TEXT = """() => {
+  const clone = document.body.cloneNode(true);
+  clone.querySelectorAll('script, style, .jp-InputArea').forEach(n => n.remove());
+  document.body.appendChild(clone);
+  clone.style.position = 'absolute';
+  const text = clone.innerText;
+  clone.remove();
+  return text;
+}"""

@@ -66,7 +66,13 @@ def test_report_card_in_a_browser(browser, card):
         assert page.title() == article.title
         assert page.get_attribute("html", "lang") == lang
         text = page.inner_text("body")
-        assert "sidecar janub-desk-2018-03-27.json" in text and "Janub Desk (invented)" in text
+        sidecar = {"ar": "ملف بجانب التقرير: janub-desk-2018-03-27.json", "en": "sidecar janub-desk-2018-03-27.json"}
+        assert sidecar[lang] in text and "Janub Desk (invented)" in text
+        assert "Enab Baladi" not in text and "عنب بلدي" not in text  # nothing of the seed on another report's page
+        headers = page.eval_on_selector_all(
+            "table.khabar-table >> nth=0 >> thead th", "ths => ths.map(t => t.innerText)"
+        )
+        assert (lang == "ar") == all(re.search("[\u0600-\u06ff]", h) for h in headers if h not in ("", "#")), headers
         assert "نحو 90 جثة" in text and "أكثر من 100 جثة" in text  # the claims table's quotes
         assert NOTHING_FOUND["dropped"][lang] in text  # no furniture in this text, and it says so
         widths = page.eval_on_selector_all("img", "images => images.map(i => i.naturalWidth)")
@@ -79,8 +85,8 @@ def test_a_saved_news_page_gives_its_report_card(browser, out):
     assert [p.name for p in written] == ["sahil-news-2018-03-27.html"] * 2
     page = visible(browser, written[0])
     text = page.inner_text("body")
-    assert "page og:site_name" in text and "ساحل نيوز" in text
-    assert "page article:published_time" in text and "2018-03-27" in text
+    assert "رأس الصفحة المحفوظة: og:site_name" in text and "ساحل نيوز" in text
+    assert "article:published_time" in text and "2018-03-27" in text
     assert "قرابة 30 جثة" in text and "الرئيسية" not in text  # the article, not the site's menu
     page.context.close()
 
@@ -128,7 +134,12 @@ def test_comparison_page_in_a_browser(browser, compared, out):
     assert len(widths) == 1 and widths[0] > 0
     # Ranges read left to right inside right-to-left tables: "63–70", not "70–63".
     cell = page.locator("table.ranges-outlet td", has_text="–").first
-    assert page.evaluate("c => getComputedStyle(c).unicodeBidi", cell.element_handle()) == "plaintext"
+    assert page.evaluate("c => getComputedStyle(c).direction", cell.element_handle()) == "ltr"
+    text = page.inner_text("main")
+    assert not re.search(r"\b\d+\.0\b", text)  # whole numbers as integers
+    assert not re.search(r"\b(?:unspecified|several)\b", text) and "Yarmouk" not in text  # Arabic words throughout
+    assert "≥ 101" in text and "101+" not in text  # an open range as every page writes it
+    assert str(FIXTURES) not in page.content()  # a failing file by its name, not its full path
     page.context.close()
     english = visible(browser, compared[1])
     assert english.get_attribute("html", "dir") == "ltr"

@@ -65,7 +65,24 @@ def test_html_table_escapes_and_sets_directions():
     html = html_table(view, "ar")
     assert "<img" not in html and "&lt;img" in html
     assert html.startswith('<table class="dataframe khabar-table" dir="rtl" lang="ar">')
-    assert html.count('dir="auto"') == 2 and "<td></td>" in html
+    # Each text cell reads in the direction of most of its letters: the
+    # Latin tag is left to right inside the Arabic table, the quote right to left.
+    assert '<td dir="ltr" lang="en">&lt;img' in html and '<td dir="rtl">قرابة 30</td>' in html
+    assert "<td></td>" in html
+    assert [row.split("</th>")[0] for row in html.split("<tr><th>")[2:]] == ["1", "2"]  # rows counted from 1
+
+
+def test_an_english_note_opening_with_an_arabic_quote_reads_left_to_right():
+    html = html_table(pd.DataFrame({"note": ["«حتى اليوم» is a total of 32–111"]}), "en")
+    assert (
+        '<td dir="ltr"><bdi dir="rtl" lang="ar">«حتى اليوم»</bdi> is a total of <bdi dir="ltr">32–111</bdi></td>'
+        in html
+    )
+
+
+def test_an_arabic_cell_keeps_its_date_in_a_left_to_right_isolate():
+    html = html_table(pd.DataFrame({"when": ["حتى 2018-03-25"]}), "ar")
+    assert 'حتى <bdi dir="ltr">2018-03-25</bdi>' in html
 
 
 def test_ui_terms_with_a_missing_word_name_the_file(tmp_path, monkeypatch):

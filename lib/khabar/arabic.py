@@ -218,9 +218,13 @@ def _fast_png(shell) -> None:
 
     def svg(fig):
         data = svg_printer(fig)
-        if data is not None:
-            drawn[fig] = data
-        return data
+        if data is None:
+            return None
+        drawn[fig] = data
+        # A chart's description (khabar.charts.describe) travels as the
+        # output's metadata, which the exported pages use as the image's alt text.
+        alt = getattr(fig, "khabar_alt", None)
+        return (data, {"alt": alt}) if alt else data
 
     def png(fig):
         data = drawn.pop(fig, None)

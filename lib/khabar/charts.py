@@ -32,8 +32,8 @@ LANGS = ("ar", "en")
 KIND_COLOURS = {"title": "#7b3294", "caption": "#c2a5cf", "body": "#4d7ea8"}
 # Kinds of paragraph and of named place: the words the reader tables use too.
 KIND_LABELS = {key: words for (kind, key), words in ui_terms().items() if kind in ("paragraph_kind", "place_kind")}
-# Paragraphs are numbered as the rows of Article.paragraphs (0 is the title),
-# the numbering every table's "paragraph" column uses.
+# Paragraphs are numbered as the reader tables show the rows of
+# Article.paragraphs: from 1, the title (row 0 of the dataframe).
 PARAGRAPH_AXIS = {"ar": "الفقرة (رقم الصف في جدول الفقرات)", "en": "paragraph (row of the paragraph table)"}
 PALETTE = ["#4d7ea8", "#d95f02", "#1b9e77", "#7570b3", "#e7298a", "#66a61e", "#a6761d"]
 
@@ -64,14 +64,62 @@ def new_axes(lang: str, size=(8, 4)):
     return fig, ax
 
 
-def set_title(ax, title: dict, lang: str) -> None:
-    """Title on the reading side: right for Arabic, left for English.
+def set_title(ax, title: dict, lang: str, subtitle: dict | None = None) -> None:
+    """Title on the reading side: right for Arabic, left for English; a
+    ``subtitle`` (units and scope) in smaller grey type between it and the plot.
 
-    >>> fig, ax = new_axes("ar"); set_title(ax, {"ar": "عنوان", "en": "t"}, "ar")
-    >>> bool(ax.get_title(loc="right"))
-    True
+    >>> fig, ax = new_axes("ar"); set_title(ax, {"ar": "عنوان", "en": "t"}, "ar", {"ar": "بالأشخاص", "en": "people"})
+    >>> bool(ax.get_title(loc="right")), len(ax.texts)
+    (True, 1)
     """
-    ax.set_title(label(title, lang), loc="right" if lang == "ar" else "left", fontsize=13)
+    import textwrap
+
+    side = "right" if lang == "ar" else "left"
+    if not subtitle:
+        ax.set_title(label(title, lang), loc=side, fontsize=13)
+        ax.figure.khabar_title = ax.figure.khabar_alt = title[lang]
+        return
+    # A finding is a sentence: wrapped to about half the figure's width, the
+    # part the plot may be left with beside long row labels.
+    points = ax.figure.get_figwidth() * 72 / 2
+    heading = textwrap.fill(title[lang], max(24, int(points / (0.55 * 13))))
+    below = textwrap.fill(subtitle[lang], max(30, int(points / (0.5 * 9))))
+    ax.set_title(
+        "\n".join(label({lang: line}, lang) for line in heading.split("\n")),
+        loc=side,
+        fontsize=13,
+        pad=12 + 16 * (below.count("\n") + 1),
+    )
+    if subtitle:
+        ax.annotate(
+            "\n".join(label({lang: line}, lang) for line in below.split("\n")),
+            (1 if lang == "ar" else 0, 1),
+            xycoords="axes fraction",
+            xytext=(0, 5),
+            textcoords="offset points",
+            ha=side,
+            va="bottom",
+            fontsize=9,
+            color="#666666",
+        )
+    ax.figure.khabar_title = title[lang]
+    ax.figure.khabar_alt = title[lang]
+
+
+def describe(fig: Figure, items, lang: str) -> Figure:
+    """Give ``fig`` its text for a screen reader: its title (set by
+    :func:`set_title`), then what it shows, item by item, in logical order.
+    The pages use it as the chart image's alt text; ``fig.khabar_alt``.
+
+    >>> fig, ax = new_axes("en"); set_title(ax, {"ar": "ع", "en": "Bodies by claimant"}, "en")
+    >>> describe(fig, ["informed sources: 76–94 handed over", "the group: more than 100 held"], "en").khabar_alt
+    'Bodies by claimant: informed sources: 76–94 handed over; the group: more than 100 held.'
+    """
+    items = [str(item).strip() for item in items if str(item).strip()]
+    title = getattr(fig, "khabar_title", "")
+    separator, colon, stop = ("؛ ", ": ", ".") if lang == "ar" else ("; ", ": ", ".")
+    fig.khabar_alt = f"{title}{colon}{separator.join(items)}{stop}" if items else title
+    return fig
 
 
 def legend_below(fig, handles, lang: str, max_columns: int = 8) -> None:
@@ -126,12 +174,20 @@ def paragraph_lengths(paragraphs: pd.DataFrame, lang: str = "ar") -> Figure:
     legend_below(
         fig, [Patch(color=colour, label=label(KIND_LABELS[kind], lang)) for kind, colour in KIND_COLOURS.items()], lang
     )
-    ax.set_xticks(numbers)
+    ax.set_xticks(numbers, [str(n + 1) for n in numbers])  # counted from 1, as the tables show them
     ax.set_xlabel(label(PARAGRAPH_AXIS, lang))
     ax.set_ylabel(label({"ar": "عدد الكلمات", "en": "words"}, lang))
     set_title(ax, {"ar": "ما طول كل فقرة؟", "en": "How long is each paragraph?"}, lang)
     mirror_for_arabic(ax, lang)
-    return fig
+    unit = {"ar": "الفقرة {n} ({k}): عدد كلماتها {w}", "en": "paragraph {n}: {w} words ({k})"}[lang]
+    return describe(
+        fig,
+        [
+            unit.format(n=n + 1, w=w, k=KIND_LABELS[kind][lang])
+            for n, w, kind in zip(numbers, words, paragraphs["kind"])
+        ],
+        lang,
+    )
 
 
 def mentions_map(mentions: pd.DataFrame, paragraph_count: int, lang: str = "ar") -> Figure:
@@ -159,14 +215,26 @@ def mentions_map(mentions: pd.DataFrame, paragraph_count: int, lang: str = "ar")
     ax.set_yticks(range(len(names)))
     ax.set_yticklabels([label({"ar": n, "en": e}, lang) for n, e in zip(names["name"], names["name_en"])])
     ax.invert_yaxis()
-    ax.set_xticks(range(paragraph_count))
+    ax.set_xticks(range(paragraph_count), [str(n + 1) for n in range(paragraph_count)])
     ax.set_xlim(-0.5, paragraph_count - 0.5)
     ax.grid(axis="x", color="#dddddd")
     ax.set_xlabel(label(PARAGRAPH_AXIS, lang))
     legend_below(fig, ax.get_legend_handles_labels()[0], lang)
     set_title(ax, {"ar": "أين يُذكر كل مصدر ومكان؟", "en": "Where is each source and place named?"}, lang)
     mirror_for_arabic(ax, lang)
-    return fig
+    where = {"ar": "{name}: الفقرة {at}", "en": "{name}: paragraph {at}"}[lang]
+    comma = "، " if lang == "ar" else ", "
+    return describe(
+        fig,
+        [
+            where.format(
+                name=n if lang == "ar" else e,
+                at=comma.join(str(int(x) + 1) for x in sorted(set(mentions.loc[mentions["name"] == n, "paragraph"]))),
+            )
+            for n, e in zip(names["name"], names["name_en"])
+        ],
+        lang,
+    )
 
 
 # Labels and colours come from the lexicon (khabar/lexicon/*.csv); a key the
@@ -215,6 +283,18 @@ def _in_range(value, low, high) -> bool:
     return not pd.isna(value) and value >= low and (pd.isna(high) or value <= high)
 
 
+RANGE_SUBTITLES = {
+    "persons": {
+        "ar": "عدد الأشخاص أو الجثث: المدى الذي تسمح به عبارة كل قائل، والنقطة الرقم كما كُتب",
+        "en": "people or bodies: the range each claimant's words allow; a dot is the figure as written",
+    },
+    "percent": {
+        "ar": "النسبة المئوية: المدى الذي تسمح به عبارة كل قائل",
+        "en": "percent: the range each claimant's words allow",
+    },
+}
+
+
 def claim_ranges(claims: pd.DataFrame, title: dict, lang: str = "ar") -> Figure:
     """Each claim as the range its words allow, one row per claim, coloured by
     the claimant's side: a dot for the figure as written when it lies in its
@@ -244,9 +324,13 @@ def claim_ranges(claims: pd.DataFrame, title: dict, lang: str = "ar") -> Figure:
         low, high = claim["value_low"], claim["value_high"]
         words = figure_words(claim, lang)
         if pd.isna(high):
+            # An open range ("more than 10") is drawn to twice its lower
+            # bound at most, so it does not stretch across the other claims;
+            # the arrow and the word under it say it goes on.
+            edge = min(right_end, 2 * low) if low > 0 else right_end
             ax.annotate(
                 "",
-                xy=(right_end, row),
+                xy=(edge, row),
                 xytext=(low, row),
                 arrowprops={
                     "arrowstyle": "-|>",
@@ -259,7 +343,7 @@ def claim_ranges(claims: pd.DataFrame, title: dict, lang: str = "ar") -> Figure:
             )
             ax.annotate(
                 label({lang: OPEN_RANGE[lang]}, lang),
-                (right_end, row),
+                (edge, row),
                 xytext=(0, -14),
                 textcoords="offset points",
                 fontsize=8,
@@ -304,9 +388,22 @@ def claim_ranges(claims: pd.DataFrame, title: dict, lang: str = "ar") -> Figure:
         [Patch(color=SIDE_COLOURS[s], label=label(SIDES[s], lang)) for s in SIDE_COLOURS if s in set(shown["side"])],
         lang,
     )
-    set_title(ax, title, lang)
+    set_title(ax, title, lang, RANGE_SUBTITLES["percent" if unit == "percent" else "persons"])
     mirror_for_arabic(ax, lang)
-    return fig
+    plain = [
+        f"{_claimant_words(c, lang)} — {SUBJECTS[c['subject']][lang]} {_scope_words(c)[lang]}".strip()
+        for _, c in shown.iterrows()
+    ]
+    from khabar.views import figure_range
+
+    return describe(
+        fig,
+        [
+            f"{name}: {figure_words(c, lang)} ({figure_range(c['value_low'], c['value_high'], c['unit'])})"
+            for name, (_, c) in zip(plain, shown.iterrows())
+        ],
+        lang,
+    )
 
 
 def materiel_losses(claims: pd.DataFrame, lang: str = "ar") -> Figure:
@@ -348,7 +445,11 @@ def materiel_losses(claims: pd.DataFrame, lang: str = "ar") -> Figure:
         lang,
     )
     mirror_for_arabic(ax, lang)
-    return fig
+    return describe(
+        fig,
+        [f"{SUBJECTS[c['subject']][lang]}: {figure_words(c, lang)} ({c['value']:g})" for _, c in shown.iterrows()],
+        lang,
+    )
 
 
 CONTROLLER_COLOURS = {
@@ -446,7 +547,15 @@ def control_shares(rows: pd.DataFrame, lang: str = "ar") -> Figure:
     )
     set_title(ax, {"ar": "كم يسيطر التنظيم، وبحسب من؟", "en": "How much does the group hold, and says who?"}, lang)
     mirror_for_arabic(ax, lang)
-    return fig
+    return describe(
+        fig,
+        [
+            f"{p if lang == 'ar' else e}: {_share_words(row, lang)[lang]} "
+            f"({int(row['share_low'])}–{int(row['share_high'])}%)"
+            for (_, row), p, e in zip(shown.iterrows(), shown["place"], shown["place_en"])
+        ],
+        lang,
+    )
 
 
 def _names_apart(fig: Figure, names, markers) -> None:
@@ -531,7 +640,7 @@ def control_map(rows: pd.DataFrame, places: pd.DataFrame, lang: str = "ar") -> F
     fig, ax = new_axes(lang, size=(8, 6.2))
     ax.spines[:].set_visible(True)
     ax.spines[:].set_color("#cccccc")
-    names = []
+    names, described = [], []
     for place in shown.itertuples():
         colour = CONTROLLER_COLOURS[place.controller]
         by_hand = place.coordinates != "wikipedia"
@@ -563,6 +672,7 @@ def control_map(rows: pd.DataFrame, places: pd.DataFrame, lang: str = "ar") -> F
             zorder=3,
         )
         words = {"ar": place.place, "en": place.place_en}
+        held = CONTROLLERS[place.controller][lang]
         if place.place_en in shared.index:
             share = _share_words(shared.loc[place.place_en], comma=True)
             if place.controller == "contested" and place.claimant != shared.loc[place.place_en, "claimant"]:
@@ -572,6 +682,7 @@ def control_map(rows: pd.DataFrame, places: pd.DataFrame, lang: str = "ar") -> F
                     "en": f"{share['en']}; fought over, per {CLAIMANTS[place.claimant]['en']}",
                 }
             words = {"ar": f"{place.place} ({share['ar']})", "en": f"{place.place_en} ({share['en']})"}
+        described.append(f"{words[lang]}: {held}")
         # Clear of the marker (and the stronghold's ring): half its width in points, and a gap.
         clear = math.sqrt(size * (2.6 if extent == "stronghold" else 1)) / 2 + 3
         names.append(
@@ -647,7 +758,7 @@ def control_map(rows: pd.DataFrame, places: pd.DataFrame, lang: str = "ar") -> F
         lang,
     )
     _names_apart(fig, names, ax.collections)
-    return fig
+    return describe(fig, described, lang)
 
 
 def _day_words(day, lang: str) -> str:
@@ -678,6 +789,30 @@ TIMELINE_KEYS = {
 }
 
 
+def _event_words(event, lang: str) -> str:
+    """One happening of the timeline in words, for its description: what,
+    when (a day, a span, by or since a day, after a day) and who says so."""
+    first, last = event["date"], event["date_end"]
+
+    def day(value) -> str:
+        return pd.Timestamp(value).date().isoformat() if pd.notna(value) else ""
+
+    relation = event.get("relation", "at")
+    if event["date_precision"] == "after" or relation == "after":
+        when = f"{'بعد' if lang == 'ar' else 'after'} {day(first)}"
+    elif relation in ("by", "since"):
+        when = f"{TIMELINE_KEYS[relation][lang]} {day(last if relation == 'by' else first)}"
+    elif pd.notna(last) and pd.notna(first) and last != first:
+        when = f"{day(first)}–{day(last)}"
+    else:
+        when = day(first) or day(last)
+    what = event["label_ar"] if lang == "ar" else event["label_en"]
+    amount = event.get("amount_ar" if lang == "ar" else "amount_en", "")
+    who = CLAIMANTS[event["claimant"]][lang]
+    amount = f" ({amount})" if isinstance(amount, str) and amount else ""
+    return f"{what}{amount}: {when}{'، ' if lang == 'ar' else ', '}{who}"
+
+
 def timeline(events: pd.DataFrame, lang: str = "ar", published=None) -> Figure:
     """One row per happening (:func:`khabar.events`: mentions of one deal
     are one row), in date order: a dot for a day, a bar for a span, an arrow
@@ -702,8 +837,13 @@ def timeline(events: pd.DataFrame, lang: str = "ar", published=None) -> Figure:
     one_day = pd.Timedelta(days=1)
     early, main_first = _timeline_windows(shown, one_day)
     last = pd.concat([shown["date"], shown["date_end"]]).max()
-    right_end = last + 4 * one_day
-    left_end = main_first - 3 * one_day
+    # The axis is scaled to the days shown: a margin of a tenth of their
+    # span (a day at least) each side, and room for the labels after the last.
+    span = max(last - main_first, one_day)
+    margin = max(one_day, span / 10)
+    right_end = last + margin
+    left_end = main_first - margin
+    label_room = min(12 * one_day, max(3 * one_day, (right_end - left_end) * 0.6))
     use_arabic_style()
     fig = Figure(figsize=(10, 1.6 + 0.42 * len(shown)), layout="constrained")
     if early is None:
@@ -772,8 +912,11 @@ def timeline(events: pd.DataFrame, lang: str = "ar", published=None) -> Figure:
         [label({"ar": a, "en": e}, lang) for a, e in zip(shown["label_ar"], shown["label_en"])], fontsize=9
     )
     axes[0].set_ylim(len(shown) - 0.5, -0.7)
-    main.set_xlim(left_end, right_end + 12 * one_day)
-    main.xaxis.set_major_locator(mdates.DayLocator(bymonthday=[1, 8, 15, 22]))
+    main.set_xlim(left_end, right_end + label_room)
+    days_shown = (right_end + label_room - left_end) / one_day
+    main.xaxis.set_major_locator(
+        mdates.DayLocator(bymonthday=[1, 8, 15, 22]) if days_shown > 14 else mdates.DayLocator(interval=2)
+    )
     if early is not None:
         axes[0].set_xlim(*early)
         axes[0].xaxis.set_major_locator(mdates.MonthLocator(bymonthday=1))
@@ -801,6 +944,7 @@ def timeline(events: pd.DataFrame, lang: str = "ar", published=None) -> Figure:
         max_columns=4,
     )
     set_title(axes[0], {"ar": "متى جرى ماذا، وبحسب من؟", "en": "What happened when, and says who?"}, lang)
+    describe(fig, [_event_words(event, lang) for _, event in shown.iterrows()], lang)
     if lang == "ar":
         for ax in axes:
             ax.invert_xaxis()

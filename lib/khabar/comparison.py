@@ -9,7 +9,7 @@ with its Arabic drawn as paths, so the HTML keeps logical-order text only.
 >>> from khabar.reports import load_articles, claims_of
 >>> articles, failures = load_articles([SEED_PATH, "no/such.txt"])
 >>> page = comparison_page(articles, failures, claims_of(articles), lang="en")
->>> '<table class="dataframe failures">' in page and "no/such.txt: file not found" in page
+>>> 'failures"' in page and ">file not found</td>" in page and "no/such.txt: file" not in page
 True
 """
 
@@ -132,16 +132,98 @@ def in_words(frame: pd.DataFrame, lang: str = "ar") -> pd.DataFrame:
     for column, kind in CODED.items():
         if column in out.columns:
             out[column] = [label(kind, value, lang) for value in out[column]]
+    if "missing" in out.columns:  # metadata fields, as the report card names them
+        separator = "، " if lang == "ar" else ", "
+        out["missing"] = [
+            separator.join(label("field", f, lang) for f in str(v).split(", ") if f) if isinstance(v, str) else v
+            for v in out["missing"]
+        ]
     for column in ("claimant_key", "claimant_a", "claimant_b"):
         if column in out.columns:
             out[column] = [claimant_key_words(value, lang) for value in out[column]]
     return out.rename(columns=lambda column: label("column", column, lang))
 
 
+_OPEN = re.compile(r"^(\d+)\+$")
+
+
+def _cell(value) -> str:
+    """A cell as the other pages write it: whole numbers without ".0", an
+    open range as «≥ 101», nothing for a missing value."""
+    if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return _OPEN.sub(lambda m: f"≥ {m[1]}", str(value))
+
+
 def _table(frame: pd.DataFrame, css_class: str, lang: str = "ar") -> str:
-    # A wide table scrolls inside its box instead of widening the page.
-    table = in_words(frame, lang).to_html(index=False, classes=css_class, na_rep="", border=0, escape=True)
+    """A page table in the edition's words (:func:`in_words`), rendered as
+    the notebooks' reader tables are (each cell in its own direction, ranges
+    and dates left to right), inside a box that scrolls when wide."""
+    from khabar.views import html_table
+
+    shown = in_words(frame, lang).map(_cell)
+    shown.attrs["lang"] = lang
+    table = html_table(shown, lang).replace(
+        'class="dataframe khabar-table"', f'class="dataframe khabar-table {css_class}"', 1
+    )
     return f'<div class="wide">{table}</div>'
+
+
+def failures_in_words(failures: pd.DataFrame) -> pd.DataFrame:
+    """The files that could not be read, each by its name, with the
+    problem alone (the path is not repeated).
+
+    >>> failures_in_words(pd.DataFrame({"file": ["/a/b/c.txt"], "problem": ["/a/b/c.txt: binary data"]})).values.tolist()
+    [['c.txt', 'binary data']]
+    """
+    from pathlib import PurePath
+
+    rows = []
+    for file, problem in zip(failures["file"], failures["problem"]):
+        problem = str(problem)
+        if problem.startswith(f"{file}: "):
+            problem = problem[len(str(file)) + 2 :]
+        rows.append((PurePath(str(file)).name, problem))
+    return pd.DataFrame(rows, columns=["file", "problem"])
+
+
+def claims_in_words(table: pd.DataFrame, lang: str = "ar") -> pd.DataFrame:
+    """The page's table of every figure: each range written as the other
+    pages write it («76–94», «≥ 101»), places in the edition's language.
+
+    >>> frame = pd.DataFrame({"article": ["a.txt"], "outlet": ["X"], "subject": ["bodies"], "scope": ["held"],
+    ...     "value_low": [101.0], "value_high": [float("nan")], "qualifier": ["more_than"], "unit": ["persons"],
+    ...     "claimant_key": ["isis"], "corroboration": ["single_source"], "quote": ["q"]})
+    >>> claims_in_words(frame, "en")["how_many"].tolist()
+    ['≥ 101']
+    """
+    from khabar.views import figure_range, place_name
+
+    out = table[[c for c in CLAIM_COLUMNS if c not in ("value_low", "value_high")]].copy()
+    units = table["unit"] if "unit" in table.columns else [""] * len(table)
+    out.insert(
+        CLAIM_COLUMNS.index("value_low"),
+        "how_many",
+        [figure_range(lo, hi, unit) for lo, hi, unit in zip(table["value_low"], table["value_high"], units)],
+    )
+    out["scope"] = [
+        place_name(s, lang) if subject == "area_share" else s for s, subject in zip(out["scope"], table["subject"])
+    ]
+    return out
+
+
+def _places(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    from khabar.views import place_name
+
+    if "scope" in frame.columns and "subject" in frame.columns:
+        frame = frame.copy()
+        frame["scope"] = [
+            place_name(s, lang) if subject == "area_share" else s
+            for s, subject in zip(frame["scope"], frame["subject"])
+        ]
+    return frame
 
 
 def report_list(articles: list, table: pd.DataFrame) -> pd.DataFrame:
@@ -189,6 +271,7 @@ def outlet_ranges_chart(table: pd.DataFrame, lang: str = "ar"):
     from khabar import charts
     from khabar.arabic import ar
     from khabar.reports import ranges
+    from khabar.views import figure_range
 
     frame = ranges(table[table["unit"] == "persons"], "outlet")
     if frame.empty:
@@ -198,13 +281,13 @@ def outlet_ranges_chart(table: pd.DataFrame, lang: str = "ar"):
     fig, ax = charts.new_axes(lang, size=(9, 1.8 + 0.38 * len(frame)))
     finite = pd.concat([frame["low"], frame["high"]]).dropna()
     right_end = finite.max() * 1.25
-    labels = []
+    labels, described = [], []
     for row, item in frame.reset_index(drop=True).iterrows():
         colour = colours[item["outlet"]]
-        if pd.isna(item["high"]):
+        if pd.isna(item["high"]):  # open: drawn to twice its lower bound at most (khabar.charts.claim_ranges)
             ax.annotate(
                 "",
-                xy=(right_end, row),
+                xy=(min(right_end, 2 * item["low"]) if item["low"] > 0 else right_end, row),
                 xytext=(item["low"], row),
                 arrowprops={"arrowstyle": "-|>", "color": colour, "lw": 5, "mutation_scale": 14},
             )
@@ -219,6 +302,7 @@ def outlet_ranges_chart(table: pd.DataFrame, lang: str = "ar"):
             else {"ar": item["scope"], "en": item["scope"]}
         )
         labels.append(charts.label({lang: f"{subject[lang]} {scope[lang]}".strip()}, lang))
+        described.append(f"{subject[lang]} {scope[lang]} — {item['outlet']}: {figure_range(item['low'], item['high'])}")
     ax.set_yticks(range(len(frame)))
     ax.set_yticklabels(labels, fontsize=9)
     ax.set_ylim(len(frame) - 0.4, -0.8)
@@ -229,7 +313,7 @@ def outlet_ranges_chart(table: pd.DataFrame, lang: str = "ar"):
     charts.legend_below(fig, [Patch(color=colours[o], label=ar(o)) for o in outlets], lang, max_columns=3)
     charts.set_title(ax, WORDS["chart"], lang)
     charts.mirror_for_arabic(ax, lang)
-    return fig
+    return charts.describe(fig, described, lang)
 
 
 def _figure_img(fig) -> str:
@@ -239,7 +323,8 @@ def _figure_img(fig) -> str:
     with matplotlib.rc_context({"svg.fonttype": "path", "svg.hashsalt": "khabar"}):
         fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
     data = base64.b64encode(buffer.getvalue()).decode("ascii")
-    return f'<img class="chart" alt="" src="data:image/svg+xml;base64,{data}">'
+    alt = escape(getattr(fig, "khabar_alt", ""))
+    return f'<img class="chart" alt="{alt}" src="data:image/svg+xml;base64,{data}">'
 
 
 def data_section(folder: str, lang: str) -> str:
@@ -248,7 +333,7 @@ def data_section(folder: str, lang: str) -> str:
     and to their codebook.
 
     >>> print(data_section("data/comparison", "en"))
-    <h2>Data</h2>
+    <h2 id="data">Data</h2>
     <p>Every figure as one CSV table (UTF-8), with each report’s file, outlet and date in front: <a href="data/comparison/claims.csv">claims.csv</a>; the events of all the reports in ACLED’s layout (<a href="data/comparison/acled.csv">acled.csv</a>) and UCDP GED’s (<a href="data/comparison/ged.csv">ged.csv</a>); every column is described in <a href="data/comparison/datapackage.json">datapackage.json</a> (a Frictionless Data Package).</p>
     """
     folder = escape(folder)
@@ -258,16 +343,24 @@ def data_section(folder: str, lang: str) -> str:
         "ged": f'<a href="{folder}/ged.csv">ged.csv</a>',
         "codebook": f'<a href="{folder}/datapackage.json">datapackage.json</a>',
     }
-    return f"<h2>{_w('data', lang)}</h2>\n<p>{_w('data_note', lang).format(**links)}</p>"
+    return f'<h2 id="data">{_w("data", lang)}</h2>\n<p>{_w("data_note", lang).format(**links)}</p>'
 
 
 def comparison_page(
-    articles: list, failures: pd.DataFrame, table: pd.DataFrame, lang: str = "ar", *, data_folder: str = ""
+    articles: list,
+    failures: pd.DataFrame,
+    table: pd.DataFrame,
+    lang: str = "ar",
+    *,
+    data_folder: str = "",
+    links: dict | None = None,
 ) -> str:
-    """The whole comparison page as HTML (``lang`` "ar": right to left);
-    with ``data_folder``, a last section links the table as CSV there
-    (:func:`data_section`)."""
-    direction = "rtl" if lang == "ar" else "ltr"
+    """The whole comparison page as HTML (``lang`` "ar": right to left), in
+    the pages' one style with their header (``links``:
+    :func:`khabar.site.header`); with ``data_folder``, a last section links
+    the table as CSV there (:func:`data_section`)."""
+    from khabar import site
+
     parts = [f"<h1>{_w('title', lang)}</h1>", f"<p>{_w('intro', lang)}</p>", f"<h2>{_w('reports', lang)}</h2>"]
     parts.append(
         _table(report_list(articles, table), "reports", lang)
@@ -276,7 +369,7 @@ def comparison_page(
     )
     parts.append(f"<h2>{_w('failures', lang)}</h2>")
     parts.append(
-        _table(failures, "failures", lang)
+        _table(failures_in_words(failures), "failures", lang)
         if len(failures)
         else f'<p class="nothing-found">{_w("no_failures", lang)}</p>'
     )
@@ -290,33 +383,32 @@ def comparison_page(
                 columns=lambda c: c if c in ("topic", "subject", "scope") else claimant_key_words(c, lang)
             )
         parts.append(
-            _table(wide, f"ranges ranges-{by}", lang)
+            _table(_places(wide, lang), f"ranges ranges-{by}", lang)
             if len(wide)
             else f'<p class="nothing-found">{_w("no_ranges", lang)}</p>'
         )
     fig = outlet_ranges_chart(table, lang) if len(table) else None
-    parts.append(_figure_img(fig) if fig is not None else f'<p class="nothing-found">{_w("no_chart", lang)}</p>')
+    if fig is not None:
+        parts += [_figure_img(fig), site.source_line(lang, reports=True)]
+    else:
+        parts.append(f'<p class="nothing-found">{_w("no_chart", lang)}</p>')
     parts.append(f"<h2>{_w('contested', lang)}</h2>")
     pairs = contested_pairs(table) if len(table) else pd.DataFrame()
     parts.append(
         _table(pairs, "contested", lang) if len(pairs) else f'<p class="nothing-found">{_w("no_contested", lang)}</p>'
     )
     if len(table):
-        parts += [f"<h2>{_w('claims', lang)}</h2>", _table(table[CLAIM_COLUMNS], "claims", lang)]
+        parts += [f"<h2>{_w('claims', lang)}</h2>", _table(claims_in_words(table, lang), "claims", lang)]
     if data_folder:
         parts.append(data_section(data_folder, lang))
-    body = "\n".join(parts)
-    return f"""<!DOCTYPE html>
-<html lang="{lang}" dir="{direction}">
-<head><meta charset="utf-8"><title>{_w("title", lang)}</title>
-<style>body {{ font-family: sans-serif; max-width: 70em; margin: 2em auto; line-height: 1.5 }}
-table {{ border-collapse: collapse; margin: 1em 0; font-size: 0.9em }}
-th, td {{ border: 1px solid #ddd; padding: 0.25em 0.5em; text-align: start; vertical-align: top;
-  unicode-bidi: plaintext }}
-img.chart {{ max-width: 100% }} .wide {{ overflow-x: auto; max-width: 100% }}
-.nothing-found {{ color: #555; font-style: italic }}</style></head>
-<body dir="{direction}">
-{body}
-</body>
-</html>
-"""
+    header_links = {**(links or {})}
+    if data_folder:
+        header_links["data"] = "#data"
+    return site.page(
+        lang,
+        WORDS["title"][lang],
+        "\n".join(parts),
+        header_html=site.header(lang, **header_links),
+        kind="comparison",
+        css_class="khabar-comparison",
+    )

@@ -44,7 +44,10 @@ def notebook_paths(folder: Path = NOTEBOOKS_DIR) -> list[Path]:
 LANGS = ("ar", "en")
 REPEAT_TAG = "english-repeat"
 """Tag of the cells that point an Arabic reader to a chart's English version
-(``LANG = "en"``, the English edition, the one call): left out of the English edition."""
+(``LANG = "en"``, the English edition, the one call): for the notebook only."""
+NOTEBOOK_ONLY_TAGS = frozenset({REPEAT_TAG, "notebook-only", "parameters"})
+"""Tags of cells meant for the notebook and not for a reader: code pointers,
+``LANG`` notes, the parameters cell.  Left out of both editions' pages."""
 
 # The notebooks' markup for two languages: a heading holds an Arabic and an
 # English run, each isolated in <bdi>; prose comes as a right-to-left Arabic
@@ -79,25 +82,42 @@ def english_first(markdown: str) -> str:
     return "\n\n".join(part for part in [rest, *arabic] if part)
 
 
+_ENGLISH_BLOCK = re.compile(r'\n*<div dir="ltr" lang="en">\n\n.*?\n\n</div>\n*', re.S)
+
+
+def own_language(markdown: str, lang: str) -> str:
+    r"""A markdown cell with the prose of the other edition left out (its
+    headings keep both languages): each edition reads in its own language.
+
+    >>> cell = '## t\n\n<p dir="rtl" lang="ar">نص.</p>\n\n<div dir="ltr" lang="en">\n\nText.\n\n</div>'
+    >>> own_language(cell, "ar")
+    '## t\n\n<p dir="rtl" lang="ar">نص.</p>'
+    >>> own_language(cell, "en")
+    '## t\n\n<div dir="ltr" lang="en">\n\nText.\n\n</div>'
+    """
+    other = _ENGLISH_BLOCK if lang == "ar" else _ARABIC_BLOCK
+    return other.sub("\n\n", markdown).strip("\n")
+
+
 def edition(notebook, lang: str):
-    """The executed notebook as the ``lang`` edition shows it: for English,
-    markdown with English first (:func:`english_first`) and without the cells
-    tagged :data:`REPEAT_TAG`; the Arabic edition is the notebook as it is.
+    """The executed notebook as the ``lang`` edition shows it: without the
+    cells meant for the notebook only (:data:`NOTEBOOK_ONLY_TAGS`), its
+    markdown in its own language (:func:`own_language`; headings in both,
+    English first in English: :func:`english_first`).
 
     >>> import nbformat
-    >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1", metadata={"tags": [REPEAT_TAG]})])
+    >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1", metadata={"tags": [REPEAT_TAG]}),
+    ...                                      nbformat.v4.new_code_cell("2")])
     >>> len(edition(nb, "en").cells), len(edition(nb, "ar").cells)
-    (0, 1)
+    (1, 1)
     """
-    if lang != "en":
-        return notebook
     notebook = copy.deepcopy(notebook)
     cells = []
     for cell in notebook.cells:
-        if REPEAT_TAG in cell.get("metadata", {}).get("tags", []):
+        if NOTEBOOK_ONLY_TAGS & set(cell.get("metadata", {}).get("tags", [])):
             continue
         if cell.cell_type == "markdown":
-            cell.source = english_first(cell.source)
+            cell.source = own_language(english_first(cell.source) if lang == "en" else cell.source, lang)
         cells.append(cell)
     notebook.cells = cells
     return notebook
@@ -163,11 +183,15 @@ def notebook_to_html(
     parameters: dict | None = None,
     title: str | None = None,
     executed=None,
+    frame: dict | None = None,
+    extra_cells=(),
 ) -> str:
     """Execute one notebook in memory with ``LANG = lang`` (and any other
     ``parameters``) and return its offline HTML page (``<html lang=...
     dir=...>`` set from ``lang``; ``title`` replaces the notebook's title).
     ``executed``: a notebook already run (see :func:`execute_editions`).
+    ``frame``: the page's header, kind and chart source line
+    (:func:`page_frame`); ``extra_cells``: cells added at the end (the data links).
 
     >>> page = notebook_to_html(notebook_paths()[0], lang="en")  # doctest: +SKIP
     """
@@ -187,6 +211,9 @@ def notebook_to_html(
                 request_save_on_cell_execute=False,
                 config=quiet_kernel(sockets),
             )
+    if extra_cells:
+        notebook = copy.copy(notebook)
+        notebook.cells = [*notebook.cells, *extra_cells]
     notebook = edition(notebook, lang)
     notebook.metadata["language_code"] = lang
     title = title or notebook.metadata.get("khabar", {}).get("title")
@@ -199,19 +226,44 @@ def notebook_to_html(
         exclude_input_prompt=True,
         exclude_output_prompt=True,
     )
-    page, _ = exporter.from_notebook_node(notebook, resources={"metadata": {"name": path.stem}})
+    resources = {"metadata": {"name": path.stem}, **(frame or page_frame(lang))}
+    page, _ = exporter.from_notebook_node(notebook, resources=resources)
     return page
 
 
-# The tables as CSV files, written beside build/html/ by khabar.datapackage.
-_CSV_LINKS = "، ".join(f'<a href="../data/{name}.csv">{name}.csv</a>' for name in TABLES)
-DATA_LINKS = (
-    "<h2>البيانات — Data</h2>\n"
-    f'<p dir="rtl" lang="ar">الجداول بصيغة CSV: {_CSV_LINKS}، ووصف كل عمود في '
-    '<a href="../data/datapackage.json">datapackage.json</a>.</p>\n'
-    '<p dir="ltr" lang="en">The tables as CSV (UTF-8) are linked above; every column is described in '
-    "datapackage.json (a Frictionless Data Package).</p>"
-)
+def page_frame(lang: str, *, kind: str = "notebook", links: dict | None = None, source: str = "") -> dict:
+    """What the offline template adds around a notebook page: the tag naming
+    its kind (for the index), the header with ``links`` (:func:`khabar.site.header`)
+    and the ``source`` line under each chart.
+
+    >>> sorted(page_frame("ar"))
+    ['khabar_head', 'khabar_header', 'khabar_source']
+    """
+    from khabar import site
+
+    return {
+        "khabar_head": site.kind_meta(kind),
+        "khabar_header": site.header(lang, **(links or {})),
+        "khabar_source": source,
+    }
+
+
+def edition_links(name: str, lang: str, *, index: str = "", data: str = "", original: str = "") -> dict:
+    """The header's links of page ``name`` whose Arabic edition is beside
+    the folder ``en/`` that holds its English one; ``index``: the URL of the
+    Arabic index from the Arabic page (the English page links ``en/index.html``).
+
+    >>> edition_links("a.html", "en", index="../index.html")["index"]
+    '../../en/index.html'
+    >>> edition_links("a.html", "ar", index="index.html")["other"]
+    'en/a.html'
+    """
+    links = {"data": data, "original": original}
+    if lang == "ar":
+        links.update(other=f"en/{name}", index=index)
+    else:
+        links.update(other=f"../{name}", index=f"../{index.replace('index.html', 'en/index.html')}" if index else "")
+    return links
 
 
 def isolated_title(title: str) -> str:
@@ -229,38 +281,6 @@ def isolated_title(title: str) -> str:
     return f'<bdi lang="ar" dir="rtl">{escape(arabic)}</bdi> — <bdi lang="en" dir="ltr">{escape(english)}</bdi>'
 
 
-def index_page(entries: list[tuple[str, str, str, str]]) -> str:
-    """The index: one entry per notebook, linking its Arabic page and its
-    English edition (``en/``), with a one-line description in each language.
-
-    ``entries`` holds (file name, title, description in Arabic, in English).
-
-    >>> 'href="en/01-article.html"' in index_page([("01-article.html", "t", "وصف", "d")])
-    True
-    """
-    items = "\n".join(
-        f"<li><h2>{isolated_title(title)}</h2>"
-        f'<p dir="rtl" lang="ar"><a href="{escape(name)}">بالعربية</a> — {escape(description_ar)}</p>'
-        f'<p dir="ltr" lang="en"><a href="en/{escape(name)}">In English</a> — {escape(description_en)}</p></li>'
-        for name, title, description_ar, description_en in entries
-    )
-    return f"""<!DOCTYPE html>
-<html lang="ar" dir="rtl">
-<head><meta charset="utf-8"><title>اتفاق غامض جنوبي دمشق — دفاتر البيانات</title>
-<style>body {{ font-family: sans-serif; max-width: 46em; margin: 2em auto; line-height: 1.6 }}
-[lang="en"] {{ color: #444 }}</style></head>
-<body>
-<h1>اتفاق غامض جنوبي دمشق: المقال بيانات</h1>
-<p lang="en" dir="ltr">A murky deal south of Damascus (Enab Baladi, 26 March 2018), as data.</p>
-<ol>
-{items}
-</ol>
-{DATA_LINKS}
-</body>
-</html>
-"""
-
-
 def _description(path: Path) -> tuple[str, str, str]:
     import nbformat
 
@@ -272,30 +292,124 @@ def _description(path: Path) -> tuple[str, str, str]:
     )
 
 
-def export_all(out_dir: Path = HTML_DIR, *, with_code: bool = False) -> Path:
-    """Write every notebook's page and ``index.html`` to ``out_dir``; return it.
+DATA_CELL_ID = "data-links"
+DATA_ANCHOR = f"#cell-id={DATA_CELL_ID}"
+"""Where the header's data link points on a notebook page: the data cell."""
+
+
+def data_cell(folder: str, names=TABLES):
+    """The last cell of a page: links to its tables as CSV in ``folder``
+    (a URL relative to the page), the target of the header's data link.
+
+    >>> data_cell("../data").id
+    'data-links'
+    """
+    import nbformat
+
+    return nbformat.v4.new_markdown_cell(data_links_markdown(folder, names), id=DATA_CELL_ID)
+
+
+def published_pages(html_dir: Path) -> list[tuple[str, str, str, str]]:
+    """The report cards and comparisons under ``html_dir/reports``, as
+    (kind, Arabic URL, English URL, title) relative to ``html_dir``.
+
+    >>> published_pages(Path("/no/such/folder"))
+    []
+    """
+    from khabar.site import page_entry
+
+    found = []
+    for path in sorted(Path(html_dir, "reports").glob("*.html")):
+        entry = page_entry(path)
+        if entry is None:
+            continue
+        english = path.parent / "en" / path.name
+        found.append((entry[0], f"reports/{path.name}", f"reports/en/{english.name}", entry[1]))
+    return found
+
+
+def index_page(entries: list[tuple[str, str, str, str]], reports=()) -> str:
+    """The Arabic index (:func:`khabar.site.index_page`) of ``build/html/``:
+    ``entries`` (file name, title, description in Arabic, in English) of the
+    notebooks, ``reports`` (kind, URL, title) of the report cards and comparisons.
+
+    >>> 'href="01-article.html"' in index_page([("01-article.html", "t", "وصف", "d")])
+    True
+    """
+    from khabar import site
+
+    return site.index_page("ar", list(entries), list(reports), "../data", other="en/index.html")
+
+
+def write_indexes(html_dir: Path) -> list[Path]:
+    """Write ``index.html`` and ``en/index.html`` of ``html_dir``: the
+    notebooks, the report cards and comparisons found there, and the data.
+
+    >>> write_indexes(HTML_DIR)  # doctest: +SKIP
+    """
+    from khabar import site
+
+    html_dir = Path(html_dir)
+    notebooks = [(f"{path.stem}.html", *_description(path)) for path in notebook_paths()]
+    reports = published_pages(html_dir)
+    pages = {
+        html_dir / "index.html": site.index_page(
+            "ar", notebooks, [(k, ar, t) for k, ar, _, t in reports], "../data", other="en/index.html"
+        ),
+        html_dir / "en" / "index.html": site.index_page(
+            "en", notebooks, [(k, f"../{en}", t) for k, _, en, t in reports], "../../data", other="../index.html"
+        ),
+    }
+    for target, html in pages.items():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(html, encoding="utf-8")
+    return list(pages)
+
+
+EXAMPLES_DIR = PROJECT_ROOT / "tests" / "fixtures" / "reports"
+EXAMPLE_REPORT = EXAMPLES_DIR / "janub-desk-2018-03-27.txt"
+"""``make html`` also builds one report card and one comparison from these
+invented reports, so the index shows both kinds of page."""
+
+
+def export_all(out_dir: Path = HTML_DIR, *, with_code: bool = False, examples: bool = True) -> Path:
+    """Write every notebook's page, the example report card and comparison
+    (``examples``), and the two indexes to ``out_dir``; return it.
 
     >>> export_all()  # doctest: +SKIP
     PosixPath('.../build/html')
     """
+    from khabar.article import load_article
+    from khabar.site import article_source_line
+
     out_dir = Path(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".html-", dir=out_dir.parent))
     staging.chmod(0o755)
     (staging / "en").mkdir(mode=0o755)
     try:
-        entries = []
+        seed = load_article()
+        url = seed.metadata.get("url", "") or ""
         for path in notebook_paths():
             page_name = f"{path.stem}.html"
             for lang, folder in (("ar", staging), ("en", staging / "en")):
                 print(f"executing {path.relative_to(PROJECT_ROOT)} with LANG={lang!r}", flush=True)
-                page = notebook_to_html(path, lang=lang, with_code=with_code)
+                links = edition_links(page_name, lang, index="index.html", data=DATA_ANCHOR, original=url)
+                frame = page_frame(lang, links=links, source=article_source_line(seed, lang))
+                data = "../data" if lang == "ar" else "../../data"
+                page = notebook_to_html(
+                    path, lang=lang, with_code=with_code, frame=frame, extra_cells=[data_cell(data)]
+                )
                 (folder / page_name).write_text(page, encoding="utf-8")
-            entries.append((page_name, *_description(path)))
         if (out_dir / "reports").is_dir():  # pages made by make report are kept
             shutil.copytree(out_dir / "reports", staging / "reports")
-        (staging / "index.html").write_text(index_page(entries), encoding="utf-8")
         write_data(out_dir=out_dir.parent / "data")  # the tables the pages show, linked from the index
+        if examples:
+            data_dir = out_dir.parent / "data" / "reports"
+            for paths in ([EXAMPLE_REPORT], [EXAMPLES_DIR]):
+                print(f"writing the example {'comparison' if paths[0].is_dir() else 'report card'}", flush=True)
+                export_report(paths, staging / "reports", with_code=with_code, data_dir=data_dir, index=True)
+        write_indexes(staging)
         if out_dir.exists():
             shutil.rmtree(out_dir)
         staging.rename(out_dir)
@@ -503,34 +617,44 @@ def report_pages(
     with_code: bool = False,
     data_folders: dict | None = None,
     kernel=None,
+    links: dict | None = None,
 ) -> dict:
     """The report card of one article file in each language, ``{lang: html}``:
     notebook 05 executed with the file as its parameter.  An unreadable file
     raises :class:`~khabar.article.ArticleError` before any notebook runs.
     ``data_folders`` (``{lang: URL relative to that page}``) adds a last
     section linking the report's data package (:func:`data_links_markdown`).
-    ``kernel``: one already started (:func:`started_kernel`).
+    ``kernel``: one already started (:func:`started_kernel`); ``links``:
+    ``{lang: header links}`` (:func:`edition_links`).
 
     >>> report_pages("no/such.txt")
     Traceback (most recent call last):
     ...
     khabar.article.ArticleError: no/such.txt: file not found
     """
-    import nbformat
-
     from khabar.article import load_article
+    from khabar.site import article_source_line
 
     article = load_article(path, defaults={"published": published, "outlet": outlet})
     parameters = {"ARTICLE": str(Path(path).resolve()), "PUBLISHED": published, "OUTLET": outlet}
     executed = execute_editions(REPORT_NOTEBOOK, parameters, kernel=kernel)
+    pages = {}
     for lang, notebook in executed.items():
+        cells = [data_cell(data_folders[lang])] if data_folders else []
+        header_links = {**(links or {}).get(lang, {}), "original": article.metadata.get("url", "") or ""}
         if data_folders:
-            cell = nbformat.v4.new_markdown_cell(data_links_markdown(data_folders[lang], TABLES), id="data-links")
-            notebook.cells.append(cell)
-    return {
-        lang: notebook_to_html(REPORT_NOTEBOOK, lang=lang, with_code=with_code, title=article.title, executed=notebook)
-        for lang, notebook in executed.items()
-    }
+            header_links["data"] = DATA_ANCHOR
+        frame = page_frame(lang, kind="report", links=header_links, source=article_source_line(article, lang))
+        pages[lang] = notebook_to_html(
+            REPORT_NOTEBOOK,
+            lang=lang,
+            with_code=with_code,
+            title=article.title,
+            executed=notebook,
+            frame=frame,
+            extra_cells=cells,
+        )
+    return pages
 
 
 def export_report(
@@ -541,6 +665,7 @@ def export_report(
     outlet: str = "",
     with_code: bool = False,
     data_dir: Path | None = None,
+    index: bool | None = None,
 ) -> list[Path]:
     """``make report``: one article file gives its report card,
     ``out_dir/<name>.html`` and ``out_dir/en/<name>.html``; several files or
@@ -554,6 +679,10 @@ def export_report(
     reports.  The package is checked and validated before anything is
     written (nothing is, if it fails); if the pages then fail to be written,
     the previous package is put back.
+
+    ``index``: the pages sit in ``reports/`` beside the index of ``make
+    html`` and link it (by default when ``out_dir`` is ``build/html/reports``,
+    whose index is then written again to list them).
 
     >>> export_report(["README.md"])  # doctest: +SKIP
     """
@@ -571,6 +700,9 @@ def export_report(
         data = Path(data_dir or report_data_dir(out_dir)) / name
         targets = {"ar": out_dir / f"{name}.html", "en": out_dir / "en" / f"{name}.html"}
         folders = {lang: _relative(data, target) for lang, target in targets.items()}
+        default_place = out_dir.resolve() == REPORTS_DIR.resolve()
+        index = default_place if index is None else index
+        links = {lang: edition_links(f"{name}.html", lang, index="../index.html" if index else "") for lang in LANGS}
         if len(paths) == 1 and not Path(paths[0]).is_dir():
             from khabar.article import load_article
 
@@ -589,6 +721,7 @@ def export_report(
                     with_code=with_code,
                     data_folders=folders,
                     kernel=kernel,
+                    links=links,
                 )
         else:
             articles, failures = load_articles(paths, defaults={"published": published, "outlet": outlet})
@@ -608,7 +741,8 @@ def export_report(
 
             def make_pages():
                 return {
-                    lang: comparison_page(articles, failures, table, lang, data_folder=folders[lang]) for lang in LANGS
+                    lang: comparison_page(articles, failures, table, lang, data_folder=folders[lang], links=links[lang])
+                    for lang in LANGS
                 }
 
         # The package is written and validated while the notebooks run (the
@@ -628,7 +762,10 @@ def export_report(
         try:
             with _restored_on_failure(data):
                 place_package(staging, data)
-                return write_pages({targets["ar"]: pages["ar"], targets["en"]: pages["en"]})
+                written = write_pages({targets["ar"]: pages["ar"], targets["en"]: pages["en"]})
+            if default_place and (HTML_DIR / "index.html").exists():
+                write_indexes(HTML_DIR)  # the index lists the new page
+            return written
         finally:
             shutil.rmtree(staging, ignore_errors=True)
 

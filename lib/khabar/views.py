@@ -29,6 +29,60 @@ from khabar.labels import label
 LETTER = re.compile(r"[^\W\d_]")
 ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 DASH = "\u2013"  # en dash between the ends of a range
+ARABIC_LETTER = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
+LATIN_LETTER = re.compile(r"[A-Za-z]")
+# Runs that must read left to right inside any cell: a date, or figures
+# joined by a dash, slash or colon ("2018-03-25", "76–94", "32 / 101 / 175"),
+# or an open end ("≥ 101").
+FIGURES = re.compile(r"(?:[≥≤]\s?)?\d[\d.,%]*(?:\s?[–\-/:]\s?\d[\d.,%]*)+%?|[≥≤]\s?\d[\d.,%]*%?")
+# A run of the other script: Latin words in an Arabic cell, an Arabic
+# phrase (with its quotation marks and figures) in an English one.
+LATIN_RUN = re.compile(r"[A-Za-z](?:[A-Za-z0-9'’.&\- ]*[A-Za-z0-9.])?")
+ARABIC_RUN = re.compile(r"[«“\"]?[\u0600-\u06ff](?:[\u0600-\u06ff\u064b-\u065f\s،؛…\d%.]*[\u0600-\u06ff\d%])?[»”\"]?")
+
+
+def cell_direction(text: str, default: str = "ltr") -> str:
+    """The direction a text cell reads in: that of the script most of its
+    letters are in (an English note that opens with an Arabic quote is
+    still English), ``default`` when it has no letters.
+
+    >>> cell_direction("«حتى اليوم» is al-Naba's total"), cell_direction("قتل 12"), cell_direction("12")
+    ('ltr', 'rtl', 'ltr')
+    """
+    arabic, latin = len(ARABIC_LETTER.findall(text)), len(LATIN_LETTER.findall(text))
+    if not arabic and not latin:
+        return default
+    return "rtl" if arabic > latin else "ltr"
+
+
+def isolated(text: str, direction: str) -> str:
+    """``text`` as escaped HTML with its figures (dates, ranges) in a
+    left-to-right isolate and each run of the other script isolated in its
+    own direction, so neither reorders what is around it.
+
+    >>> isolated("حتى 2018-03-25", "rtl")
+    'حتى <bdi dir="ltr">2018-03-25</bdi>'
+    >>> isolated("«قرابة 30» is 27–33", "ltr")
+    '<bdi dir="rtl" lang="ar">«قرابة 30»</bdi> is <bdi dir="ltr">27–33</bdi>'
+    >>> isolated("رصد Airwars <", "rtl")
+    'رصد <bdi dir="ltr" lang="en">Airwars</bdi> &lt;'
+    """
+    other = LATIN_RUN if direction == "rtl" else ARABIC_RUN
+    pattern = re.compile(f"(?P<figures>{FIGURES.pattern})|(?P<other>{other.pattern})")
+    pieces, cursor = [], 0
+    for match in pattern.finditer(text):
+        pieces.append(escape(text[cursor : match.start()]))
+        if match["figures"]:
+            pieces.append(f'<bdi dir="ltr">{escape(match[0])}</bdi>')
+        elif direction == "rtl":
+            pieces.append(f'<bdi dir="ltr" lang="en">{escape(match[0])}</bdi>')
+        else:
+            pieces.append(f'<bdi dir="rtl" lang="ar">{escape(match[0])}</bdi>')
+        cursor = match.end()
+    pieces.append(escape(text[cursor:]))
+    return "".join(pieces)
+
+
 HIGHLIGHTS = {"regime": (178, 24, 43), "isis": (64, 64, 64), "independent": (33, 102, 172)}
 """Highlight colour per side: the charts' side colours (``khabar.charts.SIDE_COLOURS``)."""
 
@@ -76,6 +130,23 @@ def as_counts(frame: pd.DataFrame, columns) -> pd.DataFrame:
     return frame
 
 
+def _paragraph_numbers(paragraphs: pd.Series) -> pd.Series:
+    """Paragraph references as the reader counts them: the paragraph
+    table's rows are shown from 1 (the title), so a reference is its row + 1."""
+    return (pd.to_numeric(paragraphs, errors="coerce") + 1).astype("Int64")
+
+
+def read_or_not(values, lang: str) -> list[str]:
+    """Each value as it is, or a visible "not read" where the text gave none
+    (a date, a place, a holder, a speaker): a blank would read as nothing to say.
+
+    >>> read_or_not(["2018-03-26", "", None], "en")
+    ['2018-03-26', 'not read', 'not read']
+    """
+    missing = label("answer", "not_read", lang)
+    return [value if isinstance(value, str) and value.strip() else missing for value in values]
+
+
 def _view(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     frame = frame.rename(columns=lambda column: label("column", column, lang))
     frame.index.name = label("column", "number", lang)
@@ -115,10 +186,10 @@ def claims_view(claims: pd.DataFrame, lang: str = "ar") -> pd.DataFrame:
             "quote": claims["quote"],
             "what": [_what(claim, lang) for _, claim in claims.iterrows()],
             "how_many": [figure_range(c["value_low"], c["value_high"], c["unit"]) for _, c in claims.iterrows()],
-            "claimant": [label("claimant", c, lang) for c in claims["claimant"]],
+            "claimant": read_or_not([label("claimant", c, lang) for c in claims["claimant"]], lang),
             "side": [label("side", s, lang) for s in claims["side"]],
             "corroboration": [_grade_words(c, lang) for _, c in claims.iterrows()],
-            "paragraph": claims["paragraph"],
+            "paragraph": _paragraph_numbers(claims["paragraph"]),
         },
         index=claims.index,
     )
@@ -136,11 +207,13 @@ def control_view(rows: pd.DataFrame, lang: str = "ar") -> pd.DataFrame:
     view = pd.DataFrame(
         {
             "quote": rows["quote"],
-            "place": rows["place"] if lang == "ar" else rows["place_en"],
-            "controller": [label("controller", c, lang) for c in rows["controller"]],
+            "place": read_or_not(rows["place"] if lang == "ar" else rows["place_en"], lang),
+            "controller": read_or_not(
+                [label("controller", c, lang) if c != "unspecified" else "" for c in rows["controller"]], lang
+            ),
             "share": [figure_range(low, high, "percent") for low, high in zip(rows["share_low"], rows["share_high"])],
-            "claimant": [label("claimant", c, lang) for c in rows["claimant"]],
-            "paragraph": rows["paragraph"],
+            "claimant": read_or_not([label("claimant", c, lang) for c in rows["claimant"]], lang),
+            "paragraph": _paragraph_numbers(rows["paragraph"]),
         },
         index=rows.index,
     )
@@ -181,14 +254,14 @@ def events_view(events: pd.DataFrame, lang: str = "ar") -> pd.DataFrame:
     """
     view = pd.DataFrame(
         {
-            "when": [when_words(event, lang) for _, event in events.iterrows()],
-            "said_on": [_day(day) for day in events["reported_on"]],
+            "when": read_or_not([when_words(event, lang) for _, event in events.iterrows()], lang),
+            "said_on": read_or_not([_day(day) for day in events["reported_on"]], lang),
             "quote": events["quote"],
             "date_precision": [label("precision", p, lang) for p in events["date_precision"]],
             "stage": events[f"label_{lang}"],
             "amount": events[f"amount_{lang}"],
-            "claimant": [label("claimant", c, lang) for c in events["claimant"]],
-            "paragraph": events["paragraph"],
+            "claimant": read_or_not([label("claimant", c, lang) for c in events["claimant"]], lang),
+            "paragraph": _paragraph_numbers(events["paragraph"]),
         },
         index=events.index,
     )
@@ -268,7 +341,7 @@ def mentions_view(mentions: pd.DataFrame, lang: str = "ar") -> pd.DataFrame:
             "quote": mentions["quote"],
             "name": mentions["name"] if lang == "ar" else mentions["name_en"],
             "kind": [label("place_kind", k, lang) for k in mentions["kind"]],
-            "paragraph": mentions["paragraph"].astype("Int64"),
+            "paragraph": _paragraph_numbers(mentions["paragraph"]),
         },
         index=mentions.index,
     )
@@ -299,7 +372,7 @@ def places_view(places: pd.DataFrame, lang: str = "ar") -> pd.DataFrame:
 def dates_view(found: pd.DataFrame, lang: str = "ar") -> pd.DataFrame:
     """Date expressions (:func:`khabar.dates.find_dates`): the words, the
     days they allow (one day, or first–last), precision and form, in the
-    edition's words.
+    edition's words; the same expression meaning the same days is one row.
 
     >>> from khabar import load_article
     >>> from khabar.dates import find_dates
@@ -319,7 +392,7 @@ def dates_view(found: pd.DataFrame, lang: str = "ar") -> pd.DataFrame:
         },
         index=found.index,
     )
-    return _view(view, lang)
+    return _view(view.drop_duplicates(), lang)  # an expression said twice alike is one row
 
 
 def counts_view(values: pd.Series, kind: str, lang: str = "ar") -> pd.DataFrame:
@@ -381,26 +454,32 @@ def grade_text(text, lang: str = "ar") -> str:
 
 def sensitivity_view(table: pd.DataFrame, lang: str = "ar") -> pd.DataFrame:
     """:func:`khabar.grading.sensitivity` in words: quote, who says so,
-    and the grade under each named convention (the convention's code stays
-    the column header: it is the name the reader passes to ``khabar.conventions``).
+    and the grade under each named convention, its name in words; claims
+    graded alike under every convention share one row.
 
     >>> from khabar import load_article, claims
     >>> from khabar.grading import sensitivity
     >>> view = sensitivity_view(sensitivity(claims(load_article())), "en")
-    >>> view.iloc[1][["who says so", "acled_points"]].tolist()
+    >>> view.iloc[1][["who says so", "one figure, as ACLED codes"]].tolist()
     ['pro-regime pages', 'contested']
+    >>> len(view) < len(sensitivity(claims(load_article())))  # claims graded alike share a row
+    True
     """
     conventions = [column for column in table.columns if column not in ("quote", "claimant")]
-    view = _view(
-        pd.DataFrame(
-            {"quote": table["quote"], "claimant": [label("claimant", c, lang) for c in table["claimant"]]},
-            index=table.index,
-        ),
-        lang,
-    )
-    for name in conventions:
-        view[name] = [grade_text(g, lang) for g in table[name]]
-    return view
+    separator = "، " if lang == "ar" else "; "
+    rows = []
+    # Claims graded alike under every convention share one row, their quotes joined.
+    for grades, group in table.groupby(conventions, sort=False, dropna=False):
+        grades = grades if isinstance(grades, tuple) else (grades,)
+        claimants = dict.fromkeys(label("claimant", c, lang) for c in group["claimant"])
+        rows.append(
+            {
+                "quote": separator.join(f"«{q}»" if len(group) > 1 else q for q in group["quote"]),
+                "claimant": separator.join(claimants),
+                **{label("convention", name, lang): grade_text(g, lang) for name, g in zip(conventions, grades)},
+            }
+        )
+    return _view(pd.DataFrame(rows), lang)
 
 
 def part_whole_view(table: pd.DataFrame, lang: str = "ar") -> pd.DataFrame:
@@ -506,11 +585,13 @@ def event_table_view(table: pd.DataFrame, lang: str = "ar") -> pd.DataFrame:
                 else ", ".join(label("claimant", c, lang) for c in cs)
                 for cs in table["claimants"]
             ],
-            "claims": [", ".join(str(i) for i in sorted(ids)) for ids in table["claim_ids"]],
+            "claims": [", ".join(str(i + 1) for i in sorted(ids)) for ids in table["claim_ids"]],
             "note": [note(n) for n in table["note"]],
         },
         index=table.index,
     )
+    if lang == "ar":  # the notes are written in English: the English edition has them
+        view = view.drop(columns="note")
     return _view(view, lang)
 
 
@@ -584,7 +665,7 @@ def fields_view(fields: dict, lang: str = "ar") -> pd.DataFrame:
 
 def conventions_view(table: pd.DataFrame, lang: str = "ar") -> pd.DataFrame:
     """Reading conventions (:func:`khabar.conventions.conventions`) in words:
-    the convention's name (kept: it is what a reader passes to khabar), the
+    the convention's name in words, the
     qualifier, and the range it gives: «±10%» or «0.9–1×» of the figure for a
     factor, «> n» above the figure, a count «20–99»; the English edition keeps the note.
 
@@ -605,7 +686,7 @@ def conventions_view(table: pd.DataFrame, lang: str = "ar") -> pd.DataFrame:
         return {"above": "> n", "below": "< n"}.get(row["rule"], figure_range(low, high))
 
     columns = {
-        "convention": table["convention"],
+        "convention": [label("convention", c, lang) for c in table["convention"]],
         "qualifier": [label("qualifier", q, lang) for q in table["qualifier"]],
         "reach": [reach(row) for _, row in table.iterrows()],
     }
@@ -616,15 +697,17 @@ def conventions_view(table: pd.DataFrame, lang: str = "ar") -> pd.DataFrame:
 
 def html_table(view: pd.DataFrame, lang: str | None = None) -> str:
     """``view`` as an HTML table in the edition's direction, each text cell
-    with ``dir="auto"``; all text escaped.
+    in the direction of most of its letters (:func:`cell_direction`), its
+    dates, ranges and runs of the other script isolated (:func:`isolated`);
+    all text escaped.
 
     >>> html = html_table(pd.DataFrame({"quote": ["<b>قرابة 30</b>"]}), "en")
-    >>> '<td dir="auto">&lt;b&gt;قرابة 30&lt;/b&gt;</td>' in html
+    >>> '<td dir="rtl" lang="ar">&lt;' in html and "<b>" not in html
     True
     >>> '<td dir="ltr" style="white-space: nowrap">76–94</td>' in html_table(pd.DataFrame({"how many": ["76–94"]}), "ar")
     True
-    >>> '<td dir="auto" style="white-space: nowrap">by 2018-03-25</td>' in html_table(pd.DataFrame({"when": ["by 2018-03-25"]}))
-    True
+    >>> html_table(pd.DataFrame({"when": ["by 2018-03-25"]})).split("<td")[1].split("</td>")[0]
+    ' dir="ltr" style="white-space: nowrap">by <bdi dir="ltr">2018-03-25</bdi>'
     """
     lang = lang or view.attrs.get("lang", "en")
     direction = "rtl" if lang == "ar" else "ltr"
@@ -635,7 +718,9 @@ def html_table(view: pd.DataFrame, lang: str | None = None) -> str:
         "<tbody>",
     ]
     numeric = {column for column in view.columns if pd.api.types.is_numeric_dtype(view[column])}
-    for index, row in view.iterrows():
+    # Rows are numbered from 1 in the order shown, whatever the frame's index
+    # (a filter leaves gaps); the claims' numbers elsewhere are index + 1 too.
+    for index, (_, row) in enumerate(view.iterrows(), start=1):
         cells = []
         for column, value in row.items():
             text = (
@@ -646,16 +731,21 @@ def html_table(view: pd.DataFrame, lang: str | None = None) -> str:
             # Text takes the direction of its first letter; a range with no
             # letters ("20–99") is left to right, or an Arabic table would
             # show it as "99–20".
+            content = escape(text)
             if column in numeric:
                 attributes = ""
             elif LETTER.search(text):
-                # "by 2018-03-25": words and a date, the date kept whole
-                attributes = ' dir="auto"' + (
+                # Words read in the direction of most of their letters, each
+                # date, range or run of the other script isolated within them.
+                cell_dir = cell_direction(text, direction)
+                content = isolated(text, cell_dir)
+                lang_attribute = f' lang="{"ar" if cell_dir == "rtl" else "en"}"' if cell_dir != direction else ""
+                attributes = f' dir="{cell_dir}"{lang_attribute}' + (
                     ' style="white-space: nowrap"' if ISO_DAY.search(text) and len(text) < 30 else ""
                 )
             else:  # kept on one line: a date or range broken at its hyphens reads as two
                 attributes = ' dir="ltr" style="white-space: nowrap"'
-            cells.append(f"<td{attributes}>{escape(text)}</td>")
+            cells.append(f"<td{attributes}>{content}</td>")
         lines.append(f"<tr><th>{escape(str(index))}</th>{''.join(cells)}</tr>")
     lines.append("</tbody></table>")
     return "\n".join(lines)
@@ -723,7 +813,7 @@ def annotated_html(article, claims: pd.DataFrame, lang: str = "ar") -> str:
     >>> from datetime import date
     >>> article = article_from_text("عنوان <script>\\n\\nقتل 12 جنديًا.", published=date(2018, 3, 26))
     >>> html = annotated_html(article, claims(article), "en")
-    >>> "&lt;script&gt;" in html and "<script>" not in html, '<sup dir="ltr">0</sup>' in html
+    >>> "&lt;script&gt;" in html and "<script>" not in html, '<sup dir="ltr">1</sup>' in html
     (True, True)
     """
     english = glosses(article) if lang == "en" else None
@@ -735,14 +825,14 @@ def annotated_html(article, claims: pd.DataFrame, lang: str = "ar") -> str:
         pieces, cursor = [], start
         for row, claim in ordered[(ordered["start"] >= start) & (ordered["end"] <= end)].iterrows():
             if claim["start"] < cursor:  # overlaps the previous highlight: number only
-                pieces.append(f'<sup dir="ltr">{row}</sup>')
+                pieces.append(f'<sup dir="ltr">{row + 1}</sup>')
                 continue
             red, green, blue = HIGHLIGHTS.get(claim["side"], (128, 128, 128))
             pieces.append(escape(text[cursor : claim["start"]]))
             pieces.append(
                 f'<mark style="background-color: rgba({red}, {green}, {blue}, 0.22); color: inherit"'
                 f' title="{escape(claim_in_words(claim, lang))}">'
-                f'{escape(text[claim["start"] : claim["end"]])}<sup dir="ltr">{row}</sup></mark>'
+                f'{escape(text[claim["start"] : claim["end"]])}<sup dir="ltr">{row + 1}</sup></mark>'
             )
             cursor = int(claim["end"])
         pieces.append(escape(text[cursor:end]))
@@ -771,3 +861,43 @@ def annotated_article(article, claims: pd.DataFrame, lang: str = "ar"):
     from IPython.display import HTML
 
     return HTML(annotated_html(article, claims, lang))
+
+
+def metadata_view(metadata: pd.DataFrame, lang: str = "ar") -> pd.DataFrame:
+    """:func:`khabar.article.metadata_table` in words: each field, its value
+    (a visible "not read" where none was found) and where it came from, the
+    file or page tag kept as written.
+
+    >>> table = pd.DataFrame({"field": ["outlet", "published"], "value": ["Janub Desk", ""],
+    ...                       "source": ["sidecar janub.json", "missing"]})
+    >>> metadata_view(table, "ar").values.tolist()
+    [['الوسيلة', 'Janub Desk', 'ملف بجانب التقرير: janub.json'], ['تاريخ النشر', 'لم يُقرأ', 'لم يُقرأ']]
+    >>> metadata_view(table, "en").iloc[0].tolist()
+    ['outlet', 'Janub Desk', 'sidecar janub.json']
+    """
+    from khabar.labels import ui_terms
+
+    terms = ui_terms()
+    not_read = terms[("metadata_source", "missing")][lang]
+
+    def source(text) -> str:
+        text = str(text or "")
+        if (("metadata_source", text)) in terms:
+            return terms[("metadata_source", text)][lang]
+        for prefix in ("sidecar", "option", "page", "first lines"):
+            if text.startswith(prefix + " ") or text.startswith(prefix + ":"):
+                if lang == "en":
+                    return text
+                rest = text[len(prefix) :].lstrip(": ")
+                return f"{terms[('metadata_source', prefix)][lang]}: {rest}"
+        return text
+
+    view = pd.DataFrame(
+        {
+            "field": [label("field", f, lang) for f in metadata["field"]],
+            "value": [v if isinstance(v, str) and v else not_read for v in metadata["value"]],
+            "source": [source(s) for s in metadata["source"]],
+        },
+        index=metadata.index,
+    )
+    return _view(view, lang)
