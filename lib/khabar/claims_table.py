@@ -19,24 +19,25 @@ from __future__ import annotations
 import math
 import re
 from functools import cache
+from typing import NamedTuple
 
 import pandas as pd
 
 from khabar import grading, lexicon, schema
-from khabar.lexicon import fold, folded_with_offsets
+from khabar.lexicon import fold
 from khabar.names import NAMES, name_pattern
 from khabar.numbers import (
     _DEFINITE_NEXT,
     _NEGATION,
-    find_nouns,
     materiel_records,
     noun_at,
-    numbers_records,
     to_western_digits,
     unspecified_records,
     value_range,
 )
-from khabar.sources import reporting_alternation, said_after_folded, sentences, side_of, turns
+from khabar.predicates import cue_words, negated_before, predicate_pattern
+from khabar.sentence import Sentence, read
+from khabar.sources import reporting_alternation, said_after_folded, side_of
 
 BRANCH_AFTER = re.compile(r"^\s+من\s+(?:\w+\s+)?الفرع\s+([0-9٠-٩]+)")
 PLACES = [
@@ -68,45 +69,20 @@ _BODIES_OF = re.compile(
     r"|(?<!\w)[وب]?(?:ال)?(?:جثث|جثامين|رفات)(?:\s+\S+){0,2}?\s+(?:تعود|يعود)\s+$"
 )
 
-COLUMNS = schema.columns("claims")  # lib/khabar/schema/claims.json
+COLUMNS = schema.columns("claims")
 
 
-@cache
-def _predicates() -> re.Pattern:
-    forms = {form: record["scope"] for record in lexicon.rows("predicate") for form in record["forms"]}
-    alternation = "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in sorted(forms, key=len, reverse=True))
-    # A verb's subject endings (قتلوا، انتشلا، تسلمنا) and object pronouns (بادلها).
-    pattern = re.compile(
-        rf"(?<!\w)[وفبل]{{0,2}}?(?:ال)?(?P<form>{alternation})(?:وا|تا|نا|ا|ت|ن)?(?:هما|هم|هن|ها|ه)?(?!\w)"
-    )
-    return pattern, {" ".join(form.split()): scope for form, scope in forms.items()}
+class Speaker(NamedTuple):
+    """Who says a count: a lexicon key, as written, and the key's camp."""
 
-
-def predicates_in(plain: str) -> list[tuple[int, int, str]]:
-    """(start, end, scope) of every event predicate in folded text.
-
-    >>> from khabar.lexicon import fold
-    >>> [p[2] for p in predicates_in(fold("يسكنه عشرون ألف مدني، قتل منهم ألفان"))]
-    ['residents', 'killed']
-    """
-    pattern, scopes = _predicates()
-    return [
-        (m.start(), m.end(), scopes[" ".join(m.group("form").split())])
-        for m in pattern.finditer(plain)
-        # لدى takes no preposition: «بلدي» is a word of its own
-        if not (m.group("form") == "لدي" and m.start("form") > m.start())
-        and not (
-            _NEGATED.search(plain, max(0, m.start() - 12), m.start())
-            # «لم يتسلم سوى 27 جثة»: negated with «سوى/إلا» it says «only»
-            and not _ONLY.match(plain, m.end())
-        )
-    ]
+    claimant: str
+    claimant_ar: str
+    side: str  # lib/khabar/schema/claims.json
 
 
 # A predicate refused or denied says nothing happened to the count: «رفضت
-# الخروج» (refused to leave), «عدم الإفراج», «لم يقتل».
-_ONLY = re.compile(r"(?:\s+\S+){0,3}?\s+(?:سوي|الا)(?!\w)")
-_NEGATED = re.compile(r"(?<!\w)[وف]?(?:رفض|رفضت|رفضوا|يرفض|ترفض|يرفضون|عدم|لم|لن)\s+$")
+# الخروج» (refused to leave), «عدم الإفراج», «لم يقتل» (words: cues.csv).
+_NEGATED = negated_before()
 # A batch or stage of an exchange («الدفعة الثالثة»، «المرحلة الأولى») is handed over.
 _BATCH = re.compile(r"(?<!\w)[وب]?(?:ال)?(?:دفعة|دفعات|مرحلة)(?!\w)")
 # «منهم» after a count, «بينهم» or «من بينهم» before it: part of a group counted earlier.
@@ -123,9 +99,9 @@ _PARTITIVE = re.compile(r"\s+من\s+(?=ال)")
 _OTHERS = re.compile(r"\s+(?:الـ?)?(?:اخرين|اخرون|اخريات|اخري)(?!\w)")
 # A verb of exceeding before «عدد …» qualifies the number after: «تجاوز عدد
 # ضحايا الهجوم 40 قتيلًا» is more than 40.
-_EXCEEDS = re.compile(r"(?<!\w)[وف]?(?:تجاوز|يتجاوز|تتجاوز|تخطي|يتخطي|فاق|يفوق|تفوق|زاد|يزيد)\s+$")
+_EXCEEDS = re.compile(rf"(?<!\w)[وف]?(?:{cue_words('exceeding')})\s+$")
 # A verb of approaching before «عدد …»: «قارب عدد النازحين 5 آلاف» is nearly 5,000.
-_APPROACHES = re.compile(r"(?<!\w)[وف]?(?:قارب|قاربت|يقارب|تقارب|ناهز|ناهزت|يناهز)\s+$")
+_APPROACHES = re.compile(rf"(?<!\w)[وف]?(?:{cue_words('approaching')})\s+$")
 
 
 def claims(article) -> pd.DataFrame:
@@ -144,7 +120,7 @@ def claims(article) -> pd.DataFrame:
     {'casualties': 4, 'control': 2, 'exchange': 8, 'materiel': 6}
     """
     rows, carry = [], {}
-    for sentence in _with_report_dates(sentences(article), article.text, article.published).itertuples():
+    for sentence in read(article):
         if carry.get("paragraph") != sentence.paragraph:
             carry = {"paragraph": sentence.paragraph}  # a paragraph's sentences share what they count
         rows += _claims_in(sentence, article.text, carry)
@@ -154,43 +130,16 @@ def claims(article) -> pd.DataFrame:
     return table.sort_values("start", kind="stable").reset_index(drop=True)
 
 
-def _with_report_dates(table: pd.DataFrame, text: str, published) -> pd.DataFrame:
-    """When each sentence's claim was made: the first date the sentence gives
-    ("أمس" in "وتحدثت صفحات موالية، أمس، عن ..."; al-Naba's "الخميس الماضي"),
-    else the previous sentence's when it carries on the same speaker, else
-    the publication date.  Adds ``reported_on`` and ``reported_precision``."""
-    table = table.copy()
-    table["reported_on"], table["reported_precision"] = pd.NaT, ""
-    if published is None:
-        return table
-    from khabar.dates import find_dates
-
-    found = find_dates(text, published)[["start", "end", "date", "precision"]].to_dict("records")
-    previous, dates, precisions = (pd.Timestamp(published), "day"), [], []
-    for sentence in table[["start", "end", "continues"]].to_dict("records"):
-        inside = [d for d in found if d["start"] >= sentence["start"] and d["end"] <= sentence["end"]]
-        if inside:
-            reported = (inside[0]["date"], inside[0]["precision"])
-        elif not sentence["continues"]:
-            reported = (pd.Timestamp(published), "day")
-        else:
-            reported = previous
-        dates.append(reported[0])
-        precisions.append(reported[1])
-        previous = reported
-    table["reported_on"], table["reported_precision"] = dates, precisions
-    return table
-
-
-def _quantities_in(sentence: str, plain: str, predicates) -> list[dict]:
+def _quantities_in(sentence: Sentence) -> list[dict]:
     """The counts in one sentence: numbers, counts the text says it does
     not give, single materiel nouns in a list of losses; one per span."""
-    found = [row for row in numbers_records(sentence) if row["kind"] == "count"]
-    found += unspecified_records(sentence)
+    predicates = sentence.predicates
+    found = [row for row in sentence.numbers if row["kind"] == "count"]
+    found += unspecified_records(sentence.text, sentence.folded)
     if any(scope == "lost" for _, _, scope in predicates):
-        found += materiel_records(sentence)
+        found += materiel_records(sentence.text, sentence.folded)
     if any(scope in CASUALTY for _, _, scope in predicates):
-        found += _one_person(sentence, predicates)
+        found += _one_person(sentence)
     kept = []
     for row in sorted(found, key=lambda r: r["start"]):
         if not any(k["start"] <= row["start"] < k["end"] for k in kept):
@@ -198,13 +147,13 @@ def _quantities_in(sentence: str, plain: str, predicates) -> list[dict]:
     return kept
 
 
-def _one_person(sentence: str, predicates) -> list[dict]:
+def _one_person(sentence: Sentence) -> list[dict]:
     """An indefinite singular noun of people right after a casualty
     predicate is one person: «أسر جندي»، «مقتل طفل»، «وأصيب عنصر»."""
-    plain, offsets = folded_with_offsets(sentence)
-    after = {end + 1: scope for _, end, scope in predicates if scope in CASUALTY}
+    text, offsets = sentence.text, sentence.offsets
+    after = {end + 1: scope for _, end, scope in sentence.predicates if scope in CASUALTY}
     rows = []
-    for noun in find_nouns(plain):
+    for noun in sentence.nouns:
         record = lexicon.record("subject", noun["subject"]) or {}
         if (
             noun["start"] not in after
@@ -219,14 +168,14 @@ def _one_person(sentence: str, predicates) -> list[dict]:
             {
                 "start": start,
                 "end": end,
-                "quote": sentence[start:end],
+                "quote": text[start:end],
                 "value": 1.0,
                 "value_low": 1.0,
                 "value_high": 1.0,
                 "qualifier": "exact",
                 "qualifier_ar": "",
                 "unit": "count",
-                "noun": sentence[start:end],
+                "noun": text[start:end],
                 "lemma": noun["lemma"],
                 "subject": noun["subject"],
                 "noun_start": start,
@@ -414,28 +363,26 @@ def _claims_in(sentence, text: str, carry: dict | None = None) -> list[dict]:
     and what befell it (``predicate``), and is updated: «وأضاف أن 8 منهم
     …» counts the soldiers of the sentence before."""
     carry = {} if carry is None else carry
-    plain, offsets = folded_with_offsets(sentence.text)
-    back = {offset: index for index, offset in enumerate(offsets)}
-    predicates = predicates_in(plain)
-    nouns = find_nouns(plain)
+    plain, offsets, back = sentence.plain, sentence.offsets, sentence.back
+    predicates, nouns = sentence.predicates, sentence.nouns
     place, place_en = next(((name, en) for name, en, pattern in PLACES if pattern.search(sentence.text)), ("", ""))
     named = sorted((m.start(), name, en) for name, en, pattern in PLACES for m in pattern.finditer(sentence.text))
     rows, inherited, counted, previous_end = [], "", carry.get("counted"), None
     if named:
         carry["place"] = (named[-1][1], named[-1][2])
-    quantities = _quantities_in(sentence.text, plain, predicates)
-    floor = turns(sentence.text) if quantities else []
+    quantities = _quantities_in(sentence)
+    floor = sentence.turns
     for quantity in quantities:
         speaker = [turn for turn in floor if turn[0] <= quantity["start"]]
         own = said_after_folded(sentence.text, plain, offsets, back.get(quantity["end"], len(plain)))
         if own:
             key, words = own
-            said = sentence._replace(claimant=key, claimant_ar=words, side=side_of(key))
+            said = Speaker(key, words, side_of(key))
         elif speaker:
             _, key, words = speaker[-1]
-            said = sentence._replace(claimant=key, claimant_ar=words, side=side_of(key))
+            said = Speaker(key, words, side_of(key))
         else:
-            said = sentence
+            said = Speaker(sentence.claimant, sentence.claimant_ar, sentence.side)
         start, end = back.get(quantity["start"], 0), back.get(quantity["end"], len(plain))
         subject, noun, lemma, anchor = quantity["subject"], quantity["noun"], quantity["lemma"], start
         if not subject and counted and _OTHERS.match(plain, end):
@@ -477,7 +424,9 @@ def _claims_in(sentence, text: str, carry: dict | None = None) -> list[dict]:
             ):
                 scope_group = subject if (lexicon.record("subject", subject) or {}).get("kind") == "people" else ""
 
-                rows.append(_row(quantity, said, text, place, place_en, event["subject"], scope_group, noun, lemma))
+                rows.append(
+                    _row(quantity, sentence, text, place, place_en, event["subject"], scope_group, noun, lemma, said)
+                )
                 inherited = event["subject"] if event["subject"] in CASUALTY else inherited
                 continue
             if event and not quantity["subject"] and event["start"] == count_of.start("noun"):
@@ -521,7 +470,9 @@ def _claims_in(sentence, text: str, carry: dict | None = None) -> list[dict]:
             group = _PARTITIVE.match(plain, end)
             member = next((n for n in nouns if group and n["start"] == group.end()), None)
             if member and (lexicon.record("subject", member["subject"]) or {}).get("kind") == "people":
-                rows.append(_row(quantity, said, text, place, place_en, subject, member["subject"], noun, lemma))
+                rows.append(
+                    _row(quantity, sentence, text, place, place_en, subject, member["subject"], noun, lemma, said)
+                )
                 continue
         kind = (lexicon.record("subject", subject) or {}).get("kind")
         if kind in ("people", "things") and quantity["unit"] != "percent" and predicate and not of_them:
@@ -542,7 +493,7 @@ def _claims_in(sentence, text: str, carry: dict | None = None) -> list[dict]:
         if subject == "area_share":
             # «من مساحته»، «من المخيم»: with no place named in the sentence, the one named before
             where = _share_place(named, quantity["end"]) or carry.get("place")
-        rows.append(_row(quantity, said, text, *(where or (place, place_en)), subject, scope, noun, lemma))
+        rows.append(_row(quantity, sentence, text, *(where or (place, place_en)), subject, scope, noun, lemma, said))
     if sentence.kind != "title":  # a headline's «تبادل أسرى» names the event, it counts no one
         rows += _unstated_counts(sentence, text, plain, offsets, nouns, predicates, quantities, place, place_en)
         rows += _none_counts(sentence, text, plain, offsets, place, place_en)
@@ -613,7 +564,7 @@ def _unstated_counts(sentence, text, plain, offsets, nouns, predicates, quantiti
 def _none_counts(sentence, text, plain, offsets, place, place_en) -> list[dict]:
     """A negated predicate with «أي» and a noun says none: «لم يسلم التنظيم
     أي جثة» (0 bodies handed over), «لم يُقتل أي مدني» (0 civilians killed)."""
-    pattern, scopes = _predicates()
+    pattern, scopes = predicate_pattern()
     rows = []
     for match in pattern.finditer(plain):
         if not _NEGATED.search(plain, max(0, match.start() - 12), match.start()):
@@ -662,7 +613,8 @@ def _without_digits(start: int, end: int, value: float, qualifier: str) -> dict:
 _ANY = re.compile(r"(?:\s+\S+){0,4}?\s+(?P<any>اي|ايه|اية)\s+")
 
 
-def _row(quantity, sentence, text, place, place_en, subject, scope, noun, lemma) -> dict:
+def _row(quantity, sentence, text, place, place_en, subject, scope, noun, lemma, said=None) -> dict:
+    said = said or Speaker(sentence.claimant, sentence.claimant_ar, sentence.side)
     start, end = sentence.start + quantity["start"], sentence.start + quantity["end"]
     if subject == "killed" and scope:
         branch = BRANCH_AFTER.match(text[end:])
@@ -689,9 +641,9 @@ def _row(quantity, sentence, text, place, place_en, subject, scope, noun, lemma)
         "qualifier": quantity["qualifier"],
         "qualifier_ar": quantity["qualifier_ar"],
         "unit": unit,
-        "claimant": sentence.claimant,
-        "claimant_ar": sentence.claimant_ar,
-        "side": sentence.side,
+        "claimant": said.claimant,
+        "claimant_ar": said.claimant_ar,
+        "side": said.side,
         "place": place,
         "place_en": place_en,
         "reported_on": sentence.reported_on,

@@ -393,13 +393,14 @@ def numbers_in(text: str) -> pd.DataFrame:
     return table.sort_values("start", kind="stable").reset_index(drop=True)
 
 
-def numbers_records(text: str) -> list[dict]:
-    """:func:`numbers_in` as a list of plain records (faster for many small texts).
+def numbers_records(text: str, folded: tuple[str, list[int]] | None = None) -> list[dict]:
+    """:func:`numbers_in` as a list of plain records (faster for many small
+    texts); ``folded``, the text's fold and offsets when the caller has them.
 
     >>> [r["value"] for r in numbers_records("نحو عشرين")]
     [20.0]
     """
-    plain, offsets = folded_with_offsets(text)
+    plain, offsets = folded or folded_with_offsets(text)
     table = grammar()
     found = []
     for match in table["quantity"].finditer(plain):
@@ -833,13 +834,13 @@ def materiel_singulars(text: str) -> pd.DataFrame:
     return pd.DataFrame(materiel_records(text), columns=COLUMNS[:-1])
 
 
-def materiel_records(text: str) -> list[dict]:
+def materiel_records(text: str, folded: tuple[str, list[int]] | None = None) -> list[dict]:
     """:func:`materiel_singulars` as plain records.
 
     >>> [r["subject"] for r in materiel_records("وأعطب دبابة")]
     ['tanks']
     """
-    plain, offsets = folded_with_offsets(text)
+    plain, offsets = folded or folded_with_offsets(text)
     after_number = re.compile(r"(?:[0-9]|\w+)\s*$")
     words = grammar()["number_words"]
     rows = []
@@ -878,13 +879,13 @@ def unspecified_counts(text: str) -> pd.DataFrame:
     return pd.DataFrame(unspecified_records(text), columns=COLUMNS[:-1])
 
 
-def unspecified_records(text: str) -> list[dict]:
+def unspecified_records(text: str, folded: tuple[str, list[int]] | None = None) -> list[dict]:
     """:func:`unspecified_counts` as plain records.
 
     >>> unspecified_records("قتل 5")
     []
     """
-    plain, offsets = folded_with_offsets(text)
+    plain, offsets = folded or folded_with_offsets(text)
     unspecified = UNSPECIFIED.search(plain)
     nouns = find_nouns(plain, 0, unspecified.start()) if unspecified else []
     if not nouns:
