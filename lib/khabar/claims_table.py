@@ -23,21 +23,19 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from khabar import grading, lexicon, schema
+from khabar import grading, lexicon, rules, schema
 from khabar.lexicon import fold
 from khabar.names import NAMES, name_pattern
 from khabar.numbers import (
     _DEFINITE_NEXT,
-    _NEGATION,
     materiel_records,
     noun_at,
     to_western_digits,
     unspecified_records,
-    value_range,
 )
 from khabar.predicates import cue_words, negated_before, predicate_pattern
 from khabar.sentence import Sentence, read
-from khabar.sources import reporting_alternation, said_after_folded, side_of
+from khabar.sources import reporting_alternation
 
 BRANCH_AFTER = re.compile(r"^\s+من\s+(?:\w+\s+)?الفرع\s+([0-9٠-٩]+)")
 PLACES = [
@@ -135,9 +133,9 @@ def _quantities_in(sentence: Sentence) -> list[dict]:
     not give, single materiel nouns in a list of losses; one per span."""
     predicates = sentence.predicates
     found = [row for row in sentence.numbers if row["kind"] == "count"]
-    found += unspecified_records(sentence.text, sentence.folded)
+    found += [{**row, "rule": "unspecified_count"} for row in unspecified_records(sentence.text, sentence.folded)]
     if any(scope == "lost" for _, _, scope in predicates):
-        found += materiel_records(sentence.text, sentence.folded)
+        found += [{**row, "rule": "materiel_single"} for row in materiel_records(sentence.text, sentence.folded)]
     if any(scope in CASUALTY for _, _, scope in predicates):
         found += _one_person(sentence)
     kept = []
@@ -179,6 +177,7 @@ def _one_person(sentence: Sentence) -> list[dict]:
                 "lemma": noun["lemma"],
                 "subject": noun["subject"],
                 "noun_start": start,
+                "rule": "one_person",
             }
         )
     return rows
@@ -367,133 +366,55 @@ def _claims_in(sentence, text: str, carry: dict | None = None) -> list[dict]:
     predicates, nouns = sentence.predicates, sentence.nouns
     place, place_en = next(((name, en) for name, en, pattern in PLACES if pattern.search(sentence.text)), ("", ""))
     named = sorted((m.start(), name, en) for name, en, pattern in PLACES for m in pattern.finditer(sentence.text))
-    rows, inherited, counted, previous_end = [], "", carry.get("counted"), None
+    rows = []
     if named:
         carry["place"] = (named[-1][1], named[-1][2])
+    state = {
+        "inherited": "",
+        "counted": carry.get("counted"),
+        "previous_end": None,
+        "place": (place, place_en),
+        "named": named,
+    }
     quantities = _quantities_in(sentence)
-    floor = sentence.turns
     for quantity in quantities:
-        speaker = [turn for turn in floor if turn[0] <= quantity["start"]]
-        own = said_after_folded(sentence.text, plain, offsets, back.get(quantity["end"], len(plain)))
-        if own:
-            key, words = own
-            said = Speaker(key, words, side_of(key))
-        elif speaker:
-            _, key, words = speaker[-1]
-            said = Speaker(key, words, side_of(key))
-        else:
-            said = Speaker(sentence.claimant, sentence.claimant_ar, sentence.side)
         start, end = back.get(quantity["start"], 0), back.get(quantity["end"], len(plain))
-        subject, noun, lemma, anchor = quantity["subject"], quantity["noun"], quantity["lemma"], start
-        if not subject and counted and _OTHERS.match(plain, end):
-            subject, noun, lemma = counted
-        if subject and subject != "other" and quantity["unit"] != "percent":
-            counted = (subject, noun, lemma)
-        if quantity["unit"] == "percent" and subject in ("", "other"):
-            subject, noun, lemma = _share_of(plain, nouns, start, subject, noun, lemma, sentence.text, offsets)
-        elif not subject:
-            found = _back_noun(plain, nouns, start)
-            if found:
-                subject, lemma, anchor = found["subject"], found["lemma"], found["start"]
-                noun = sentence.text[offsets[found["start"]] : offsets[found["end"]]]
-            elif carry.get("counted") and _OF_THEM.match(plain, end):
-                # «وأضافت أن 4 منهن …»: some of what the sentence before counted
-                subject, noun, lemma = carry["counted"]
-            else:
-                subject = "other"
-        count_of = _COUNT_OF.search(plain, _clause_start(plain, start), start)
-        if count_of and quantity["qualifier"] == "exact":
-            exceeds = _EXCEEDS.search(plain, 0, count_of.start()) or _EXCEEDS.search(plain, count_of.start(), start)
-            if exceeds:
-                # negated, a verb of exceeding caps the number: «لم يتجاوز عدد … 30» is at most 30
-                negated = _NEGATION.search(plain, max(0, exceeds.start() - 8), exceeds.start())
-                qualifier = "at_most" if negated else "more_than"
-            else:
-                qualifier = "nearly" if _APPROACHES.search(plain, 0, count_of.start()) else "exact"
-            if qualifier != "exact":
-                low, high = value_range(qualifier, quantity["value"])
-                quantity = {**quantity, "qualifier": qualifier, "value_low": low, "value_high": high}
-        if count_of and quantity["unit"] != "percent":
-            # «بلغ عدد القتلى 45 شخصًا»، «ارتفع عدد ضحايا القصف إلى 19 مدنيًا»:
-            # the number is the count of the event noun after عدد or حصيلة.
-            event = next((n for n in nouns if n["start"] >= count_of.start("noun")), None)
-            if (
-                event
-                and (lexicon.record("subject", event["subject"]) or {}).get("kind") == "event"
-                and subject != event["subject"]
-            ):
-                scope_group = subject if (lexicon.record("subject", subject) or {}).get("kind") == "people" else ""
-
-                rows.append(
-                    _row(quantity, sentence, text, place, place_en, event["subject"], scope_group, noun, lemma, said)
+        r = rules.Reading(
+            sentence,
+            text,
+            carry,
+            state,
+            quantity,
+            start,
+            end,
+            quantity["subject"],
+            quantity["noun"],
+            quantity["lemma"],
+            start,
+        )
+        r.fired = [quantity["rule"]] if quantity.get("rule") else []
+        for rule in rules.RULES:
+            if rule(r):
+                r.fired.append(rule.__name__)
+            if r.done:
+                break
+        if not r.done:
+            r.rows.append(
+                _row(
+                    r.quantity,
+                    sentence,
+                    text,
+                    *(r.where or (place, place_en)),
+                    r.subject,
+                    r.scope,
+                    r.noun,
+                    r.lemma,
+                    r.said,
                 )
-                inherited = event["subject"] if event["subject"] in CASUALTY else inherited
-                continue
-            if event and not quantity["subject"] and event["start"] == count_of.start("noun"):
-                # «ليصل إجمالي الجثامين … إلى 74»: a bare number counts the noun after عدد or إجمالي
-                subject, lemma, anchor = event["subject"], event["lemma"], event["start"]
-                noun = sentence.text[offsets[event["start"]] : offsets[event["end"]]]
-        # «6 جثث و3 أسرى»: a number joined by و is a count of its own, not the genitive of جثث
-        head = _BODIES_OF.search(plain, 0, start) if plain[start : start + 1] not in ("و", "ف") else None
-        if head and subject not in ("bodies", "area_share") and quantity["unit"] != "percent":
-            # «تسليم جثث 20 عنصرًا»: the bodies of 20 members are bodies.
-            subject, start = "bodies", head.start()
-            quantity = {**quantity, "start": offsets[start]}
-            found = next(n for n in nouns if n["start"] >= head.start())  # the head noun itself
-            noun, lemma = sentence.text[offsets[found["start"]] : offsets[found["end"]]], found["lemma"]
-        predicate = _governing(plain, predicates, start, end, anchor, inherited)
-        of_them = _OF_THEM.match(plain, end) or _AMONG_THEM.search(plain, _clause_start(plain, start), start)
-        if of_them and subject == "other" and (counted or carry.get("counted")):
-            subject, noun, lemma = counted or carry["counted"]  # «11 دبابة، من بينها 3 من طراز T-90»
-        if not predicate and of_them and carry.get("predicate"):
-            predicate = carry["predicate"]  # «من بينهم 5 ضباط»: among the dead of the sentence before
-        among = _AMONG.search(plain, _clause_start(plain, start), start)
-        if among:
-            # «ومن بين القتلى 11 ضابطا»: counted among the dead, they are dead
-            group = noun_at(plain, among.start("noun"))
-            if group and (lexicon.record("subject", group["subject"]) or {}).get("kind") == "event":
-                predicate = group["subject"]
-        if (
-            inherited
-            and predicate in ("", inherited)
-            and previous_end is not None
-            and COORDINATED.match(plain[previous_end:start])
-            and not any(previous_end <= p[0] < start for p in predicates)
-        ):
-            predicate = inherited  # «… 57 جريحًا بينهم 14 طفلًا»: the count goes on
-        previous_end = end
-        inherited = predicate or inherited
-        if (lexicon.record("subject", subject) or {}).get("kind") == "event" and subject in CASUALTY:
-            # «57 جريحًا بينهم 14 طفلًا»: a noun that carries its event passes it
-            # on to the counts that continue it; «4 قتلى من المدنيين» says whom.
-            inherited = subject
-            group = _PARTITIVE.match(plain, end)
-            member = next((n for n in nouns if group and n["start"] == group.end()), None)
-            if member and (lexicon.record("subject", member["subject"]) or {}).get("kind") == "people":
-                rows.append(
-                    _row(quantity, sentence, text, place, place_en, subject, member["subject"], noun, lemma, said)
-                )
-                continue
-        kind = (lexicon.record("subject", subject) or {}).get("kind")
-        if kind in ("people", "things") and quantity["unit"] != "percent" and predicate and not of_them:
-            # a part («من بينهم 5 ضباط») leaves the whole as what «منهم» points back to
-            carry.update(counted=(subject, noun, lemma), predicate=predicate)
-            carry.setdefault("predicates", {})[subject] = predicate
-        subject, scope = _reading(subject, predicate, quantity["unit"])
-        if not scope and (lexicon.record("subject", subject) or {}).get("topic") == "materiel":
-            # «خسائر النظام بلغت 175 قتيلا، إلى جانب خمس دبابات»: the losses the sentence began to list
-            losses = [p for p in predicates if p[1] <= start and p[2] in THINGS_SCOPES]
-            scope = losses[-1][2] if losses else scope
-        if scope == "unspecified" and subject in carry.get("predicates", {}):
-            # «في المقابل، تحدثت صفحات موالية عن 38 جثة فقط»: another figure for what was counted before
-            scope = _reading(subject, carry["predicates"][subject], quantity["unit"])[1]
-        if scope == "unspecified" and _BATCH.search(plain):
-            scope = "handed_over"  # «الدفعة الثالثة، وتضم 17 جثة»: a batch of the handover
-        where = None
-        if subject == "area_share":
-            # «من مساحته»، «من المخيم»: with no place named in the sentence, the one named before
-            where = _share_place(named, quantity["end"]) or carry.get("place")
-        rows.append(_row(quantity, sentence, text, *(where or (place, place_en)), subject, scope, noun, lemma, said))
+            )
+        for row in r.rows:
+            row["rules"] = " ; ".join(r.fired)
+        rows += r.rows
     if sentence.kind != "title":  # a headline's «تبادل أسرى» names the event, it counts no one
         rows += _unstated_counts(sentence, text, plain, offsets, nouns, predicates, quantities, place, place_en)
         rows += _none_counts(sentence, text, plain, offsets, place, place_en)
@@ -555,9 +476,8 @@ def _unstated_counts(sentence, text, plain, offsets, nouns, predicates, quantiti
         subject, scope = _reading(noun["subject"], predicate, "count")
         if not scope:
             continue  # «قتلوا بقذائف»: the predicate is not about the noun
-        rows.append(
-            _row(quantity, sentence, text, place, place_en, subject, scope, sentence.text[start:end], noun["lemma"])
-        )
+        row = _row(quantity, sentence, text, place, place_en, subject, scope, sentence.text[start:end], noun["lemma"])
+        rows.append({**row, "rules": "unstated_plural"})
     return rows
 
 
@@ -590,6 +510,7 @@ def _none_counts(sentence, text, plain, offsets, place, place_en) -> list[dict]:
                 sentence.text[offsets[noun["start"]] : end],
                 noun["lemma"],
             )
+            | {"rules": "none_with_any"}
         )
     return rows
 
