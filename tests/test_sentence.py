@@ -41,3 +41,30 @@ def test_the_fold_and_its_offsets(written, folded):
 def test_the_steps_outside_the_fold_are_named_and_left_out():
     assert text.taa_marbuta("حصيلة") == "حصيله" and text.fold("حصيلة") == "حصيلة"
     assert text.punctuation("5,") == "5،" and text.fold("1,200") == "1,200"
+
+
+@pytest.mark.parametrize("verb", ["أبرم", "ابرم", "أُبرِم"])
+def test_events_read_their_words_through_the_fold(made_up_article, verb):
+    from khabar import events
+
+    found = events(made_up_article(f"و{verb} اتفاق بين الفصائل والحكومة لإخراج المقاتلين من البلدة."))
+    assert "deal" in found["stage"].tolist()
+
+
+@pytest.mark.parametrize("part", ["أجزاء", "اجزاء"])
+def test_control_reads_its_words_through_the_fold(made_up_article, part):
+    from khabar import control
+
+    found = control(made_up_article(f"ويسيطر التنظيم على {part} من حي القدم جنوب العاصمة."))
+    assert found.set_index("place_en").loc["al-Qadam", "extent"] == "part"
+
+
+def test_the_words_of_events_and_control_are_lexicon_data():
+    from khabar import lexicon
+    from khabar.control_table import ACTORS
+    from khabar.events_table import STAGES
+
+    assert [s[0] for s in STAGES] == [row["key"] for row in lexicon.rows("stage")]
+    assert [a[0] for a in ACTORS] == [row["key"] for row in lexicon.rows("actor")]
+    for key in ("negation", "exceeding", "approaching", "control_verb", "part_of_place"):
+        assert lexicon.record("cue", key)["forms"], key

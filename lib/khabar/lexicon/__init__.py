@@ -19,6 +19,8 @@ kind                    file and what a record holds
 ``particle``            particles.csv: function words, never a counted noun
 ``place``               places.csv: the gazetteer of places and named sources
 ``cue``                 cues.csv: words that change how a count is read (negation, exceeding)
+``stage``               stages.csv: the stages of events and the words that trigger each (a pattern)
+``actor``               actors.csv: who can hold a place, as a pattern (khabar.control)
 ======================  ====================================================
 
 Spellings are compared after :func:`fold`, so a spelling written with or
@@ -53,6 +55,8 @@ FILES = {
     "particle": "particles.csv",
     "place": "places.csv",
     "cue": "cues.csv",
+    "stage": "stages.csv",
+    "actor": "actors.csv",
 }
 # The column holding each kind's key, and the one holding its spellings.
 KEYS = {
