@@ -10,7 +10,7 @@ import pytest
 from khabar import rules
 
 EXAMPLE = re.compile(
-    r"«(?P<sentence>[^»]+)» → (?P<value>\S+) (?P<subject>\S+)(?: (?P<scope>[^()]*?))?(?: \((?P<claimant>\S+)\))?$"
+    r"«(?P<sentence>[^»]+)» → (?P<value>\S+) (?P<subject>\S+)(?: (?P<scope>[^(){}]*?))?(?: \((?P<claimant>\S+)\))?(?: \{(?P<unit>\w+)\})?$"
 )
 
 
@@ -32,8 +32,10 @@ def _row_for(made_up_article, example):
     table = claims(made_up_article(example["sentence"]))
     wanted = (float(example["value"]), example["subject"], example["scope"] or "")
     for row in table.to_dict("records"):
-        if (row["value_low"], row["subject"], row["scope"]) == wanted and (
-            not example["claimant"] or row["claimant"] == example["claimant"]
+        if (
+            (row["value_low"], row["subject"], row["scope"]) == wanted
+            and (not example["claimant"] or row["claimant"] == example["claimant"])
+            and (not example["unit"] or row["unit"] == example["unit"])
         ):
             return row
     return None

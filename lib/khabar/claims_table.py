@@ -49,7 +49,8 @@ PLACES = [
 # What happens to people in a casualty event becomes the subject, and the
 # group it happens to the scope: "killed" among "forces".
 CASUALTY = ("killed", "wounded", "captured", "detained")
-THINGS_SCOPES = ("lost", "captured", "used", "handed_over", "held", "recovered")
+RATES = ("per_day", "per_week", "per_month", "per_year")
+THINGS_SCOPES = ("lost", "captured", "used", "handed_over", "held", "recovered", "seized")
 # Words that open a clause continuing the count before it: «إلى جانب
 # العشرات من الجنود», «إضافة إلى رشاشين», «بينهم ضباط».  The clause has no
 # predicate of its own; the previous count's governs it.
@@ -150,6 +151,8 @@ def _one_person(sentence: Sentence) -> list[dict]:
     predicate is one person: «أسر جندي»، «مقتل طفل»، «وأصيب عنصر»."""
     text, offsets = sentence.text, sentence.offsets
     after = {end + 1: scope for _, end, scope in sentence.predicates if scope in CASUALTY}
+    # «وقتل 6 أشخاص بينهم امرأة»: one person among a casualty count
+    after.update({m.end(): "among" for m in _among_them().finditer(sentence.plain)})
     rows = []
     for noun in sentence.nouns:
         record = lexicon.record("subject", noun["subject"]) or {}
@@ -181,6 +184,11 @@ def _one_person(sentence: Sentence) -> list[dict]:
             }
         )
     return rows
+
+
+@cache
+def _among_them() -> re.Pattern:
+    return re.compile(rf"(?<!\w)[وف]?(?:{cue_words('among_them')})\s+(?=\S)")
 
 
 @cache
@@ -429,7 +437,7 @@ def _unstated_counts(sentence, text, plain, offsets, nouns, predicates, quantiti
     group, not a count."""
     back = {offset: index for index, offset in enumerate(offsets)}
     taken = [(back.get(q["start"], 0), back.get(q["end"], len(plain))) for q in quantities]
-    rows = []
+    rows, joined = [], False
     for noun in nouns:
         record = lexicon.record("subject", noun["subject"]) or {}
         if (
@@ -469,16 +477,54 @@ def _unstated_counts(sentence, text, plain, offsets, nouns, predicates, quantiti
             predicate = inherited
         else:
             predicate = before[-1][2] if before else ""
-        if not predicate:
+        # «أدى القصف إلى سقوط قتلى وجرحى»: the dead and the wounded carry their
+        # event; unless the words before deny it («دون وقوع إصابات»)
+        event = (
+            record.get("kind") == "event"
+            and noun["subject"] in CASUALTY
+            and bool(_EVENT_FOLLOWS().search(plain, max(0, noun["start"] - 20), noun["start"]) or joined)
+        )
+        joined = event and bool(_AND_NEXT.match(plain, noun["end"]))
+        if event and _NO_COUNT().search(plain, max(0, noun["start"] - 30), noun["start"]):
+            continue
+        if not predicate and not event:
             continue
         start, end = offsets[noun["start"]], offsets[noun["end"]]
         quantity = _without_digits(start, end, math.nan, "unspecified")
         subject, scope = _reading(noun["subject"], predicate, "count")
-        if not scope:
+        if not scope and not event:
             continue  # «قتلوا بقذائف»: the predicate is not about the noun
         row = _row(quantity, sentence, text, place, place_en, subject, scope, sentence.text[start:end], noun["lemma"])
         rows.append({**row, "rules": "unstated_plural"})
+    # «قتل شخصان وإصابة آخرين»: a casualty predicate and «آخرين», no number
+    for _, predicate_end, scope in predicates:
+        others = _OTHERS_AFTER().match(plain, predicate_end) if scope in CASUALTY else None
+        if not others or any(s <= others.start("others") < e for s, e in taken):
+            continue
+        start, end = offsets[others.start("others")], offsets[others.end("others")]
+        quantity = _without_digits(start, end, math.nan, "unspecified")
+        row = _row(quantity, sentence, text, place, place_en, scope, "persons", sentence.text[start:end], "")
+        rows.append({**row, "rules": "unstated_others"})
     return rows
+
+
+_AND_NEXT = re.compile(r"\s+و(?=\S)")
+
+
+@cache
+def _EVENT_FOLLOWS() -> re.Pattern:  # noqa: N802 - a pattern, built on first use
+    return re.compile(rf"(?<!\w)[وف]?(?:{cue_words('casualties_follow')})\s+$")
+
+
+@cache
+def _NO_COUNT() -> re.Pattern:  # noqa: N802 - a pattern, built on first use
+    words = f"{cue_words('no_count')}|{cue_words('negation')}"
+    return re.compile(rf"(?<!\w)[وف]?(?:{words})(?:\s+\S+)?\s+$")
+
+
+@cache
+def _OTHERS_AFTER() -> re.Pattern:  # noqa: N802 - a pattern, built on first use
+    return re.compile(rf"\s+(?P<others>(?:{cue_words('others')}))(?!\w)")
 
 
 def _none_counts(sentence, text, plain, offsets, place, place_en) -> list[dict]:
@@ -545,11 +591,14 @@ def _row(quantity, sentence, text, place, place_en, subject, scope, noun, lemma,
     if subject == "area_share":
         scope = place_en  # shares of different places never compare
     record = lexicon.record("subject", subject) or {"topic": "other", "unit": "count"}
-    unit = "percent" if quantity["unit"] == "percent" else record["unit"]
+    unit = quantity["unit"] if quantity["unit"] in ("percent", *RATES) else record["unit"]
     # A group counted as residents or as displaced is a population, not a casualty count.
-    topic = {"residents": "population", "displaced": "displacement", "besieged": "population"}.get(
-        scope, record["topic"]
-    )
+    topic = {
+        "residents": "population",
+        "displaced": "displacement",
+        "returned": "displacement",
+        "besieged": "population",
+    }.get(scope, record["topic"])
     return {
         "topic": topic,
         "subject": subject,

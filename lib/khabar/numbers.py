@@ -629,6 +629,11 @@ def _merge_ranges(found: list[dict], plain: str, table: dict) -> list[dict]:
     merged = []
     for item in found:
         previous = merged[-1] if merged else None
+        if _compound(previous, item, plain):
+            # «14 ألفاً و300 شخص»: thousands and the hundreds after them are one number
+            value = previous["value"] + item["value"]
+            merged[-1] = {**item, "start": previous["start"], "value": value, "low": value, "high": value}
+            continue
         if not (
             previous
             and previous["noun"] is None
@@ -668,6 +673,22 @@ def _merge_ranges(found: list[dict], plain: str, table: dict) -> list[dict]:
             "qualifier_span": (start, previous["start"]) if opener else (previous["end"], item["start"]),
         }
     return merged
+
+
+def _compound(previous: dict | None, item: dict, plain: str) -> bool:
+    """A number of thousands (or millions) with nothing counted after it,
+    then «و» and a smaller exact number: the parts of one number."""
+    return bool(
+        previous
+        and previous["noun"] is None
+        and previous["kind"] == item["kind"] == "count"
+        and previous["qualifier"] == item["qualifier"] == "exact"
+        and previous.get("multiplier", 1.0) >= 1000
+        and item.get("multiplier", 1.0) == 1.0
+        and not math.isnan(previous["value"])
+        and 0 < item["value"] < previous["multiplier"]
+        and (item["clitic"].startswith("و") or plain[previous["end"] : item["start"]].strip() == "و")
+    )
 
 
 def _number_adjectives(text: str, plain: str, offsets: list[int]) -> list[dict]:

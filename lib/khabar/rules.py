@@ -3,7 +3,8 @@ named steps.  Each takes the :class:`Reading` of one count (what it counts,
 what befell it, who says it) and may change it; a step that changes it is
 named in the row's ``rules`` column.  Each rule's docstring gives examples,
 one a line: a sentence in «», an arrow, and the row it yields (value,
-subject, scope); ``tests/test_rules.py`` runs them all.  How to add a rule:
+subject, scope; then, when it matters, the claimant in brackets and the
+unit in braces); ``tests/test_rules.py`` runs them all.  How to add a rule:
 ``docs/rules.md``.
 
 >>> [rule.__name__ for rule in RULES][:3]
@@ -12,10 +13,33 @@ subject, scope); ``tests/test_rules.py`` runs them all.  How to add a rule:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from khabar import lexicon
 from khabar.numbers import noun_at, value_range
+from khabar.predicates import cue_words
+from khabar.text import fold
+
+# A nisba: a stem of three letters or more not ending in alif, ي, then a
+# plural, accusative or no ending.
+_NISBA = re.compile(r"^(?:ال)?\w{2,}[^اي\s]ي(?:ين|ون|ا)$")
+# «والجرحى»: a second noun joined to the first by و.
+_AND_NOUN = re.compile(r"\s+(?P<noun>و\S+)")
+_RATE_KEYS = ("per_day", "per_week", "per_month", "per_year")
+
+
+@cache
+def _not_nisba() -> frozenset:
+    return frozenset(lexicon.record("cue", "not_nisba")["forms"])
+
+
+@cache
+def _rates() -> re.Pattern:
+    periods = "|".join(rf"(?P<{key}>{cue_words(key)})" for key in _RATE_KEYS)
+    return re.compile(rf"(?:\s+\S+)?\s+(?:{periods})(?!\w)")
+
 
 _RECORD = {"kind": None}
 
@@ -116,7 +140,7 @@ def share_of(r: Reading) -> bool:
     """
     from khabar.claims_table import _share_of
 
-    if r.quantity["unit"] == "percent" and r.subject in ("", "other"):
+    if r.quantity["unit"] == "percent" and r.subject in ("", "other", "places"):
         s = r.sentence
         r.subject, r.noun, r.lemma = _share_of(s.plain, s.nouns, r.start, r.subject, r.noun, r.lemma, s.text, s.offsets)
         return True
@@ -157,6 +181,27 @@ def some_of_those_before(r: Reading) -> bool:
     return False
 
 
+def people_by_origin(r: Reading) -> bool:
+    """A count of a nisba adjective the lexicon does not hold counts people
+    named by where they come from.  After a number Arabic writes the nisba
+    as a sound plural (3–10: «إسرائيليين») or an accusative singular (11–99:
+    «إسرائيلياً», tanwin folded away, so -يا): a stem, then ي, then -ين/-ون/-ا.
+    (The genitive singular after 100, «300 يمني», is not told from a noun in
+    -ي such as «مباني».)  Adverbs in
+    -يا («حاليا»، «يوميا») are not people (cues.csv).
+
+    «وأفرجت الحركة عن 13 إسرائيلياً» → 13 persons released
+    «وسلمت السلطات 7 صوماليين إلى بلادهم» → 7 persons handed_over
+    """
+    if r.subject != "other" or not r.noun or r.quantity["unit"] == "percent":
+        return False
+    word = fold(r.noun.split()[0])
+    if _NISBA.match(word) and word not in _not_nisba():
+        r.subject, r.lemma = "persons", word
+        return True
+    return False
+
+
 def verb_of_exceeding(r: Reading) -> bool:
     """A verb of exceeding or approaching before «عدد …» makes the number
     after it a bound; negated, a cap.
@@ -183,6 +228,29 @@ def verb_of_exceeding(r: Reading) -> bool:
         return False
     low, high = value_range(qualifier, quantity["value"])
     r.quantity = {**quantity, "qualifier": qualifier, "value_low": low, "value_high": high}
+    return True
+
+
+def two_nouns_one_number(r: Reading) -> bool:
+    """«عشرات القتلى والجرحى»: one number before two event nouns joined by
+    و counts each of them: two counts, the same figure.
+
+    «وخلفت المعارك عشرات القتلى والجرحى» → 20 wounded
+    """
+    from khabar.claims_table import CASUALTY, _row
+
+    if not (_kind(r.subject) == "event" and r.subject in CASUALTY):
+        return False
+    second = _AND_NOUN.match(r.plain, r.end)
+    noun = noun_at(r.plain, second.start("noun")) if second else None
+    if not noun or noun["subject"] == r.subject or noun["subject"] not in CASUALTY:
+        return False
+    s = r.sentence
+    end = s.offsets[noun["end"]]
+    quantity = {**r.quantity, "end": end}
+    place, place_en = r.state["place"]
+    written = s.text[s.offsets[noun["start"]] : end]
+    r.rows.append(_row(quantity, s, r.text, place, place_en, noun["subject"], "", written, noun["lemma"], r.said))
     return True
 
 
@@ -355,6 +423,20 @@ def reading(r: Reading) -> bool:
     return (r.subject, r.scope) != before or bool(r.scope)
 
 
+def rate(r: Reading) -> bool:
+    """A count followed by a period («يومياً»، «في اليوم») is a rate: its
+    unit says per what.
+
+    «وقتل بمعدل 8 أشخاص يومياً خلال الشهر الماضي» → 8 killed persons {per_day}
+    """
+    following = _rates().match(r.plain, r.sentence.back.get(r.quantity["end"], r.end))
+    if not following:
+        return False
+    unit = next(key for key in _RATE_KEYS if following.group(key))
+    r.quantity = {**r.quantity, "unit": unit}
+    return True
+
+
 def losses_listed(r: Reading) -> bool:
     """Materiel in a list of losses is lost: «خسائر النظام بلغت 175 قتيلا،
     إلى جانب خمس دبابات».
@@ -420,7 +502,9 @@ RULES = [
     share_of,
     noun_before,
     some_of_those_before,
+    people_by_origin,
     verb_of_exceeding,
+    two_nouns_one_number,
     toll_of_event,
     bodies_of,
     governing_predicate,
@@ -430,6 +514,7 @@ RULES = [
     count_goes_on,
     event_noun_passes_on,
     reading,
+    rate,
     losses_listed,
     another_figure,
     batch_of_handover,
