@@ -393,9 +393,12 @@ def numbers_in(text: str) -> pd.DataFrame:
     return table.sort_values("start", kind="stable").reset_index(drop=True)
 
 
-def numbers_records(text: str, folded: tuple[str, list[int]] | None = None) -> list[dict]:
+def numbers_records(
+    text: str, folded: tuple[str, list[int]] | None = None, nouns: list[dict] | None = None
+) -> list[dict]:
     """:func:`numbers_in` as a list of plain records (faster for many small
-    texts); ``folded``, the text's fold and offsets when the caller has them.
+    texts); ``folded``, the text's fold and offsets, and ``nouns``, its
+    :func:`find_nouns`, when the caller has them.
 
     >>> [r["value"] for r in numbers_records("نحو عشرين")]
     [20.0]
@@ -432,7 +435,7 @@ def numbers_records(text: str, folded: tuple[str, list[int]] | None = None) -> l
     shares = _fraction_shares(text, plain, offsets)
     # «ثلاثة أرباع المساحة»: the number word begins the fraction, it counts nothing itself
     rows = [r for r in rows if not any(f["start"] <= r["start"] < f["end"] for f in shares)]
-    rows += _standalone_duals(text, plain, offsets, [(r["start"], r["end"]) for r in rows + shares])
+    rows += _standalone_duals(text, plain, offsets, [(r["start"], r["end"]) for r in rows + shares], nouns)
     rows += shares
     rows += _number_adjectives(text, plain, offsets)
     return sorted(rows, key=lambda row: row["start"])
@@ -790,10 +793,10 @@ def _exact_count(text: str, offsets: list[int], start: int, end: int, value: flo
     }
 
 
-def _standalone_duals(text: str, plain: str, offsets: list[int], taken) -> list[dict]:
+def _standalone_duals(text: str, plain: str, offsets: list[int], taken, nouns=None) -> list[dict]:
     """Dual nouns standing with no number count two: «جثتين»، «رشاشين ثقيلين»."""
     rows = []
-    for noun in find_nouns(plain):
+    for noun in find_nouns(plain) if nouns is None else nouns:
         if noun["number"] != "dual":
             continue
         start = offsets[noun["start"]]

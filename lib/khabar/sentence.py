@@ -61,7 +61,7 @@ class Sentence:
     @cached_property
     def numbers(self) -> list[dict]:
         """Every number in the sentence (:func:`khabar.numbers.numbers_records`)."""
-        return numbers_records(self.text, (self.plain, self.offsets))
+        return numbers_records(self.text, (self.plain, self.offsets), self.nouns)
 
     @cached_property
     def nouns(self) -> list[dict]:
@@ -124,12 +124,13 @@ def _report_dates(records: list[dict], text: str, published) -> list[tuple]:
         return [(pd.NaT, "")] * len(records)
     from khabar.dates import find_dates
 
-    found = find_dates(text, published)[["start", "end", "date", "precision"]].to_dict("records")
+    table = find_dates(text, published)
+    found = list(zip(*(table[c].tolist() for c in ("start", "end", "date", "precision")), strict=True))
     previous, dated = (pd.Timestamp(published), "day"), []
     for sentence in records:
-        inside = [d for d in found if d["start"] >= sentence["start"] and d["end"] <= sentence["end"]]
+        inside = [d for d in found if d[0] >= sentence["start"] and d[1] <= sentence["end"]]
         if inside:
-            reported = (inside[0]["date"], inside[0]["precision"])
+            reported = (inside[0][2], inside[0][3])
         elif not sentence["continues"]:
             reported = (pd.Timestamp(published), "day")
         else:
