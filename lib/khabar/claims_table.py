@@ -19,24 +19,23 @@ from __future__ import annotations
 import math
 import re
 from functools import cache
+from typing import NamedTuple
 
 import pandas as pd
 
-from khabar import grading, lexicon, schema
-from khabar.lexicon import fold, folded_with_offsets
+from khabar import grading, lexicon, rules, schema
+from khabar.lexicon import fold
 from khabar.names import NAMES, name_pattern
 from khabar.numbers import (
     _DEFINITE_NEXT,
-    _NEGATION,
-    find_nouns,
     materiel_records,
     noun_at,
-    numbers_records,
     to_western_digits,
     unspecified_records,
-    value_range,
 )
-from khabar.sources import reporting_alternation, said_after_folded, sentences, side_of, turns
+from khabar.predicates import cue_words, negated_before, predicate_pattern
+from khabar.sentence import Sentence, read
+from khabar.sources import reporting_alternation
 
 BRANCH_AFTER = re.compile(r"^\s+من\s+(?:\w+\s+)?الفرع\s+([0-9٠-٩]+)")
 PLACES = [
@@ -50,7 +49,8 @@ PLACES = [
 # What happens to people in a casualty event becomes the subject, and the
 # group it happens to the scope: "killed" among "forces".
 CASUALTY = ("killed", "wounded", "captured", "detained")
-THINGS_SCOPES = ("lost", "captured", "used", "handed_over", "held", "recovered")
+RATES = ("per_day", "per_week", "per_month", "per_year")
+THINGS_SCOPES = ("lost", "captured", "used", "handed_over", "held", "recovered", "seized")
 # Words that open a clause continuing the count before it: «إلى جانب
 # العشرات من الجنود», «إضافة إلى رشاشين», «بينهم ضباط».  The clause has no
 # predicate of its own; the previous count's governs it.
@@ -68,45 +68,20 @@ _BODIES_OF = re.compile(
     r"|(?<!\w)[وب]?(?:ال)?(?:جثث|جثامين|رفات)(?:\s+\S+){0,2}?\s+(?:تعود|يعود)\s+$"
 )
 
-COLUMNS = schema.columns("claims")  # lib/khabar/schema/claims.json
+COLUMNS = schema.columns("claims")
 
 
-@cache
-def _predicates() -> re.Pattern:
-    forms = {form: record["scope"] for record in lexicon.rows("predicate") for form in record["forms"]}
-    alternation = "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in sorted(forms, key=len, reverse=True))
-    # A verb's subject endings (قتلوا، انتشلا، تسلمنا) and object pronouns (بادلها).
-    pattern = re.compile(
-        rf"(?<!\w)[وفبل]{{0,2}}?(?:ال)?(?P<form>{alternation})(?:وا|تا|نا|ا|ت|ن)?(?:هما|هم|هن|ها|ه)?(?!\w)"
-    )
-    return pattern, {" ".join(form.split()): scope for form, scope in forms.items()}
+class Speaker(NamedTuple):
+    """Who says a count: a lexicon key, as written, and the key's camp."""
 
-
-def predicates_in(plain: str) -> list[tuple[int, int, str]]:
-    """(start, end, scope) of every event predicate in folded text.
-
-    >>> from khabar.lexicon import fold
-    >>> [p[2] for p in predicates_in(fold("يسكنه عشرون ألف مدني، قتل منهم ألفان"))]
-    ['residents', 'killed']
-    """
-    pattern, scopes = _predicates()
-    return [
-        (m.start(), m.end(), scopes[" ".join(m.group("form").split())])
-        for m in pattern.finditer(plain)
-        # لدى takes no preposition: «بلدي» is a word of its own
-        if not (m.group("form") == "لدي" and m.start("form") > m.start())
-        and not (
-            _NEGATED.search(plain, max(0, m.start() - 12), m.start())
-            # «لم يتسلم سوى 27 جثة»: negated with «سوى/إلا» it says «only»
-            and not _ONLY.match(plain, m.end())
-        )
-    ]
+    claimant: str
+    claimant_ar: str
+    side: str  # lib/khabar/schema/claims.json
 
 
 # A predicate refused or denied says nothing happened to the count: «رفضت
-# الخروج» (refused to leave), «عدم الإفراج», «لم يقتل».
-_ONLY = re.compile(r"(?:\s+\S+){0,3}?\s+(?:سوي|الا)(?!\w)")
-_NEGATED = re.compile(r"(?<!\w)[وف]?(?:رفض|رفضت|رفضوا|يرفض|ترفض|يرفضون|عدم|لم|لن)\s+$")
+# الخروج» (refused to leave), «عدم الإفراج», «لم يقتل» (words: cues.csv).
+_NEGATED = negated_before()
 # A batch or stage of an exchange («الدفعة الثالثة»، «المرحلة الأولى») is handed over.
 _BATCH = re.compile(r"(?<!\w)[وب]?(?:ال)?(?:دفعة|دفعات|مرحلة)(?!\w)")
 # «منهم» after a count, «بينهم» or «من بينهم» before it: part of a group counted earlier.
@@ -123,9 +98,9 @@ _PARTITIVE = re.compile(r"\s+من\s+(?=ال)")
 _OTHERS = re.compile(r"\s+(?:الـ?)?(?:اخرين|اخرون|اخريات|اخري)(?!\w)")
 # A verb of exceeding before «عدد …» qualifies the number after: «تجاوز عدد
 # ضحايا الهجوم 40 قتيلًا» is more than 40.
-_EXCEEDS = re.compile(r"(?<!\w)[وف]?(?:تجاوز|يتجاوز|تتجاوز|تخطي|يتخطي|فاق|يفوق|تفوق|زاد|يزيد)\s+$")
+_EXCEEDS = re.compile(rf"(?<!\w)[وف]?(?:{cue_words('exceeding')})\s+$")
 # A verb of approaching before «عدد …»: «قارب عدد النازحين 5 آلاف» is nearly 5,000.
-_APPROACHES = re.compile(r"(?<!\w)[وف]?(?:قارب|قاربت|يقارب|تقارب|ناهز|ناهزت|يناهز)\s+$")
+_APPROACHES = re.compile(rf"(?<!\w)[وف]?(?:{cue_words('approaching')})\s+$")
 
 
 def claims(article) -> pd.DataFrame:
@@ -144,7 +119,7 @@ def claims(article) -> pd.DataFrame:
     {'casualties': 4, 'control': 2, 'exchange': 8, 'materiel': 6}
     """
     rows, carry = [], {}
-    for sentence in _with_report_dates(sentences(article), article.text, article.published).itertuples():
+    for sentence in read(article):
         if carry.get("paragraph") != sentence.paragraph:
             carry = {"paragraph": sentence.paragraph}  # a paragraph's sentences share what they count
         rows += _claims_in(sentence, article.text, carry)
@@ -154,43 +129,16 @@ def claims(article) -> pd.DataFrame:
     return table.sort_values("start", kind="stable").reset_index(drop=True)
 
 
-def _with_report_dates(table: pd.DataFrame, text: str, published) -> pd.DataFrame:
-    """When each sentence's claim was made: the first date the sentence gives
-    ("أمس" in "وتحدثت صفحات موالية، أمس، عن ..."; al-Naba's "الخميس الماضي"),
-    else the previous sentence's when it carries on the same speaker, else
-    the publication date.  Adds ``reported_on`` and ``reported_precision``."""
-    table = table.copy()
-    table["reported_on"], table["reported_precision"] = pd.NaT, ""
-    if published is None:
-        return table
-    from khabar.dates import find_dates
-
-    found = find_dates(text, published)[["start", "end", "date", "precision"]].to_dict("records")
-    previous, dates, precisions = (pd.Timestamp(published), "day"), [], []
-    for sentence in table[["start", "end", "continues"]].to_dict("records"):
-        inside = [d for d in found if d["start"] >= sentence["start"] and d["end"] <= sentence["end"]]
-        if inside:
-            reported = (inside[0]["date"], inside[0]["precision"])
-        elif not sentence["continues"]:
-            reported = (pd.Timestamp(published), "day")
-        else:
-            reported = previous
-        dates.append(reported[0])
-        precisions.append(reported[1])
-        previous = reported
-    table["reported_on"], table["reported_precision"] = dates, precisions
-    return table
-
-
-def _quantities_in(sentence: str, plain: str, predicates) -> list[dict]:
+def _quantities_in(sentence: Sentence) -> list[dict]:
     """The counts in one sentence: numbers, counts the text says it does
     not give, single materiel nouns in a list of losses; one per span."""
-    found = [row for row in numbers_records(sentence) if row["kind"] == "count"]
-    found += unspecified_records(sentence)
+    predicates = sentence.predicates
+    found = [row for row in sentence.numbers if row["kind"] == "count"]
+    found += [{**row, "rule": "unspecified_count"} for row in unspecified_records(sentence.text, sentence.folded)]
     if any(scope == "lost" for _, _, scope in predicates):
-        found += materiel_records(sentence)
+        found += [{**row, "rule": "materiel_single"} for row in materiel_records(sentence.text, sentence.folded)]
     if any(scope in CASUALTY for _, _, scope in predicates):
-        found += _one_person(sentence, predicates)
+        found += _one_person(sentence)
     kept = []
     for row in sorted(found, key=lambda r: r["start"]):
         if not any(k["start"] <= row["start"] < k["end"] for k in kept):
@@ -198,13 +146,15 @@ def _quantities_in(sentence: str, plain: str, predicates) -> list[dict]:
     return kept
 
 
-def _one_person(sentence: str, predicates) -> list[dict]:
+def _one_person(sentence: Sentence) -> list[dict]:
     """An indefinite singular noun of people right after a casualty
     predicate is one person: «أسر جندي»، «مقتل طفل»، «وأصيب عنصر»."""
-    plain, offsets = folded_with_offsets(sentence)
-    after = {end + 1: scope for _, end, scope in predicates if scope in CASUALTY}
+    text, offsets = sentence.text, sentence.offsets
+    after = {end + 1: scope for _, end, scope in sentence.predicates if scope in CASUALTY}
+    # «وقتل 6 أشخاص بينهم امرأة»: one person among a casualty count
+    after.update({m.end(): "among" for m in _among_them().finditer(sentence.plain)})
     rows = []
-    for noun in find_nouns(plain):
+    for noun in sentence.nouns:
         record = lexicon.record("subject", noun["subject"]) or {}
         if (
             noun["start"] not in after
@@ -219,20 +169,26 @@ def _one_person(sentence: str, predicates) -> list[dict]:
             {
                 "start": start,
                 "end": end,
-                "quote": sentence[start:end],
+                "quote": text[start:end],
                 "value": 1.0,
                 "value_low": 1.0,
                 "value_high": 1.0,
                 "qualifier": "exact",
                 "qualifier_ar": "",
                 "unit": "count",
-                "noun": sentence[start:end],
+                "noun": text[start:end],
                 "lemma": noun["lemma"],
                 "subject": noun["subject"],
                 "noun_start": start,
+                "rule": "one_person",
             }
         )
     return rows
+
+
+@cache
+def _among_them() -> re.Pattern:
+    return re.compile(rf"(?<!\w)[وف]?(?:{cue_words('among_them')})\s+(?=\S)")
 
 
 @cache
@@ -414,135 +370,59 @@ def _claims_in(sentence, text: str, carry: dict | None = None) -> list[dict]:
     and what befell it (``predicate``), and is updated: «وأضاف أن 8 منهم
     …» counts the soldiers of the sentence before."""
     carry = {} if carry is None else carry
-    plain, offsets = folded_with_offsets(sentence.text)
-    back = {offset: index for index, offset in enumerate(offsets)}
-    predicates = predicates_in(plain)
-    nouns = find_nouns(plain)
+    plain, offsets, back = sentence.plain, sentence.offsets, sentence.back
+    predicates, nouns = sentence.predicates, sentence.nouns
     place, place_en = next(((name, en) for name, en, pattern in PLACES if pattern.search(sentence.text)), ("", ""))
     named = sorted((m.start(), name, en) for name, en, pattern in PLACES for m in pattern.finditer(sentence.text))
-    rows, inherited, counted, previous_end = [], "", carry.get("counted"), None
+    rows = []
     if named:
         carry["place"] = (named[-1][1], named[-1][2])
-    quantities = _quantities_in(sentence.text, plain, predicates)
-    floor = turns(sentence.text) if quantities else []
+    state = {
+        "inherited": "",
+        "counted": carry.get("counted"),
+        "previous_end": None,
+        "place": (place, place_en),
+        "named": named,
+    }
+    quantities = _quantities_in(sentence)
     for quantity in quantities:
-        speaker = [turn for turn in floor if turn[0] <= quantity["start"]]
-        own = said_after_folded(sentence.text, plain, offsets, back.get(quantity["end"], len(plain)))
-        if own:
-            key, words = own
-            said = sentence._replace(claimant=key, claimant_ar=words, side=side_of(key))
-        elif speaker:
-            _, key, words = speaker[-1]
-            said = sentence._replace(claimant=key, claimant_ar=words, side=side_of(key))
-        else:
-            said = sentence
         start, end = back.get(quantity["start"], 0), back.get(quantity["end"], len(plain))
-        subject, noun, lemma, anchor = quantity["subject"], quantity["noun"], quantity["lemma"], start
-        if not subject and counted and _OTHERS.match(plain, end):
-            subject, noun, lemma = counted
-        if subject and subject != "other" and quantity["unit"] != "percent":
-            counted = (subject, noun, lemma)
-        if quantity["unit"] == "percent" and subject in ("", "other"):
-            subject, noun, lemma = _share_of(plain, nouns, start, subject, noun, lemma, sentence.text, offsets)
-        elif not subject:
-            found = _back_noun(plain, nouns, start)
-            if found:
-                subject, lemma, anchor = found["subject"], found["lemma"], found["start"]
-                noun = sentence.text[offsets[found["start"]] : offsets[found["end"]]]
-            elif carry.get("counted") and _OF_THEM.match(plain, end):
-                # «وأضافت أن 4 منهن …»: some of what the sentence before counted
-                subject, noun, lemma = carry["counted"]
-            else:
-                subject = "other"
-        count_of = _COUNT_OF.search(plain, _clause_start(plain, start), start)
-        if count_of and quantity["qualifier"] == "exact":
-            exceeds = _EXCEEDS.search(plain, 0, count_of.start()) or _EXCEEDS.search(plain, count_of.start(), start)
-            if exceeds:
-                # negated, a verb of exceeding caps the number: «لم يتجاوز عدد … 30» is at most 30
-                negated = _NEGATION.search(plain, max(0, exceeds.start() - 8), exceeds.start())
-                qualifier = "at_most" if negated else "more_than"
-            else:
-                qualifier = "nearly" if _APPROACHES.search(plain, 0, count_of.start()) else "exact"
-            if qualifier != "exact":
-                low, high = value_range(qualifier, quantity["value"])
-                quantity = {**quantity, "qualifier": qualifier, "value_low": low, "value_high": high}
-        if count_of and quantity["unit"] != "percent":
-            # «بلغ عدد القتلى 45 شخصًا»، «ارتفع عدد ضحايا القصف إلى 19 مدنيًا»:
-            # the number is the count of the event noun after عدد or حصيلة.
-            event = next((n for n in nouns if n["start"] >= count_of.start("noun")), None)
-            if (
-                event
-                and (lexicon.record("subject", event["subject"]) or {}).get("kind") == "event"
-                and subject != event["subject"]
-            ):
-                scope_group = subject if (lexicon.record("subject", subject) or {}).get("kind") == "people" else ""
-
-                rows.append(_row(quantity, said, text, place, place_en, event["subject"], scope_group, noun, lemma))
-                inherited = event["subject"] if event["subject"] in CASUALTY else inherited
-                continue
-            if event and not quantity["subject"] and event["start"] == count_of.start("noun"):
-                # «ليصل إجمالي الجثامين … إلى 74»: a bare number counts the noun after عدد or إجمالي
-                subject, lemma, anchor = event["subject"], event["lemma"], event["start"]
-                noun = sentence.text[offsets[event["start"]] : offsets[event["end"]]]
-        # «6 جثث و3 أسرى»: a number joined by و is a count of its own, not the genitive of جثث
-        head = _BODIES_OF.search(plain, 0, start) if plain[start : start + 1] not in ("و", "ف") else None
-        if head and subject not in ("bodies", "area_share") and quantity["unit"] != "percent":
-            # «تسليم جثث 20 عنصرًا»: the bodies of 20 members are bodies.
-            subject, start = "bodies", head.start()
-            quantity = {**quantity, "start": offsets[start]}
-            found = next(n for n in nouns if n["start"] >= head.start())  # the head noun itself
-            noun, lemma = sentence.text[offsets[found["start"]] : offsets[found["end"]]], found["lemma"]
-        predicate = _governing(plain, predicates, start, end, anchor, inherited)
-        of_them = _OF_THEM.match(plain, end) or _AMONG_THEM.search(plain, _clause_start(plain, start), start)
-        if of_them and subject == "other" and (counted or carry.get("counted")):
-            subject, noun, lemma = counted or carry["counted"]  # «11 دبابة، من بينها 3 من طراز T-90»
-        if not predicate and of_them and carry.get("predicate"):
-            predicate = carry["predicate"]  # «من بينهم 5 ضباط»: among the dead of the sentence before
-        among = _AMONG.search(plain, _clause_start(plain, start), start)
-        if among:
-            # «ومن بين القتلى 11 ضابطا»: counted among the dead, they are dead
-            group = noun_at(plain, among.start("noun"))
-            if group and (lexicon.record("subject", group["subject"]) or {}).get("kind") == "event":
-                predicate = group["subject"]
-        if (
-            inherited
-            and predicate in ("", inherited)
-            and previous_end is not None
-            and COORDINATED.match(plain[previous_end:start])
-            and not any(previous_end <= p[0] < start for p in predicates)
-        ):
-            predicate = inherited  # «… 57 جريحًا بينهم 14 طفلًا»: the count goes on
-        previous_end = end
-        inherited = predicate or inherited
-        if (lexicon.record("subject", subject) or {}).get("kind") == "event" and subject in CASUALTY:
-            # «57 جريحًا بينهم 14 طفلًا»: a noun that carries its event passes it
-            # on to the counts that continue it; «4 قتلى من المدنيين» says whom.
-            inherited = subject
-            group = _PARTITIVE.match(plain, end)
-            member = next((n for n in nouns if group and n["start"] == group.end()), None)
-            if member and (lexicon.record("subject", member["subject"]) or {}).get("kind") == "people":
-                rows.append(_row(quantity, said, text, place, place_en, subject, member["subject"], noun, lemma))
-                continue
-        kind = (lexicon.record("subject", subject) or {}).get("kind")
-        if kind in ("people", "things") and quantity["unit"] != "percent" and predicate and not of_them:
-            # a part («من بينهم 5 ضباط») leaves the whole as what «منهم» points back to
-            carry.update(counted=(subject, noun, lemma), predicate=predicate)
-            carry.setdefault("predicates", {})[subject] = predicate
-        subject, scope = _reading(subject, predicate, quantity["unit"])
-        if not scope and (lexicon.record("subject", subject) or {}).get("topic") == "materiel":
-            # «خسائر النظام بلغت 175 قتيلا، إلى جانب خمس دبابات»: the losses the sentence began to list
-            losses = [p for p in predicates if p[1] <= start and p[2] in THINGS_SCOPES]
-            scope = losses[-1][2] if losses else scope
-        if scope == "unspecified" and subject in carry.get("predicates", {}):
-            # «في المقابل، تحدثت صفحات موالية عن 38 جثة فقط»: another figure for what was counted before
-            scope = _reading(subject, carry["predicates"][subject], quantity["unit"])[1]
-        if scope == "unspecified" and _BATCH.search(plain):
-            scope = "handed_over"  # «الدفعة الثالثة، وتضم 17 جثة»: a batch of the handover
-        where = None
-        if subject == "area_share":
-            # «من مساحته»، «من المخيم»: with no place named in the sentence, the one named before
-            where = _share_place(named, quantity["end"]) or carry.get("place")
-        rows.append(_row(quantity, said, text, *(where or (place, place_en)), subject, scope, noun, lemma))
+        r = rules.Reading(
+            sentence,
+            text,
+            carry,
+            state,
+            quantity,
+            start,
+            end,
+            quantity["subject"],
+            quantity["noun"],
+            quantity["lemma"],
+            start,
+        )
+        r.fired = [quantity["rule"]] if quantity.get("rule") else []
+        for rule in rules.RULES:
+            if rule(r):
+                r.fired.append(rule.__name__)
+            if r.done:
+                break
+        if not r.done:
+            r.rows.append(
+                _row(
+                    r.quantity,
+                    sentence,
+                    text,
+                    *(r.where or (place, place_en)),
+                    r.subject,
+                    r.scope,
+                    r.noun,
+                    r.lemma,
+                    r.said,
+                )
+            )
+        for row in r.rows:
+            row["rules"] = " ; ".join(r.fired)
+        rows += r.rows
     if sentence.kind != "title":  # a headline's «تبادل أسرى» names the event, it counts no one
         rows += _unstated_counts(sentence, text, plain, offsets, nouns, predicates, quantities, place, place_en)
         rows += _none_counts(sentence, text, plain, offsets, place, place_en)
@@ -557,7 +437,7 @@ def _unstated_counts(sentence, text, plain, offsets, nouns, predicates, quantiti
     group, not a count."""
     back = {offset: index for index, offset in enumerate(offsets)}
     taken = [(back.get(q["start"], 0), back.get(q["end"], len(plain))) for q in quantities]
-    rows = []
+    rows, joined = [], False
     for noun in nouns:
         record = lexicon.record("subject", noun["subject"]) or {}
         if (
@@ -597,23 +477,60 @@ def _unstated_counts(sentence, text, plain, offsets, nouns, predicates, quantiti
             predicate = inherited
         else:
             predicate = before[-1][2] if before else ""
-        if not predicate:
+        # «أدى القصف إلى سقوط قتلى وجرحى»: the dead and the wounded carry their
+        # event; unless the words before deny it («دون وقوع إصابات»)
+        event = (
+            record.get("kind") == "event"
+            and noun["subject"] in CASUALTY
+            and bool(_EVENT_FOLLOWS().search(plain, max(0, noun["start"] - 20), noun["start"]) or joined)
+        )
+        joined = event and bool(_AND_NEXT.match(plain, noun["end"]))
+        if event and _NO_COUNT().search(plain, max(0, noun["start"] - 30), noun["start"]):
+            continue
+        if not predicate and not event:
             continue
         start, end = offsets[noun["start"]], offsets[noun["end"]]
         quantity = _without_digits(start, end, math.nan, "unspecified")
         subject, scope = _reading(noun["subject"], predicate, "count")
-        if not scope:
+        if not scope and not event:
             continue  # «قتلوا بقذائف»: the predicate is not about the noun
-        rows.append(
-            _row(quantity, sentence, text, place, place_en, subject, scope, sentence.text[start:end], noun["lemma"])
-        )
+        row = _row(quantity, sentence, text, place, place_en, subject, scope, sentence.text[start:end], noun["lemma"])
+        rows.append({**row, "rules": "unstated_plural"})
+    # «قتل شخصان وإصابة آخرين»: a casualty predicate and «آخرين», no number
+    for _, predicate_end, scope in predicates:
+        others = _OTHERS_AFTER().match(plain, predicate_end) if scope in CASUALTY else None
+        if not others or any(s <= others.start("others") < e for s, e in taken):
+            continue
+        start, end = offsets[others.start("others")], offsets[others.end("others")]
+        quantity = _without_digits(start, end, math.nan, "unspecified")
+        row = _row(quantity, sentence, text, place, place_en, scope, "persons", sentence.text[start:end], "")
+        rows.append({**row, "rules": "unstated_others"})
     return rows
+
+
+_AND_NEXT = re.compile(r"\s+و(?=\S)")
+
+
+@cache
+def _EVENT_FOLLOWS() -> re.Pattern:  # noqa: N802 - a pattern, built on first use
+    return re.compile(rf"(?<!\w)[وف]?(?:{cue_words('casualties_follow')})\s+$")
+
+
+@cache
+def _NO_COUNT() -> re.Pattern:  # noqa: N802 - a pattern, built on first use
+    words = f"{cue_words('no_count')}|{cue_words('negation')}"
+    return re.compile(rf"(?<!\w)[وف]?(?:{words})(?:\s+\S+)?\s+$")
+
+
+@cache
+def _OTHERS_AFTER() -> re.Pattern:  # noqa: N802 - a pattern, built on first use
+    return re.compile(rf"\s+(?P<others>(?:{cue_words('others')}))(?!\w)")
 
 
 def _none_counts(sentence, text, plain, offsets, place, place_en) -> list[dict]:
     """A negated predicate with «أي» and a noun says none: «لم يسلم التنظيم
     أي جثة» (0 bodies handed over), «لم يُقتل أي مدني» (0 civilians killed)."""
-    pattern, scopes = _predicates()
+    pattern, scopes = predicate_pattern()
     rows = []
     for match in pattern.finditer(plain):
         if not _NEGATED.search(plain, max(0, match.start() - 12), match.start()):
@@ -639,6 +556,7 @@ def _none_counts(sentence, text, plain, offsets, place, place_en) -> list[dict]:
                 sentence.text[offsets[noun["start"]] : end],
                 noun["lemma"],
             )
+            | {"rules": "none_with_any"}
         )
     return rows
 
@@ -662,7 +580,8 @@ def _without_digits(start: int, end: int, value: float, qualifier: str) -> dict:
 _ANY = re.compile(r"(?:\s+\S+){0,4}?\s+(?P<any>اي|ايه|اية)\s+")
 
 
-def _row(quantity, sentence, text, place, place_en, subject, scope, noun, lemma) -> dict:
+def _row(quantity, sentence, text, place, place_en, subject, scope, noun, lemma, said=None) -> dict:
+    said = said or Speaker(sentence.claimant, sentence.claimant_ar, sentence.side)
     start, end = sentence.start + quantity["start"], sentence.start + quantity["end"]
     if subject == "killed" and scope:
         branch = BRANCH_AFTER.match(text[end:])
@@ -672,11 +591,14 @@ def _row(quantity, sentence, text, place, place_en, subject, scope, noun, lemma)
     if subject == "area_share":
         scope = place_en  # shares of different places never compare
     record = lexicon.record("subject", subject) or {"topic": "other", "unit": "count"}
-    unit = "percent" if quantity["unit"] == "percent" else record["unit"]
+    unit = quantity["unit"] if quantity["unit"] in ("percent", *RATES) else record["unit"]
     # A group counted as residents or as displaced is a population, not a casualty count.
-    topic = {"residents": "population", "displaced": "displacement", "besieged": "population"}.get(
-        scope, record["topic"]
-    )
+    topic = {
+        "residents": "population",
+        "displaced": "displacement",
+        "returned": "displacement",
+        "besieged": "population",
+    }.get(scope, record["topic"])
     return {
         "topic": topic,
         "subject": subject,
@@ -689,9 +611,9 @@ def _row(quantity, sentence, text, place, place_en, subject, scope, noun, lemma)
         "qualifier": quantity["qualifier"],
         "qualifier_ar": quantity["qualifier_ar"],
         "unit": unit,
-        "claimant": sentence.claimant,
-        "claimant_ar": sentence.claimant_ar,
-        "side": sentence.side,
+        "claimant": said.claimant,
+        "claimant_ar": said.claimant_ar,
+        "side": said.side,
         "place": place,
         "place_en": place_en,
         "reported_on": sentence.reported_on,

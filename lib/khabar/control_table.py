@@ -30,18 +30,22 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 
 import pandas as pd
 
-from khabar import schema
+from khabar import lexicon, schema
 from khabar.dates import find_dates
 from khabar.names import NAMES, name_pattern
-from khabar.numbers import quantities
-from khabar.sources import sentences
+from khabar.predicates import cue_words
+from khabar.sentence import read
+from khabar.text import fold
 
 PLACE_KINDS = ("neighbourhood", "camp", "roundabout", "front_axis")
 
-_CONTROL_VERB = re.compile(r"(?<!\w)[وف]?(?:كما\s+)?(?:[يت]?سيطر\w*|[يت]?تمركز\w*|معقل\w*)")
+# The stems (lexicon/cues.csv) take a present-tense prefix and any ending:
+# «يسيطر»، «تمركزت»، «معقله».
+_CONTROL_VERB = re.compile(rf"(?<!\w)[وف]?(?:كما\s+)?(?:[يت]?(?:{cue_words('control_verb')})\w*)")
 _FRONT = re.compile(r"(?:الجبهات|جبهة|خطوط\s+التماس)\s+(?:\S+\s+)?في\s*$")
 # Fighting said to be going on in a place: "المعارك الدائرة في الحي".  The
 # active participle (دائرة، مستمرة، جارية) makes it a present state: the
@@ -51,7 +55,7 @@ _FIGHTING = re.compile(
     r"(?:ال)?(?:معارك|اشتباكات|قتال|مواجهات)\s+(?:ال)?(?:دائرة|مستمرة|جارية|متواصلة|عنيفة\s+(?:ال)?دائرة)"
     r"\s+(?:في|داخل|ب)\s*$"
 )
-_PART = re.compile(r"(?<!\w)[وب]?(?:أجزاء|جزء|قسم|أقسام|مساحات|مساحة|المناطق|مناطق|أحياء)(?!\w)")
+_PART = re.compile(rf"(?<!\w)[وب]?(?:{cue_words('part_of_place')})(?!\w)")
 _STRONGHOLD = re.compile(r"^\s*\((?:[^()]*معقل[^()]*)\)")
 _PARENTHESIS = re.compile(r"^\s*\([^()]{1,40}\)")
 # A nisba adjective right after a name belongs to it: "حي التضامن الدمشقي".
@@ -60,16 +64,13 @@ _CONTAINER = re.compile(r"^\s+في\s+$")
 # "الحي", with a clitic "والحي", "بالحي", or "للحي" (ل + الحي drops the alif).
 _ANAPHORA = re.compile(r"(?<!\w)(?:[وف]?ب?ال|[وف]?لل)حي(?!\w)")
 
-# Actors a place can be held by.  An actor with a preposition attached or
-# just before it ("للنظام", "من قوات الأسد", "لدى التنظيم") is not the one
-# acting, so it does not count.
-ACTORS = [
-    ("isis", r"(?:ال)?تنظيم(?:\s+[“\"«]?الدولة(?:\s+الإسلامية)?[”\"»]?)?"),
-    ("regime", r"(?:النظام|قوات\s+الأسد|قوات\s+النظام|الجيش\s+السوري)"),
-    ("opposition", r"(?:فصائل\s+المعارضة|المعارضة)"),
-]
+# Actors a place can be held by (lexicon/actors.csv).  An actor with a
+# preposition attached or just before it ("للنظام", "من قوات الأسد", "لدى
+# التنظيم") is not the one acting, so it does not count.
+ACTORS = [(row["key"], row["pattern"]) for row in lexicon.rows("actor")]
 _ACTORS = [
-    (key, re.compile(rf"(?<![\w])(?<!من\s)(?<!ضد\s)(?<!لدى\s)(?<!مقابل\s){pattern}(?!\w)")) for key, pattern in ACTORS
+    (key, re.compile(fold(rf"(?<![\w])(?<!من\s)(?<!ضد\s)(?<!لدى\s)(?<!مقابل\s){pattern}(?!\w)")))
+    for key, pattern in ACTORS
 ]
 
 
@@ -143,9 +144,22 @@ def _topic(article):
     return topic
 
 
-def _actor(text: str, lo: int, hi: int):
-    """``(key, start)`` of each acting actor in text[lo:hi]."""
-    return sorted((m.start(), key) for key, pattern in _ACTORS for m in pattern.finditer(text, lo, hi))
+def _actor(sentence):
+    """``(start, key)`` of each acting actor in the sentence, read in its
+    fold, with offsets in the article."""
+    at = _at(sentence)
+    return sorted((at(m.start()), key) for key, pattern in _ACTORS for m in pattern.finditer(sentence.plain))
+
+
+def _at(sentence):
+    """Offset in the article of a position in the sentence's fold."""
+    return lambda index: sentence.start + sentence.offsets[index]
+
+
+def _plain(sentence, lo: int, hi: int) -> str:
+    """The fold of ``article.text[lo:hi]``, a span of ``sentence``."""
+    first = bisect_left(sentence.offsets, lo - sentence.start)
+    return sentence.plain[first : bisect_left(sentence.offsets, hi - sentence.start)]
 
 
 def control(article) -> pd.DataFrame:
@@ -172,7 +186,7 @@ def control(article) -> pd.DataFrame:
     # Without a publication date no relative date resolves: rows then have no as_of.
     dates = find_dates(text if article.published else "", article.published)
     rows, previous_actor = [], None
-    for sentence in sentences(article).itertuples():
+    for sentence in read(article):
         s_start, s_end = sentence.start, sentence.end
         places = _places(text, s_start, s_end, topic)
         # A place right after another, joined by في ("in"), is where the first lies.
@@ -184,13 +198,14 @@ def control(article) -> pd.DataFrame:
                 kept[-1]["container_end"] = place["end"]
                 continue
             kept.append(place)
-        actors = _actor(text, s_start, s_end)
+        actors = _actor(sentence)
         shares = [
-            {**row._asdict(), "start": s_start + row.start, "end": s_start + row.end}
-            for row in quantities(sentence.text).itertuples()
-            if row.unit == "percent"
+            {**row, "start": s_start + row["start"], "end": s_start + row["end"]}
+            for row in sentence.numbers
+            if row["kind"] == "count" and row["unit"] == "percent"
         ]
-        verbs = list(_CONTROL_VERB.finditer(text, s_start, s_end))
+        at = _at(sentence)
+        verbs = [(at(m.start()), at(m.end())) for m in _CONTROL_VERB.finditer(sentence.plain)]
         here = dates[(dates.start >= s_start) & (dates.end <= s_end)]
         as_of = here.iloc[0]["date"] if len(here) else pd.Timestamp(article.published)
         by_place, order = {}, []
@@ -218,10 +233,10 @@ def control(article) -> pd.DataFrame:
             share = _share_for(shares, entry, lo, hi, s_end, text)
             # A control verb governs every place listed after it in the
             # sentence: "يتمركز في حي الحجر الأسود، ومنطقة العسالي وأجزاء من ...".
-            verb = next((v for v in reversed(verbs) if s_start <= v.start() < hi), None)
-            front = entry["kind"] == "front_axis" or bool(_FRONT.search(text[lo : entry["start"]]))
+            verb = next((v for v in reversed(verbs) if s_start <= v[0] < hi), None)
+            front = entry["kind"] == "front_axis" or bool(_FRONT.search(_plain(sentence, lo, entry["start"])))
             acting = [(pos, who) for pos, who in actors if lo <= pos < entry["start"]]
-            fighting = bool(_FIGHTING.search(text[lo : entry["start"]]))
+            fighting = bool(_FIGHTING.search(_plain(sentence, lo, entry["start"])))
             if front:
                 basis, controller = "front", "contested"
             elif fighting:
@@ -236,7 +251,9 @@ def control(article) -> pd.DataFrame:
             extent = (
                 "stronghold"
                 if entry["stronghold"]
-                else ("part" if any(_PART.search(text[i_lo:i_hi]) for i_lo, i_hi in entry["items"]) else "")
+                else (
+                    "part" if any(_PART.search(_plain(sentence, i_lo, i_hi)) for i_lo, i_hi in entry["items"]) else ""
+                )
             )
             if share:
                 qualifier_ar, qualifier = share["qualifier_ar"], share["qualifier"]
@@ -288,7 +305,7 @@ def _controller(text, actors, verb, share, lo, previous_actor):
     order, "ويسيطر التنظيم"), else the nearest actor before the verb or share
     ("تنظيم الدولة أعلن ... سيطرته"), else the previous sentence's first
     actor (a dropped subject continues the one before: "كما يتمركز")."""
-    anchor_start, anchor_end = verb.span() if verb else (share["start"], share["end"])
+    anchor_start, anchor_end = verb if verb else (share["start"], share["end"])
     for position, who in actors:
         if 0 <= position - anchor_end <= 2:
             return who

@@ -36,69 +36,27 @@ import re
 
 import pandas as pd
 
-from khabar import schema
+from khabar import lexicon, schema
 from khabar.dates import find_dates
 from khabar.names import NAMES, name_pattern
 from khabar.numbers import in_english, quantities
-from khabar.sources import sentences
+from khabar.sentence import read
+from khabar.text import fold
 
-# (stage, trigger, label_ar, label_en, precision override).  A sentence may
-# hold several stages; each stage is counted once per sentence.
+# (stage, trigger, label_ar, label_en, precision override), from
+# lexicon/stages.csv.  A sentence may hold several stages; each stage is
+# counted once per sentence.  The accusative adds an alif once tanween is
+# stripped: "إن اتفاقًا" -> "اتفاقا".  كانت بحوزة ("were held by") is a past
+# state: those bodies have been handed over.  The perfect سيطر ("took
+# control") is an event; the imperfect يسيطر ("controls") describes a
+# standing state and is left to khabar.control.
 STAGES = [
-    # The accusative adds an alif once tanween is stripped: "إن اتفاقًا" -> "اتفاقا".
-    (
-        "deal",
-        r"(?<!\w)[وف]?(?:ال)?(?:صفقة|اتفاقا?)(?:\s+\S+)?\s+(?:عقدت|عقد|جرى|جرت|أبرم|أبرمت|تم|تمت)(?!\w)"
-        r"|(?:عقد|أبرم|وقع)\w*\s+(?:ال)?(?:صفقة|اتفاق)(?!\w)",
-        "عقد الصفقة",
-        "deal concluded",
-        None,
-    ),
-    (
-        "handover",
-        r"(?:تبادل|بادل\w*|تسليم|سلم\w*)\s+(?:\S+\s+){0,2}?(?:من\s+)?(?:ال)?جث"
-        r"|(?:ال)?جث\w*\s+التي\s+(?:بادل|سلم)\w*",
-        "تسليم الجثث",
-        "bodies handed over",
-        None,
-    ),
-    (
-        "to_come",
-        r"(?:ستجري|سيجري|ستتم|سيتم|ستستكمل|ستستمر)\s+(?:\S+\s+){0,2}?على\s+مراحل",
-        "ما تبقى لاحقًا على مراحل",
-        "the rest to come, in stages",
-        "after",
-    ),
-    # كانت بحوزة ("were held by") is a past state: those bodies have been handed over.
-    (
-        "bodies_held",
-        r"(?<!كانت\s)(?<!\w)(?:لدى|بحوزة|في\s+قبضة)\s+(?:ال)?تنظيم(?!\w)",
-        "الجثث والأسرى لدى التنظيم",
-        "bodies and prisoners held by the group",
-        None,
-    ),
-    ("control_announced", r"أعلن\w*\s+(?:\S+\s+){0,3}?سيطرت\w*", "إعلان السيطرة", "control announced", None),
-    # The perfect سيطر ("took control") is an event; the imperfect يسيطر
-    # ("controls") describes a standing state and is left to khabar.control.
-    ("area_seized", r"(?<!\w)[وف]?(?:كما\s+)?سيطر(?:ت)?(?!\w)", "السيطرة على مناطق", "areas seized", None),
-    (
-        "evacuation",
-        r"خروج\s+(?:ال)?(?:أهالي|مقاتلين|فصائل)|خرجت\s+منها\s+فصائل",
-        "خروج الأهالي والمقاتلين",
-        "residents and fighters evacuated",
-        None,
-    ),
-    (
-        "offensive",
-        r"(?:العملية\s+العسكرية|الهجوم|هجوم)\s+(?:\S+\s+)?(?:المستمرة|المستمر|بدأ\w*)",
-        "الهجوم",
-        "offensive under way",
-        None,
-    ),
-    ("deaths", r"(?<!\w)(?:قتل|مقتل)\s+\d+", "قتلى قوات الأسد", "regime forces killed", None),
-    ("bodies_recovered", r"انتشال\s+(?:ال)?جث", "انتشال جثث", "bodies recovered", None),
+    (row["key"], row["pattern"], row["label_ar"], row["label_en"], row["precision"] or None)
+    for row in lexicon.rows("stage")
 ]
 _STAGES = [(key, re.compile(trigger), ar, en, precision) for key, trigger, ar, en, precision in STAGES]
+# The same triggers read through the fold: «ابرم» is «أبرم».
+_FOLDED_STAGES = [(key, re.compile(fold(trigger)), ar, en, precision) for key, trigger, ar, en, precision in STAGES]
 
 # When a sentence concludes a deal, the handover it mentions is the deal's
 # terms ("ضمنت تسليم عشرات الجثث"), not a separate happening.
@@ -109,7 +67,7 @@ _ABSORBED_BY = {"handover": "deal"}
 _IN_RETURN = [
     (re.compile(r"مقابل\s+(?:\S+\s+){0,4}?معتقلات(?!\w)"), "women detainees"),
     (re.compile(r"مقابل\s+(?:\S+\s+){0,4}?معتقلين(?!\w)"), "detainees"),
-]
+]  # no letter here that the fold changes: read in the fold
 _UNDER = re.compile(r"برعاية\s+")
 
 
@@ -202,15 +160,15 @@ def _mentions(article):
     dates = find_dates(text, published)
     organisations = [(name_en, name_pattern(name)) for name, name_en, kind in NAMES if kind == "organisation"]
     rows, previous_date, previous_told = [], None, (pd.Timestamp(published), "day")
-    for sentence in sentences(article).itertuples():
+    for sentence in read(article):
         here = dates[(dates.start >= sentence.start) & (dates.end <= sentence.end)]
         triggers = []
-        for key, pattern, label_ar, label_en, precision in _STAGES:
-            match = pattern.search(sentence.text)
+        plain, offsets = sentence.plain, sentence.offsets
+        for key, pattern, label_ar, label_en, precision in _FOLDED_STAGES:
+            match = pattern.search(plain)
             if match:
-                triggers.append(
-                    (sentence.start + match.start(), sentence.start + match.end(), key, label_ar, label_en, precision)
-                )
+                start, end = sentence.start + offsets[match.start()], sentence.start + offsets[match.end()]
+                triggers.append((start, end, key, label_ar, label_en, precision))
         if sentence.kind == "caption" and len(here):
             triggers.append((sentence.start, sentence.start, "photo", "صورة من الجبهة", "photo from the front", None))
         keys = {t[2] for t in triggers}
@@ -225,11 +183,11 @@ def _mentions(article):
         anchor = reported[0] if reported[1] == "day" else pd.Timestamp(published)
         if anchor != pd.Timestamp(published):
             here = _reanchored(here, anchor.date())
-        in_return = next((en for pattern, en in _IN_RETURN if pattern.search(sentence.text)), "")
+        in_return = next((en for pattern, en in _IN_RETURN if pattern.search(plain)), "")
         under = ""
-        sponsor = _UNDER.search(sentence.text)
+        sponsor = _UNDER.search(plain)
         if sponsor:
-            rest = sentence.text[sponsor.end() :]
+            rest = sentence.text[offsets[sponsor.end()] :]
             under = next((en for en, pattern in organisations if pattern.match(rest.lstrip('“"«'))), "")
         found = []
         for index, (t_start, _t_end, key, _label_ar, _label_en, precision) in enumerate(triggers):

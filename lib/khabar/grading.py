@@ -11,6 +11,7 @@ True
 from __future__ import annotations
 
 import re
+from functools import cache
 
 import pandas as pd
 
@@ -52,6 +53,7 @@ def _kind_matches(kind, pattern) -> bool:
     return kind == pattern
 
 
+@cache
 def _is_part(part_kind, whole_kind) -> bool:
     return any(_kind_matches(part_kind, p) and _kind_matches(whole_kind, w) for p, w in PART_OF)
 
@@ -96,7 +98,11 @@ def conflicts(table: pd.DataFrame) -> list[tuple[int, int, str]]:
     >>> conflicts(rows)
     [(0, 1, 'ranges do not meet')]
     """
-    records = [r for r in _ranges(table) if r["has_figure"]]
+    return _conflicts(_ranges(table))
+
+
+def _conflicts(ranges: list[dict]) -> list[tuple[int, int, str]]:
+    records = [r for r in ranges if r["has_figure"]]
     found = []
     for k, a in enumerate(records):
         for b in records[k + 1 :]:
@@ -147,12 +153,12 @@ def grades(table: pd.DataFrame, widths: pd.DataFrame | None = None) -> pd.DataFr
     >>> grades(rows)[["grade", "strength", "by"]].values.tolist()
     [['corroborated', 'weak', (2,)], ['corroborated', 'weak', (2,)], ['corroborated', 'weak', (0, 1)]]
     """
+    records = _ranges(table)
     contested: dict = {}
-    for i, j, _ in conflicts(table):
+    for i, j, _ in _conflicts(records):
         contested.setdefault(i, []).append(j)
         contested.setdefault(j, []).append(i)
-    records = _ranges(table)
-    vagueness = {r["index"]: _relative_width(r) for r in _ranges(table if widths is None else widths)}
+    vagueness = {r["index"]: _relative_width(r) for r in (records if widths is None else _ranges(widths))}
     rows = []
     for claim in records:
         if not claim["has_figure"]:

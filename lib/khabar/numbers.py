@@ -393,13 +393,17 @@ def numbers_in(text: str) -> pd.DataFrame:
     return table.sort_values("start", kind="stable").reset_index(drop=True)
 
 
-def numbers_records(text: str) -> list[dict]:
-    """:func:`numbers_in` as a list of plain records (faster for many small texts).
+def numbers_records(
+    text: str, folded: tuple[str, list[int]] | None = None, nouns: list[dict] | None = None
+) -> list[dict]:
+    """:func:`numbers_in` as a list of plain records (faster for many small
+    texts); ``folded``, the text's fold and offsets, and ``nouns``, its
+    :func:`find_nouns`, when the caller has them.
 
     >>> [r["value"] for r in numbers_records("نحو عشرين")]
     [20.0]
     """
-    plain, offsets = folded_with_offsets(text)
+    plain, offsets = folded or folded_with_offsets(text)
     table = grammar()
     found = []
     for match in table["quantity"].finditer(plain):
@@ -431,7 +435,7 @@ def numbers_records(text: str) -> list[dict]:
     shares = _fraction_shares(text, plain, offsets)
     # «ثلاثة أرباع المساحة»: the number word begins the fraction, it counts nothing itself
     rows = [r for r in rows if not any(f["start"] <= r["start"] < f["end"] for f in shares)]
-    rows += _standalone_duals(text, plain, offsets, [(r["start"], r["end"]) for r in rows + shares])
+    rows += _standalone_duals(text, plain, offsets, [(r["start"], r["end"]) for r in rows + shares], nouns)
     rows += shares
     rows += _number_adjectives(text, plain, offsets)
     return sorted(rows, key=lambda row: row["start"])
@@ -628,6 +632,11 @@ def _merge_ranges(found: list[dict], plain: str, table: dict) -> list[dict]:
     merged = []
     for item in found:
         previous = merged[-1] if merged else None
+        if _compound(previous, item, plain):
+            # «14 ألفاً و300 شخص»: thousands and the hundreds after them are one number
+            value = previous["value"] + item["value"]
+            merged[-1] = {**item, "start": previous["start"], "value": value, "low": value, "high": value}
+            continue
         if not (
             previous
             and previous["noun"] is None
@@ -667,6 +676,22 @@ def _merge_ranges(found: list[dict], plain: str, table: dict) -> list[dict]:
             "qualifier_span": (start, previous["start"]) if opener else (previous["end"], item["start"]),
         }
     return merged
+
+
+def _compound(previous: dict | None, item: dict, plain: str) -> bool:
+    """A number of thousands (or millions) with nothing counted after it,
+    then «و» and a smaller exact number: the parts of one number."""
+    return bool(
+        previous
+        and previous["noun"] is None
+        and previous["kind"] == item["kind"] == "count"
+        and previous["qualifier"] == item["qualifier"] == "exact"
+        and previous.get("multiplier", 1.0) >= 1000
+        and item.get("multiplier", 1.0) == 1.0
+        and not math.isnan(previous["value"])
+        and 0 < item["value"] < previous["multiplier"]
+        and (item["clitic"].startswith("و") or plain[previous["end"] : item["start"]].strip() == "و")
+    )
 
 
 def _number_adjectives(text: str, plain: str, offsets: list[int]) -> list[dict]:
@@ -768,10 +793,10 @@ def _exact_count(text: str, offsets: list[int], start: int, end: int, value: flo
     }
 
 
-def _standalone_duals(text: str, plain: str, offsets: list[int], taken) -> list[dict]:
+def _standalone_duals(text: str, plain: str, offsets: list[int], taken, nouns=None) -> list[dict]:
     """Dual nouns standing with no number count two: «جثتين»، «رشاشين ثقيلين»."""
     rows = []
-    for noun in find_nouns(plain):
+    for noun in find_nouns(plain) if nouns is None else nouns:
         if noun["number"] != "dual":
             continue
         start = offsets[noun["start"]]
@@ -833,13 +858,13 @@ def materiel_singulars(text: str) -> pd.DataFrame:
     return pd.DataFrame(materiel_records(text), columns=COLUMNS[:-1])
 
 
-def materiel_records(text: str) -> list[dict]:
+def materiel_records(text: str, folded: tuple[str, list[int]] | None = None) -> list[dict]:
     """:func:`materiel_singulars` as plain records.
 
     >>> [r["subject"] for r in materiel_records("وأعطب دبابة")]
     ['tanks']
     """
-    plain, offsets = folded_with_offsets(text)
+    plain, offsets = folded or folded_with_offsets(text)
     after_number = re.compile(r"(?:[0-9]|\w+)\s*$")
     words = grammar()["number_words"]
     rows = []
@@ -878,13 +903,13 @@ def unspecified_counts(text: str) -> pd.DataFrame:
     return pd.DataFrame(unspecified_records(text), columns=COLUMNS[:-1])
 
 
-def unspecified_records(text: str) -> list[dict]:
+def unspecified_records(text: str, folded: tuple[str, list[int]] | None = None) -> list[dict]:
     """:func:`unspecified_counts` as plain records.
 
     >>> unspecified_records("قتل 5")
     []
     """
-    plain, offsets = folded_with_offsets(text)
+    plain, offsets = folded or folded_with_offsets(text)
     unspecified = UNSPECIFIED.search(plain)
     nouns = find_nouns(plain, 0, unspecified.start()) if unspecified else []
     if not nouns:

@@ -188,7 +188,11 @@ def claimant_of(
 
 
 def attribute(
-    sentence: str, previous=(None, ""), last_sources: str | None = None, default=("unattributed", "")
+    sentence: str,
+    previous=(None, ""),
+    last_sources: str | None = None,
+    default=("unattributed", ""),
+    folded: tuple[str, list[int]] | None = None,
 ) -> tuple[str, str, bool]:
     """(claimant key, claimant as written, continues) for ``sentence``.
     ``previous`` and ``default`` are (key, as written) pairs; ``continues``
@@ -198,8 +202,10 @@ def attribute(
     ('isis', 'تنظيم “الدولة”', False)
     >>> attribute("ونعت الفرقة السابعة مقتل 4 من ضباطها")
     ('other', 'الفرقة السابعة', False)
+
+    ``folded`` is the sentence's fold and offsets when the caller has them.
     """
-    plain, offsets = folded_with_offsets(sentence)
+    plain, offsets = folded or folded_with_offsets(sentence)
     patterns = _patterns()
 
     def written(start, end):
@@ -257,7 +263,7 @@ def attribute(
 _TURN = re.compile(r"(?:(?:[،,]\s*|(?<!\w))[وف]?(?:في\s+حين|بينما|فيما|في\s+المقابل|لكن|غير\s+ان|الا\s+ان)|[،,]\s*)\s*")
 
 
-def turns(sentence: str) -> list[tuple[int, str, str]]:
+def turns(sentence: str, folded: tuple[str, list[int]] | None = None) -> list[tuple[int, str, str]]:
     """Speakers who take the floor inside a sentence after a contrast
     («في حين»، «بينما») or a new clause opening with a verb of saying:
     (offset in ``sentence``, claimant key, as written).  Counts after the
@@ -268,7 +274,7 @@ def turns(sentence: str) -> list[tuple[int, str, str]]:
     >>> turns("وقتل 5 مدنيين، وقال الدفاع المدني إن 10 آخرين أصيبوا."), turns("وقال المرصد إن 15 عنصرا قتلوا.")
     ([(13, 'civil_defence', 'الدفاع المدني')], [])
     """
-    plain, offsets = folded_with_offsets(sentence)
+    plain, offsets = folded or folded_with_offsets(sentence)
     patterns = _patterns()
     found = []
     for turn in _TURN.finditer(plain):
@@ -477,6 +483,21 @@ def sentences(article) -> pd.DataFrame:
     >>> s.loc[s.text.str.startswith("إلا أن أخرى"), "claimant"].item()
     'other_sources'
     """
+    columns = ["paragraph", "kind", "text", "start", "end", "claimant", "claimant_ar", "side", "continues"]
+    return pd.DataFrame([[row[c] for c in columns] for row in sentence_records(article)], columns=columns)
+
+
+def sentence_records(article) -> list[dict]:
+    """:func:`sentences` as plain records, each also holding the sentence's
+    fold (``plain``, ``offsets``: see :func:`khabar.text.fold_with_offsets`)
+    and its ``turns``: every sentence is folded once, here.
+
+    >>> from khabar import load_article
+    >>> sentence_records(load_article())[0]["plain"] == sentence_records(load_article())[0]["text"]
+    True
+    """
+    from khabar import text as _text
+
     default = outlet_claimant(getattr(article, "metadata", {}))
     rows, previous, last_sources = [], (None, ""), None
     for paragraph in article.paragraphs.itertuples():
@@ -487,31 +508,40 @@ def sentences(article) -> pd.DataFrame:
             local = paragraph.text.index(piece, offset)
             offset = local + len(piece)
             start = paragraph.start + local
+            plain, offsets = _text.fold_with_offsets(piece)
             # A speaker who takes the floor later in the sentence speaks
             # only from there on (:func:`turns`): the sentence is whoever
             # speaks at its start.
-            floor = turns(piece)
-            head = piece[: floor[0][0]] if floor else piece
-            claimant, claimant_ar, continues = attribute(head, previous, last_sources, default)
+            floor = turns(piece, (plain, offsets))
+            if floor:
+                cut = offsets.index(floor[0][0])
+                head = (piece[: floor[0][0]], (plain[:cut], offsets[: cut + 1]))
+            else:
+                head = (piece, (plain, offsets))
+            carried = previous
+            claimant, claimant_ar, continues = attribute(head[0], previous, last_sources, default, folded=head[1])
             rows.append(
-                (
-                    paragraph.Index,
-                    paragraph.kind,
-                    piece,
-                    start,
-                    start + len(piece),
-                    claimant,
-                    claimant_ar,
-                    side_of(claimant),
-                    continues,
-                )
+                {
+                    "paragraph": paragraph.Index,
+                    "kind": paragraph.kind,
+                    "text": piece,
+                    "start": start,
+                    "end": start + len(piece),
+                    "claimant": claimant,
+                    "claimant_ar": claimant_ar,
+                    "side": side_of(claimant),
+                    "continues": continues,
+                    "plain": plain,
+                    "offsets": offsets,
+                    "turns": floor,
+                    "carried": carried,
+                }
             )
             # the next sentence carries on whoever spoke last in this one
             previous = (floor[-1][1], floor[-1][2]) if floor else (claimant, claimant_ar)
             if claimant in SOURCES:
                 last_sources = claimant
-    columns = ["paragraph", "kind", "text", "start", "end", "claimant", "claimant_ar", "side", "continues"]
-    return pd.DataFrame(rows, columns=columns)
+    return rows
 
 
 def side_of(claimant: str) -> str:

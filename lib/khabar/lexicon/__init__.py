@@ -18,6 +18,9 @@ kind                    file and what a record holds
 ``identifier``          identifiers.csv: words that make the next number a name, year or time
 ``particle``            particles.csv: function words, never a counted noun
 ``place``               places.csv: the gazetteer of places and named sources
+``cue``                 cues.csv: words that change how a count is read (negation, exceeding)
+``stage``               stages.csv: the stages of events and the words that trigger each (a pattern)
+``actor``               actors.csv: who can hold a place, as a pattern (khabar.control)
 ======================  ====================================================
 
 Spellings are compared after :func:`fold`, so a spelling written with or
@@ -30,10 +33,11 @@ without hamza, harakat or tatweel matches the same text.
 from __future__ import annotations
 
 import csv
-import re
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
+
+from khabar import text as _text
 
 FOLDER = Path(__file__).parent
 FILES = {
@@ -50,6 +54,9 @@ FILES = {
     "identifier": "identifiers.csv",
     "particle": "particles.csv",
     "place": "places.csv",
+    "cue": "cues.csv",
+    "stage": "stages.csv",
+    "actor": "actors.csv",
 }
 # The column holding each kind's key, and the one holding its spellings.
 KEYS = {
@@ -66,44 +73,23 @@ KEYS = {
 SPELLINGS = {"claimant": "names", "place": "name"}  # nouns: singulars and plurals
 LANGS = ("ar", "en")
 
-# Harakat, the dagger alif and tatweel carry no letters: text is matched without them.
-MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")
-# One letter for each letter Arabic writes several ways: hamza on or under
-# alif and madda (أ إ آ ٱ → ا), alif maqsura (ى → ي), and Arabic-Indic digits.
-_FOLD = str.maketrans(
-    {
-        "أ": "ا",
-        "إ": "ا",
-        "آ": "ا",
-        "ٱ": "ا",
-        "ى": "ي",
-        **{chr(0x0660 + d): str(d) for d in range(10)},
-        **{chr(0x06F0 + d): str(d) for d in range(10)},
-    }
-)
-
 
 def fold(text: str) -> str:
-    """``text`` as khabar matches it: no harakat or tatweel, one alif, one
-    ya, ASCII digits.
+    """``text`` as khabar matches it (see :func:`khabar.text.fold`).
 
     >>> fold("أربعةٌ وإحدى ـ ٣٠")
     'اربعة واحدي  30'
     """
-    return MARKS.sub("", text).translate(_FOLD)
+    return _text.fold(text)
 
 
 def folded_with_offsets(text: str) -> tuple[str, list[int]]:
-    """:func:`fold` of ``text`` and, for each of its characters (and one past
-    the end), the offset of that character in ``text``.
+    """:func:`khabar.text.fold_with_offsets`, under the name older code imports.
 
     >>> folded_with_offsets("عنصرًا")
     ('عنصرا', [0, 1, 2, 3, 5, 6])
     """
-    if not MARKS.search(text):
-        return text.translate(_FOLD), list(range(len(text) + 1))
-    offsets = [i for i, ch in enumerate(text) if not MARKS.match(ch)] + [len(text)]
-    return MARKS.sub("", text).translate(_FOLD), offsets
+    return _text.fold_with_offsets(text)
 
 
 class LexiconError(ValueError):

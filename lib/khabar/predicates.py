@@ -1,0 +1,82 @@
+"""The words that say what befell a count (قتل → killed, أفرج → released),
+found in folded text: :func:`predicates_in`.  The words are the lexicon's
+(``predicates.csv``); the negation a predicate may carry is in
+``cues.csv`` (``negation``).
+
+>>> [p[2] for p in predicates_in("قتل 5 واصيب 3")]
+['killed', 'wounded']
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from khabar import lexicon
+
+
+@cache
+def _predicates() -> tuple[re.Pattern, dict]:
+    forms = {form: record["scope"] for record in lexicon.rows("predicate") for form in record["forms"]}
+    alternation = "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in sorted(forms, key=len, reverse=True))
+    # A verb's subject endings (قتلوا، انتشلا، تسلمنا) and object pronouns (بادلها).
+    pattern = re.compile(
+        rf"(?<!\w)[وفبل]{{0,2}}?(?:ال)?(?P<form>{alternation})(?:وا|تا|نا|ا|ت|ن)?(?:هما|هم|هن|ها|ه)?(?!\w)"
+    )
+    return pattern, {" ".join(form.split()): scope for form, scope in forms.items()}
+
+
+def predicate_pattern() -> tuple[re.Pattern, dict]:
+    """The compiled alternation of every predicate form, and each form's scope.
+
+    >>> pattern, scopes = predicate_pattern()
+    >>> scopes[pattern.search("وقتل").group("form")]
+    'killed'
+    """
+    return _predicates()
+
+
+@cache
+def cue_words(key: str) -> str:
+    """The folded forms of a cue of ``cues.csv``, as a regex alternation.
+
+    >>> "ناهز" in cue_words("approaching").split("|")
+    True
+    """
+    record = lexicon.record("cue", key)
+    if record is None:
+        raise lexicon.LexiconError(f"{lexicon.FOLDER / 'cues.csv'}: no cue {key!r}")
+    return "|".join(re.escape(form) for form in sorted(record["forms"], key=len, reverse=True))
+
+
+@cache
+def negated_before() -> re.Pattern:
+    """A refusal or negation right before a predicate: «رفضت الخروج»، «عدم
+    الإفراج»، «لم يقتل» say nothing happened to the count.
+
+    >>> bool(negated_before().search("لم "))
+    True
+    """
+    return re.compile(rf"(?<!\w)[وف]?(?:{cue_words('negation')})\s+$")
+
+
+# «لم يتسلم سوى 27 جثة»: negated with «سوى/إلا» it says «only».
+_ONLY = re.compile(r"(?:\s+\S+){0,3}?\s+(?:سوي|الا)(?!\w)")
+
+
+def predicates_in(plain: str) -> list[tuple[int, int, str]]:
+    """(start, end, scope) of every event predicate in folded text.
+
+    >>> from khabar.text import fold
+    >>> [p[2] for p in predicates_in(fold("يسكنه عشرون ألف مدني، قتل منهم ألفان"))]
+    ['residents', 'killed']
+    """
+    pattern, scopes = _predicates()
+    negated = negated_before()
+    return [
+        (m.start(), m.end(), scopes[" ".join(m.group("form").split())])
+        for m in pattern.finditer(plain)
+        # لدى takes no preposition: «بلدي» is a word of its own
+        if not (m.group("form") == "لدي" and m.start("form") > m.start())
+        and not (negated.search(plain, max(0, m.start() - 12), m.start()) and not _ONLY.match(plain, m.end()))
+    ]

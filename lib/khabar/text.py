@@ -1,0 +1,141 @@
+"""Every orthographic fold khabar reads Arabic through, each a named step,
+and :func:`fold_with_offsets`, their composition, which keeps for each
+character of the folded text the offset of the character it came from.
+
+Arabic writes one word several ways: with or without harakat and tatweel,
+with hamza on or under alif or a bare alif, with alif maqsura or ya, with
+Arabic-Indic or ASCII digits.  Text is matched in one spelling, the fold,
+and every span found in it is mapped back to the words as written.
+
+=====================  ======================================  ============
+step                   what it does                            in the fold
+=====================  ======================================  ============
+:func:`harakat`        drops short vowels, shadda, sukun,      yes
+                       tanwin and the dagger alif
+:func:`tatweel`        drops the stretching stroke ـ            yes
+:func:`hamza_forms`    أ إ آ ٱ → ا                              yes
+:func:`alif_maqsura`   ى → ي                                    yes
+:func:`digits`         ٠–٩ and ۰–۹ → 0–9                        yes
+:func:`taa_marbuta`    ة → ه                                    no
+:func:`punctuation`    the Latin comma and semicolon → ، ؛      no
+=====================  ======================================  ============
+
+The last two are kept out of :data:`STEPS`: the lexicon and the grammar tell
+«قتلة» (killers) from «قتله» (killed him), and a Latin comma in a figure
+(«1,200») from a comma that ends a clause.
+
+>>> fold("أربعةٌ وإحدى ـ ٣٠")
+'اربعة واحدي  30'
+>>> fold_with_offsets("عنصرًا")
+('عنصرا', [0, 1, 2, 3, 5, 6])
+"""
+
+from __future__ import annotations
+
+import re
+
+HARAKAT = re.compile("[\u064b-\u0652\u0670]")
+TATWEEL = re.compile("\u0640")
+_HAMZA = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا"})
+_MAQSURA = str.maketrans({"ى": "ي"})
+_DIGITS = str.maketrans(
+    {**{chr(0x0660 + d): str(d) for d in range(10)}, **{chr(0x06F0 + d): str(d) for d in range(10)}}
+)
+_TAA = str.maketrans({"ة": "ه"})
+_PUNCTUATION = str.maketrans({",": "،", ";": "؛"})
+# The steps that drop characters, and those that put one character for another.
+_DROPPED = re.compile("[\u064b-\u0652\u0670\u0640]")
+_ONE_FOR_ONE = str.maketrans({**_HAMZA, **_MAQSURA, **_DIGITS})
+
+
+def harakat(text: str) -> str:
+    """``text`` without short vowels, shadda, sukun, tanwin or the dagger alif.
+
+    >>> harakat("قُتِلَ عنصرًا")
+    'قتل عنصرا'
+    """
+    return HARAKAT.sub("", text)
+
+
+def tatweel(text: str) -> str:
+    """``text`` without tatweel.
+
+    >>> tatweel("قتـــلى")
+    'قتلى'
+    """
+    return TATWEEL.sub("", text)
+
+
+def hamza_forms(text: str) -> str:
+    """Alif with hamza above or below, with madda or wasla, as a bare alif.
+
+    >>> hamza_forms("أبرم إجمالي آلاف")
+    'ابرم اجمالي الاف'
+    """
+    return text.translate(_HAMZA)
+
+
+def alif_maqsura(text: str) -> str:
+    """Alif maqsura as ya: «على» and «علي» are written both ways.
+
+    >>> alif_maqsura("على القتلى")
+    'علي القتلي'
+    """
+    return text.translate(_MAQSURA)
+
+
+def digits(text: str) -> str:
+    """Arabic-Indic and Persian digits as ASCII digits.
+
+    >>> digits("٣٠ و۱۲")
+    '30 و12'
+    """
+    return text.translate(_DIGITS)
+
+
+def taa_marbuta(text: str) -> str:
+    """Taa marbuta as ha, for matching text that writes one for the other
+    (not part of :func:`fold`).
+
+    >>> taa_marbuta("حصيلة")
+    'حصيله'
+    """
+    return text.translate(_TAA)
+
+
+def punctuation(text: str) -> str:
+    """The Latin comma and semicolon as their Arabic forms (not part of
+    :func:`fold`).
+
+    >>> punctuation("قتل 5, وجرح 3;")
+    'قتل 5، وجرح 3؛'
+    """
+    return text.translate(_PUNCTUATION)
+
+
+# The fold, in order: what drops characters, then what replaces them.
+STEPS = (harakat, tatweel, hamza_forms, alif_maqsura, digits)
+
+
+def fold(text: str) -> str:
+    """``text`` as khabar matches it: every step of :data:`STEPS` in turn.
+
+    >>> fold("إِحْدَى ـ ٣")
+    'احدي  3'
+    """
+    for step in STEPS:
+        text = step(text)
+    return text
+
+
+def fold_with_offsets(text: str) -> tuple[str, list[int]]:
+    """:func:`fold` of ``text`` and, for each of its characters (and one past
+    the end), the offset of that character in ``text``.
+
+    >>> fold_with_offsets("قَتْلى")
+    ('قتلي', [0, 2, 4, 5, 6])
+    """
+    if not _DROPPED.search(text):
+        return text.translate(_ONE_FOR_ONE), list(range(len(text) + 1))
+    offsets = [i for i, ch in enumerate(text) if not _DROPPED.match(ch)] + [len(text)]
+    return _DROPPED.sub("", text).translate(_ONE_FOR_ONE), offsets
