@@ -32,7 +32,7 @@ def test_the_set_is_large_enough_and_has_negatives():
 def _known() -> dict:
     """{(sentence id, gold columns...): reason} of known_misses.csv, by kind
     (``miss``: a gold row not found; ``extra``: a row found with no gold row)."""
-    from khabar.bench import GOLD
+    from khabar.devset import GOLD
 
     known = {"miss": {}, "extra": {}}
     with KNOWN.open(encoding="utf-8") as handle:

@@ -50,14 +50,14 @@ def test_each_rules_example_yields_its_row(made_up_article, name, example):
 
 @pytest.fixture(scope="module")
 def devset_matched():
-    from khabar.bench import devset_scores
+    from khabar.devset import devset_scores
 
     return devset_scores()["matched"]
 
 
 @pytest.mark.parametrize("rule", rules.RULES, ids=lambda rule: rule.__name__)
 def test_removing_a_rule_loses_a_row(made_up_article, monkeypatch, devset_matched, rule):
-    from khabar.bench import devset_scores
+    from khabar.devset import devset_scores
 
     monkeypatch.setattr(rules, "RULES", [other for other in rules.RULES if other is not rule])
     own_first = sorted(ALL, key=lambda item: item[0] != rule.__name__)
