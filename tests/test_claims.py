@@ -681,3 +681,12 @@ def test_a_list_of_losses_after_a_toll_and_its_officers():
 def test_asides_and_verbs_of_returning_and_releasing(sentence, low, subject, scope):
     row = claims_of(sentence).iloc[0]
     assert [row["value_low"], row["subject"], row["scope"]] == [low, subject, scope]
+
+
+def test_an_outlet_the_lexicon_does_not_know_is_shown_by_its_name():
+    from khabar.views import claim_in_words, claims_view
+
+    table = claims_of("وقتل 14 عنصرًا في الكمين.", outlet_ar="موقع الساحل")
+    assert table["claimant"].tolist() == ["other"]
+    assert claims_view(table, "ar").iloc[0].tolist().count("موقع الساحل") == 1
+    assert claim_in_words(table.iloc[0], "en").endswith("per موقع الساحل (unknown)")
