@@ -362,7 +362,8 @@ def _phrase_stops() -> frozenset:
     words.update(form for record in lexicon.rows("predicate") for form in record["forms"])
     words.update(_reporting_forms("verb", "preposition", "document", "aside"))
     words.update(fold(w) for w in [*WEEKDAYS, *LEVANTINE_MONTHS, *EGYPTIAN_MONTHS] for w in w.split())
-    words.update(("ان", "انه", "انها", "انهم", "اليوم", "امس", "تم", "يتم", "جري", "يجري", "وقال", "وقالت"))
+    words.update(("ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", "بانهم", "لان", "اليوم", "امس"))
+    words.update(("تم", "يتم", "جري", "يجري", "وقال", "وقالت"))
     return frozenset(words)
 
 
@@ -370,9 +371,20 @@ def _stops_phrase(word: str) -> bool:
     bare = word[1:] if word[:1] in "وف" and len(word) > 3 and word[1:] in _phrase_stops() else word
     return (
         bare in _phrase_stops()
-        or (bare.startswith("ال") and bare[2:] in _predicate_forms())
+        or (
+            bare.startswith("ال")
+            and (bare[2:] in _predicate_forms() or bare[2:] in _reporting_forms("document", "aside"))
+        )
         or any(c.isdigit() for c in word)
     )
+
+
+@cache
+def _counted_words() -> frozenset:
+    """Counted nouns and number words: never part of a person's name."""
+    words = {form for record in lexicon.rows("noun") for form in record["forms"]}
+    words.update(form for record in lexicon.rows("number") for form in record["forms"])
+    return frozenset(words)
 
 
 @cache
@@ -450,7 +462,8 @@ def phrase_end(plain: str, start: int, end: int, told: bool | None = None) -> in
             if word.startswith("لل") and definite:
                 position = token.end()  # «المنظمة الدولية للهجرة»: a genitive with ل
                 continue
-            break
+            if word[1:] in _reporting_forms("speaker", "correspondent", "document") or word.startswith("لل"):
+                break  # «لوكالة محلية»: whom he told; «ليبية» is a word of its own
         if word.startswith(("وال", "فال")) and definite:
             position = token.end()  # «مركز طب الطوارئ والدعم»: within a name
             continue
@@ -467,7 +480,12 @@ def phrase_end(plain: str, start: int, end: int, told: bool | None = None) -> in
         run, cursor = 0, position
         while run < 3:
             more = _PHRASE_WORD.match(plain, cursor)
-            if not more or _stops_phrase(more.group("word")) or more.group("word").startswith(("ال", "و", "ف", "ل")):
+            if (
+                not more
+                or _stops_phrase(more.group("word"))
+                or more.group("word").startswith(("ال", "و", "ف", "ل"))
+                or more.group("word") in _counted_words()  # «نقلت اللجنة رفات أربع»: the object, not a name
+            ):
                 break
             cursor, run = more.end(), run + 1
         if run and (_AFTER_NAME.match(plain, cursor) or _patterns()["name"].match(plain, cursor + 1)):
