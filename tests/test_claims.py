@@ -690,3 +690,82 @@ def test_an_outlet_the_lexicon_does_not_know_is_shown_by_its_name():
     assert table["claimant"].tolist() == ["other"]
     assert claims_view(table, "ar").iloc[0].tolist().count("موقع الساحل") == 1
     assert claim_in_words(table.iloc[0], "en").endswith("per موقع الساحل (unknown)")
+
+
+@pytest.mark.parametrize(
+    "sentence, claimant, claimant_ar",
+    [
+        # the whole phrase, without the preposition before it
+        (
+            "وقتل 4 مدنيين، وفقاً للمتحدث باسم الدفاع المدني في المحافظة.",
+            "civil_defence",
+            "المتحدث باسم الدفاع المدني في المحافظة",
+        ),
+        ("وبحسب إحصائية لوزارة الصحة، قتل 60 شخصا.", "other", "وزارة الصحة"),
+        ("وقال مدير مركز الإيواء أحمد سالم إن 40 عائلة نزحت.", "other", "مدير مركز الإيواء أحمد سالم"),
+        ("وقال عضو في لجنة المفاوضات إن 30 أسيرا سيفرج عنهم.", "other", "عضو في لجنة المفاوضات"),
+        ("وقتل 5 مدنيين، وفقاً لـ “الدفاع المدني”.", "civil_defence", "الدفاع المدني"),
+        ("وقال مصدر عسكري رفيع المستوى إن 7 عناصر قتلوا.", "other", "مصدر عسكري رفيع المستوى"),
+        # speakers of the new kinds: operations rooms, doctors with a title and an
+        # apposition, ministries and whose they are, ambulance services, the ICRC, UN agencies
+        ("وأعلنت غرفة عمليات الفصائل مقتل 12 من عناصر تنظيم الدولة.", "other", "غرفة عمليات الفصائل"),
+        (
+            "وقال الدكتور سامر خليل، مدير المستشفى الميداني، إن 23 جريحاً وصلوا.",
+            "other",
+            "الدكتور سامر خليل، مدير المستشفى الميداني",
+        ),
+        ("وقالت وزارة الصحة التابعة لحكومة الإنقاذ إن 14 مدنيا قتلوا.", "other", "وزارة الصحة التابعة لحكومة الإنقاذ"),
+        ("وقال جهاز الإسعاف والطوارئ إن 6 أشخاص قتلوا.", "other", "جهاز الإسعاف والطوارئ"),
+        ("وقالت اللجنة الدولية للصليب الأحمر إنها تسلمت جثث 8 جنود.", "icrc", "اللجنة الدولية للصليب الأحمر"),
+        ("وقالت المنظمة الدولية للهجرة إن 4 آلاف شخص نزحوا.", "un", "المنظمة الدولية للهجرة"),
+        ("وكان مركز الطوارئ في المدينة قد أكد مقتل 19 شخصا.", "other", "مركز الطوارئ في المدينة"),
+        ("وأعلنت إسرائيل أن 3 من جنودها أصيبوا.", "other", "إسرائيل"),
+        # whom a speaker told is not part of him
+        ("وقال مصدر طبي لوكالة الأناضول إن 15 جريحا نقلوا.", "other", "مصدر طبي"),
+        ("وقال مراسل الجزيرة بأن 30 جثة سلمت.", "other", "مراسل الجزيرة"),
+        # a passive «تم» is never a speaker
+        ("وبحسب ما تم تداوله، قتل 5 عناصر في الكمين.", "enab_baladi", "عنب بلدي"),
+    ],
+)
+def test_speakers_as_arabic_news_names_them(sentence, claimant, claimant_ar):
+    row_ = claims_of(sentence, outlet="Enab Baladi", outlet_ar="عنب بلدي").iloc[0]
+    assert (row_.claimant, row_.claimant_ar) == (claimant, claimant_ar)
+
+
+def test_the_speaker_is_who_speaks_not_who_is_spoken_of():
+    # «خسائر تنظيم الدولة تقدر»: the group is in construct, spoken of; both
+    # figures are the council's, named again as «المجلس»
+    table = claims_of(
+        "وأفاد المجلس العسكري للمدينة بأن المعارك هدأت. "
+        "وأوضح المجلس أن خسائر تنظيم الدولة تقدر بنحو 40 قتيلا، وأن قتلى قواته بلغوا ثلاثة.",
+        outlet_ar="موقع الساحل",
+    )
+    assert table[["value_low", "claimant_ar"]].values.tolist() == [
+        [36.0, "المجلس العسكري للمدينة"],
+        [3.0, "المجلس العسكري للمدينة"],
+    ]
+
+
+def test_a_speaker_carries_on_through_his_quotation_and_no_further():
+    table = claims_of(
+        'وقال مدير المستشفى: "استقبلنا 12 جريحا. وبينهم 4 أطفال في حالة حرجة". وقتل 3 مدنيين في قصف آخر.',
+        outlet_ar="موقع الساحل",
+    )
+    assert table["claimant_ar"].tolist() == ["مدير المستشفى", "مدير المستشفى", "موقع الساحل"]
+
+
+def test_a_quotation_does_not_run_past_its_paragraph():
+    from khabar.article import article_from_text
+
+    article = article_from_text(
+        'عنوان\n\nوقال مدير المستشفى: "استقبلنا 12 جريحا.\n\nوقتل 3 مدنيين في قصف آخر.',
+        metadata={"outlet_ar": "موقع الساحل"},
+    )
+    assert claims(article)["claimant_ar"].tolist() == ["مدير المستشفى", "موقع الساحل"]
+
+
+def test_a_back_reference_carries_the_speaker_when_the_outlet_is_not_in_the_lexicon():
+    table = claims_of(
+        "وأعلنت غرفة عمليات الفصائل مقتل 12 عنصرا. وأكد المصدر ذاته أسر 3 آخرين.", outlet_ar="موقع الساحل"
+    )
+    assert table["claimant_ar"].tolist() == ["غرفة عمليات الفصائل", "غرفة عمليات الفصائل"]
