@@ -200,3 +200,13 @@ def test_today_inside_a_name_is_not_today(text):
 def test_today_after_a_speaker_is_still_today():
     found = find_dates("وقال مصدر عسكري اليوم إن 5 قتلوا", MONDAY)
     assert found[["expression", "date"]].astype(str).values.tolist() == [["اليوم", "2018-03-26"]]
+
+
+def test_yesterday_or_today_with_its_weekday_is_one_expression():
+    found = find_dates(
+        "تسلمت القوات، أمس الاثنين، دفعة جديدة، وقال مصدر اليوم الثلاثاء إنها الأخيرة", date(2018, 3, 27)
+    )
+    assert found[["expression", "date"]].astype(str).values.tolist() == [
+        ["أمس الاثنين", "2018-03-26"],
+        ["اليوم الثلاثاء", "2018-03-27"],
+    ]

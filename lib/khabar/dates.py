@@ -148,8 +148,9 @@ PATTERNS = [
     # what has happened, so it is the latest such day on or before the anchor.
     ("weekday", rf"{_PRE}(?:(?:{'|'.join(_loose(p) for p in DAY_PARTS)})\s+)?(?:يوم\s+)?{_WEEKDAY}{_END}"),
     ("day_before_yesterday", rf"{_PRE}أول\s+(?:من\s+)?أمس{_END}"),
-    ("yesterday", rf"{_PRE}(?:يوم\s+)?أمس{_END}"),
-    ("today", rf"{_PRE}اليوم{_END}"),
+    # «أمس الاثنين»، «اليوم الثلاثاء»: the weekday after is only a check for the reader
+    ("yesterday", rf"{_PRE}(?:يوم\s+)?أمس(?:\s+{_WEEKDAY})?{_END}"),
+    ("today", rf"{_PRE}اليوم(?:\s+{_WEEKDAY})?{_END}"),
     ("days_ago", rf"{_PRE}(?:قبل|منذ)\s+(?P<count>\d+|بضعة)?\s*أيام{_END}"),
     ("two_days_ago", rf"{_PRE}(?:قبل|منذ)\s+يومين{_END}"),
     ("more_than_week", rf"{_PRE}(?:قبل|منذ)\s+أكثر\s+من\s+أسبوع{_END}"),

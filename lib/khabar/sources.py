@@ -804,8 +804,13 @@ def _open_quotation(text: str, quoting: bool) -> bool:
     (True, False)
     """
     opened = quoting
-    for mark in re.findall(r"[“”«»\"]", text):
-        opened = (not opened) if mark == '"' else mark in "“«"
+    for found in re.finditer(r"[“”«»\"]", text):
+        mark, after_letter = found.group(), found.start() > 0 and text[found.start() - 1].isalpha()
+        if mark == '"':
+            opened = not opened
+        else:
+            # «“تلغرام“»: a mark right after a word closes, whichever way it is drawn
+            opened = mark in "“«" and not after_letter
     return opened
 
 
