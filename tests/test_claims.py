@@ -287,24 +287,25 @@ def test_unnamed_claims_are_the_outlets_from_metadata(metadata, claimant, claima
         ("وقتل 3 أطفال، نقلًا عن الدفاع المدني.", "civil_defence", "الدفاع المدني"),
         ("وذكر التلفزيون السوري أن 5 جنود قتلوا.", "state_media", "التلفزيون السوري"),
         ("وقال مسؤول عسكري إن 12 مسلحًا قتلوا.", "other", "مسؤول عسكري"),
-        # who speaks for, or from inside, a known claimant is that claimant
-        ("وقال المتحدث باسم الدفاع المدني إن 6 أطفال قتلوا.", "civil_defence", "الدفاع المدني"),
-        ("وأكد الناطق باسم هيئة تحرير الشام مقتل 9 عناصر.", "hts", "هيئة تحرير الشام"),
-        ("وقال مصدر في الأمم المتحدة إن 300 عائلة نزحت.", "un", "الأمم المتحدة"),
-        ("وذكرت مصادر من المرصد السوري أن 4 مدنيين قتلوا.", "sohr", "المرصد السوري"),
-        ("وأعلن المكتب الإعلامي لفصائل المعارضة مقتل 5 عناصر.", "fsa", "فصائل المعارضة"),
+        # who speaks for, or from inside, a known claimant is that claimant, named
+        # by the whole phrase
+        ("وقال المتحدث باسم الدفاع المدني إن 6 أطفال قتلوا.", "civil_defence", "المتحدث باسم الدفاع المدني"),
+        ("وأكد الناطق باسم هيئة تحرير الشام مقتل 9 عناصر.", "hts", "الناطق باسم هيئة تحرير الشام"),
+        ("وقال مصدر في الأمم المتحدة إن 300 عائلة نزحت.", "un", "مصدر في الأمم المتحدة"),
+        ("وذكرت مصادر من المرصد السوري أن 4 مدنيين قتلوا.", "sohr", "مصادر من المرصد السوري"),
+        ("وأعلن المكتب الإعلامي لفصائل المعارضة مقتل 5 عناصر.", "fsa", "المكتب الإعلامي لفصائل المعارضة"),
         ("وقال مراسل وكالة الأناضول إن 30 جثة انتشلت.", "anadolu", "مراسل وكالة الأناضول"),
-        ("وقال قيادي في فصيل محلي لعنب بلدي إن 3 مقاتلين قتلوا.", "other", "قيادي"),
+        ("وقال قيادي في فصيل محلي لعنب بلدي إن 3 مقاتلين قتلوا.", "other", "قيادي في فصيل محلي"),
         # «ل» and a known name after an indefinite speaker: who was told
         ("وقال مسؤول محلي لوكالة الأناضول إن 9 مدنيين قتلوا.", "other", "مسؤول محلي"),
         ("ووفق تقرير للأمم المتحدة، نزح 500 شخص من البلدة.", "un", "الأمم المتحدة"),
         ("وقال أبو أحمد، وهو من سكان البلدة، إن 3 منازل دمرت.", "other", "أبو أحمد"),
         # a feminine speaker, an officer, a correspondent of an agency, a speaker the
         # list knows by another name, and verbs of claiming and estimating
-        ("وقالت المتحدثة باسم الهلال الأحمر إن 11 جثة نقلت.", "red_crescent", "الهلال الأحمر"),
-        ("وقال ضابط في الجيش السوري إن 20 مسلحا قتلوا.", "regime", "الجيش السوري"),
-        ("وقال مراسل لوكالة فرانس برس إن 13 جثة سلمت.", "afp", "وكالة فرانس برس"),
-        ("وقال مسؤول في الأونروا إن 90 عائلة نزحت.", "un", "الأونروا"),
+        ("وقالت المتحدثة باسم الهلال الأحمر إن 11 جثة نقلت.", "red_crescent", "المتحدثة باسم الهلال الأحمر"),
+        ("وقال ضابط في الجيش السوري إن 20 مسلحا قتلوا.", "regime", "ضابط في الجيش السوري"),
+        ("وقال مراسل لوكالة فرانس برس إن 13 جثة سلمت.", "afp", "مراسل لوكالة فرانس برس"),
+        ("وقال مسؤول في الأونروا إن 90 عائلة نزحت.", "un", "مسؤول في الأونروا"),
         ("وادعى التنظيم أن 40 جنديا قتلوا.", "isis", "التنظيم"),
         ("ويقدر ناشطون عدد القتلى بنحو 30.", "activists", "ناشطون"),
         # a group named inside the reported words is not the source
@@ -680,3 +681,91 @@ def test_a_list_of_losses_after_a_toll_and_its_officers():
 def test_asides_and_verbs_of_returning_and_releasing(sentence, low, subject, scope):
     row = claims_of(sentence).iloc[0]
     assert [row["value_low"], row["subject"], row["scope"]] == [low, subject, scope]
+
+
+def test_an_outlet_the_lexicon_does_not_know_is_shown_by_its_name():
+    from khabar.views import claim_in_words, claims_view
+
+    table = claims_of("وقتل 14 عنصرًا في الكمين.", outlet_ar="موقع الساحل")
+    assert table["claimant"].tolist() == ["other"]
+    assert claims_view(table, "ar").iloc[0].tolist().count("موقع الساحل") == 1
+    assert claim_in_words(table.iloc[0], "en").endswith("per موقع الساحل (unknown)")
+
+
+@pytest.mark.parametrize(
+    "sentence, claimant, claimant_ar",
+    [
+        # the whole phrase, without the preposition before it
+        (
+            "وقتل 4 مدنيين، وفقاً للمتحدث باسم الدفاع المدني في المحافظة.",
+            "civil_defence",
+            "المتحدث باسم الدفاع المدني في المحافظة",
+        ),
+        ("وبحسب إحصائية لوزارة الصحة، قتل 60 شخصا.", "other", "وزارة الصحة"),
+        ("وقال مدير مركز الإيواء أحمد سالم إن 40 عائلة نزحت.", "other", "مدير مركز الإيواء أحمد سالم"),
+        ("وقال عضو في لجنة المفاوضات إن 30 أسيرا سيفرج عنهم.", "other", "عضو في لجنة المفاوضات"),
+        ("وقتل 5 مدنيين، وفقاً لـ “الدفاع المدني”.", "civil_defence", "الدفاع المدني"),
+        ("وقال مصدر عسكري رفيع المستوى إن 7 عناصر قتلوا.", "other", "مصدر عسكري رفيع المستوى"),
+        # speakers of the new kinds: operations rooms, doctors with a title and an
+        # apposition, ministries and whose they are, ambulance services, the ICRC, UN agencies
+        ("وأعلنت غرفة عمليات الفصائل مقتل 12 من عناصر تنظيم الدولة.", "other", "غرفة عمليات الفصائل"),
+        (
+            "وقال الدكتور سامر خليل، مدير المستشفى الميداني، إن 23 جريحاً وصلوا.",
+            "other",
+            "الدكتور سامر خليل، مدير المستشفى الميداني",
+        ),
+        ("وقالت وزارة الصحة التابعة لحكومة الإنقاذ إن 14 مدنيا قتلوا.", "other", "وزارة الصحة التابعة لحكومة الإنقاذ"),
+        ("وقال جهاز الإسعاف والطوارئ إن 6 أشخاص قتلوا.", "other", "جهاز الإسعاف والطوارئ"),
+        ("وقالت اللجنة الدولية للصليب الأحمر إنها تسلمت جثث 8 جنود.", "icrc", "اللجنة الدولية للصليب الأحمر"),
+        ("وقالت المنظمة الدولية للهجرة إن 4 آلاف شخص نزحوا.", "un", "المنظمة الدولية للهجرة"),
+        ("وكان مركز الطوارئ في المدينة قد أكد مقتل 19 شخصا.", "other", "مركز الطوارئ في المدينة"),
+        ("وأعلنت إسرائيل أن 3 من جنودها أصيبوا.", "other", "إسرائيل"),
+        # whom a speaker told is not part of him
+        ("وقال مصدر طبي لوكالة الأناضول إن 15 جريحا نقلوا.", "other", "مصدر طبي"),
+        ("وقال مراسل الجزيرة بأن 30 جثة سلمت.", "other", "مراسل الجزيرة"),
+        # a passive «تم» is never a speaker
+        ("وبحسب ما تم تداوله، قتل 5 عناصر في الكمين.", "enab_baladi", "عنب بلدي"),
+    ],
+)
+def test_speakers_as_arabic_news_names_them(sentence, claimant, claimant_ar):
+    row_ = claims_of(sentence, outlet="Enab Baladi", outlet_ar="عنب بلدي").iloc[0]
+    assert (row_.claimant, row_.claimant_ar) == (claimant, claimant_ar)
+
+
+def test_the_speaker_is_who_speaks_not_who_is_spoken_of():
+    # «خسائر تنظيم الدولة تقدر»: the group is in construct, spoken of; both
+    # figures are the council's, named again as «المجلس»
+    table = claims_of(
+        "وأفاد المجلس العسكري للمدينة بأن المعارك هدأت. "
+        "وأوضح المجلس أن خسائر تنظيم الدولة تقدر بنحو 40 قتيلا، وأن قتلى قواته بلغوا ثلاثة.",
+        outlet_ar="موقع الساحل",
+    )
+    assert table[["value_low", "claimant_ar"]].values.tolist() == [
+        [36.0, "المجلس العسكري للمدينة"],
+        [3.0, "المجلس العسكري للمدينة"],
+    ]
+
+
+def test_a_speaker_carries_on_through_his_quotation_and_no_further():
+    table = claims_of(
+        'وقال مدير المستشفى: "استقبلنا 12 جريحا. وبينهم 4 أطفال في حالة حرجة". وقتل 3 مدنيين في قصف آخر.',
+        outlet_ar="موقع الساحل",
+    )
+    assert table["claimant_ar"].tolist() == ["مدير المستشفى", "مدير المستشفى", "موقع الساحل"]
+
+
+def test_a_quotation_does_not_run_past_its_paragraph():
+    from khabar.article import article_from_text
+
+    article = article_from_text(
+        'عنوان\n\nوقال مدير المستشفى: "استقبلنا 12 جريحا.\n\nوقتل 3 مدنيين في قصف آخر.',
+        metadata={"outlet_ar": "موقع الساحل"},
+    )
+    assert claims(article)["claimant_ar"].tolist() == ["مدير المستشفى", "موقع الساحل"]
+
+
+def test_a_back_reference_carries_the_speaker_when_the_outlet_is_not_in_the_lexicon():
+    table = claims_of(
+        "وأعلنت غرفة عمليات الفصائل مقتل 12 عنصرا. وأكد المصدر ذاته أسر 3 آخرين.", outlet_ar="موقع الساحل"
+    )
+    assert table["claimant_ar"].tolist() == ["غرفة عمليات الفصائل", "غرفة عمليات الفصائل"]

@@ -159,3 +159,54 @@ def test_29_february_in_a_leap_year():
 @pytest.mark.parametrize("words", ["السبت الماضي", "منتصف آذار", "قبل أيام", "منذ أكثر من أسبوع", "26 من آذار"])
 def test_dateparser_does_not_read(words):
     assert read_by_dateparser(words, MONDAY) is None
+
+
+@pytest.mark.parametrize(
+    "words, published",
+    [
+        (words, published)
+        for words in ("يوم الأحد", "مساء السبت", "فجر الخميس", "الثلاثاء", "صباح يوم الجمعة", "ليلة الأربعاء")
+        for published in (MONDAY, WEDNESDAY, date(2024, 2, 29), date(2025, 12, 28))
+    ],
+)
+def test_a_weekday_alone_is_the_last_such_day_on_or_before_publication(words, published):
+    # checked against the calendar: the day's name in Python's weekday(), and
+    # no later day before publication with that name
+    names = {"الاثنين": 0, "الثلاثاء": 1, "الأربعاء": 2, "الخميس": 3, "الجمعة": 4, "السبت": 5, "الأحد": 6}
+    wanted = next(number for name, number in names.items() if name in words)
+    first, last, precision = resolve(words, published)
+    assert first == last and precision == "day"
+    assert first.weekday() == wanted
+    assert 0 <= (T(published) - first).days <= 6
+
+
+def test_a_weekday_on_publication_day_is_that_day_and_past_is_a_week_back():
+    assert resolve("يوم الاثنين", MONDAY)[0] == T("2018-03-26")
+    assert resolve("الاثنين الماضي", MONDAY)[0] == T("2018-03-19")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال مراسل موقع «صدى اليوم» إن القصف استمر",
+        "ونقلت صحيفة “أخبار اليوم” عن مصادر طبية",
+        "بحسب ما نشرته شبكة حلب اليوم على قناتها",
+    ],
+)
+def test_today_inside_a_name_is_not_today(text):
+    assert find_dates(text, MONDAY).empty
+
+
+def test_today_after_a_speaker_is_still_today():
+    found = find_dates("وقال مصدر عسكري اليوم إن 5 قتلوا", MONDAY)
+    assert found[["expression", "date"]].astype(str).values.tolist() == [["اليوم", "2018-03-26"]]
+
+
+def test_yesterday_or_today_with_its_weekday_is_one_expression():
+    found = find_dates(
+        "تسلمت القوات، أمس الاثنين، دفعة جديدة، وقال مصدر اليوم الثلاثاء إنها الأخيرة", date(2018, 3, 27)
+    )
+    assert found[["expression", "date"]].astype(str).values.tolist() == [
+        ["أمس الاثنين", "2018-03-26"],
+        ["اليوم الثلاثاء", "2018-03-27"],
+    ]

@@ -192,6 +192,10 @@ def test_every_form(text, quote, low, high, qualifier, lemma):
         ("للإبلاغ اتصلوا على 0112223344 مباشرة", "0112223344", "identifier"),
         ("أو عبر الواتساب 963944555666", "963944555666", "identifier"),
         ("ونشرت الصحيفة ذلك في الصفحة 9", "9", "identifier"),
+        # a number in a place's name: a street, a roundabout, a crossing
+        ("وسقطت قذيفة في شارع الـ(12) وسط المدينة", "12", "identifier"),
+        ("وتجمع الأهالي عند دوار الـ40 قبل الإجلاء", "40", "identifier"),
+        ("وأغلقت القوات معبر 7 أمام الشاحنات", "7", "identifier"),
     ],
 )
 def test_no_number_is_dropped(text, number, kind):
@@ -297,3 +301,8 @@ def test_web_spellings_of_counts():
 def test_an_adjective_like_a_dual_in_construct_counts_nothing():
     # «قصف مدفعي»: artillery shelling, not two cannons
     assert quantities("تزامنا مع قصف مدفعي مكثف على الحي").empty
+
+
+def test_a_street_named_by_a_number_is_not_a_count_but_its_dead_are():
+    table = numbers_in("وقتل 6 مدنيين في شارع الـ(12) بقصف مدفعي.")
+    assert table[["quote", "kind"]].values.tolist() == [["6 مدنيين", "count"], ["12", "identifier"]]

@@ -72,6 +72,13 @@ _MONTH_VARIANTS = {"إبريل": 4, "ابريل": 4, "يونيه": 6, "يولي�
 # Python's weekday(): Monday is 0.
 WEEKDAYS = {"الاثنين": 0, "الإثنين": 0, "الثلاثاء": 1, "الأربعاء": 2, "الخميس": 3, "الجمعة": 4, "السبت": 5, "الأحد": 6}
 
+# Parts of a day said before a weekday: «مساء السبت»، «فجر الخميس».
+DAY_PARTS = ("صباح", "مساء", "فجر", "ظهر", "عصر", "ليلة", "ليل", "ظهيرة", "منتصف ليلة")
+
+# Heads of a news outlet's name: «اليوم» after one is part of the name
+# («موقع صدى اليوم»), not today.
+OUTLET_HEADS = ("موقع", "صحيفة", "جريدة", "قناة", "شبكة", "وكالة", "إذاعة", "تلفزيون", "مجلة", "منصة", "برنامج")
+
 # Thirds of a month, as (first day, last day); None is the month's last day.
 MONTH_PARTS = {
     "أوائل": (1, 10),
@@ -137,9 +144,13 @@ PATTERNS = [
     ("month_year", rf"{_PRE}(?:شهر\s+)?{_MONTH}\s+{_YEAR}{_END}"),
     ("month_relative", rf"{_PRE}(?:شهر\s+)?{_MONTH}\s+(?P<which>الحالي|الجاري|الماضي|المقبل){_END}"),
     ("weekday_relative", rf"{_PRE}(?:يوم\s+)?{_WEEKDAY}\s+(?P<which>الماضي|الفائت|المقبل|القادم){_END}"),
+    # A weekday alone («يوم الأحد»، «مساء السبت»، «فجر الخميس»): news tells
+    # what has happened, so it is the latest such day on or before the anchor.
+    ("weekday", rf"{_PRE}(?:(?:{'|'.join(_loose(p) for p in DAY_PARTS)})\s+)?(?:يوم\s+)?{_WEEKDAY}{_END}"),
     ("day_before_yesterday", rf"{_PRE}أول\s+(?:من\s+)?أمس{_END}"),
-    ("yesterday", rf"{_PRE}(?:يوم\s+)?أمس{_END}"),
-    ("today", rf"{_PRE}اليوم{_END}"),
+    # «أمس الاثنين»، «اليوم الثلاثاء»: the weekday after is only a check for the reader
+    ("yesterday", rf"{_PRE}(?:يوم\s+)?أمس(?:\s+{_WEEKDAY})?{_END}"),
+    ("today", rf"{_PRE}اليوم(?:\s+{_WEEKDAY})?{_END}"),
     ("days_ago", rf"{_PRE}(?:قبل|منذ)\s+(?P<count>\d+|بضعة)?\s*أيام{_END}"),
     ("two_days_ago", rf"{_PRE}(?:قبل|منذ)\s+يومين{_END}"),
     ("more_than_week", rf"{_PRE}(?:قبل|منذ)\s+أكثر\s+من\s+أسبوع{_END}"),
@@ -206,6 +217,10 @@ def resolve_match(form: str, groups: dict, anchor: Date):
     if form in BANDS:
         near, far = BANDS[form]
         return ts - pd.Timedelta(days=far), ts - pd.Timedelta(days=near), "approx"
+    if form == "weekday":
+        back = (anchor.weekday() - WEEKDAYS[_canonical_weekday(groups["weekday"])]) % 7
+        day = ts - pd.Timedelta(days=back)
+        return day, day, "day"
     if form == "weekday_relative":
         target = WEEKDAYS[_canonical_weekday(groups["weekday"])]
         if groups["which"] in ("الماضي", "الفائت"):
@@ -270,6 +285,8 @@ def find_dates(text: str, published: Date) -> pd.DataFrame:
     for start, end, form, match in candidates:
         if any(start < t_end and t_start < end for t_start, t_end in taken):
             continue
+        if form == "today" and _in_a_name(text, start, end):
+            continue
         taken.append((start, end))
         groups = {k: v for k, v in match.groupdict().items() if v is not None}
         resolved = resolve_match(form, groups, published)
@@ -280,6 +297,24 @@ def find_dates(text: str, published: Date) -> pd.DataFrame:
     for column in ("date", "date_end"):
         frame[column] = pd.to_datetime(frame[column])
     return frame
+
+
+_OUTLET_BEFORE = re.compile(
+    r"(?<![\w])[وفبل]?(?:ال)?(?:" + "|".join(_loose(h) for h in OUTLET_HEADS) + r")\s+[“\"«]?\S+\s+$"
+)
+
+
+def _in_a_name(text: str, start: int, end: int) -> bool:
+    """Whether «اليوم» at ``text[start:end]`` ends a name: inside quotation
+    marks with the word before it («صدى اليوم»), or after an outlet's head
+    and one word («موقع صدى اليوم»).
+
+    >>> _in_a_name("وقال مراسل موقع «صدى اليوم» إن", 21, 26), _in_a_name("وقال المرصد اليوم إن", 12, 17)
+    (True, False)
+    """
+    closed = re.match(r"[”»\"]", text[end : end + 1])
+    opened = re.search(r"[“«\"][^\s“”«»\"]+\s+$", text[max(0, start - 30) : start])
+    return bool(closed and opened) or bool(_OUTLET_BEFORE.search(text[max(0, start - 40) : start]))
 
 
 def resolve(expression: str, published: Date):

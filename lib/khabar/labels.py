@@ -79,3 +79,19 @@ def label(kind: str, key, lang: str) -> str:
     if words is None:
         return str(key).replace("_", " ")
     return words[lang]
+
+
+def speaker(key, as_written, lang: str) -> str:
+    """The reader's word for who says a claim: the lexicon's label, but a
+    speaker it does not hold (``other``) by his words as written, so an
+    outlet or a spokesman the lexicon does not know is named, not shown as
+    «مصدر آخر».
+
+    >>> speaker("other", "موقع الساحل", "ar"), speaker("sohr", "المرصد", "en")
+    ('موقع الساحل', 'Syrian Observatory for Human Rights')
+    >>> speaker("other", "", "en")
+    'other speaker'
+    """
+    if key == "other" and isinstance(as_written, str) and as_written.strip():
+        return as_written
+    return label("claimant", key, lang)

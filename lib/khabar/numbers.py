@@ -130,7 +130,10 @@ def grammar() -> dict:
         identifiers.append(
             (
                 record["kind"],
-                re.compile(rf"(?<!\w)[وفب]?{article}(?:{_alternation(record['forms'])}){between}\s*[“\"«(]?\s*$"),
+                # «شارع الـ(12)»: the article of the number, and a bracket, may come between
+                re.compile(
+                    rf"(?<!\w)[وفب]?{article}(?:{_alternation(record['forms'])}){between}\s*(?:ال\s*)?[“\"«(]?\s*$"
+                ),
             )
         )
     months = _alternation(fold(month) for month in LEVANTINE_MONTHS + EGYPTIAN_MONTHS)

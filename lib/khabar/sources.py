@@ -73,7 +73,7 @@ def _patterns() -> dict:
         _name_pattern(form[2:]) for form in sorted(names, key=len, reverse=True) if form.startswith("ال")
     )
     cues = {kind: reporting_alternation(kind) for kind in ("verb", "preposition", "document")}
-    cues["speaker"] = reporting_alternation("speaker", "correspondent")
+    cues["speaker"] = reporting_alternation("speaker", "correspondent", "title")
     return {
         "names": names,
         # ل swallows the alif of ال: «للجيش السوري» is ل + «الجيش السوري».
@@ -239,7 +239,8 @@ def attribute(
             _, key, words = inner[0]
         if (
             key == "other"
-            and previous[0] not in (None, "unattributed", default[0])  # someone was quoted before
+            and previous[0] not in (None, "unattributed")
+            and tuple(previous) != tuple(default)  # someone other than the outlet was quoted before
             and _back_reference().fullmatch(fold(words))
             and not THE_SOURCES.search(fold(words))  # bare «المصادر»: the sources named last, below
             and not _MEMBER_OF.match(plain, plain.find(fold(words)) + len(fold(words)))  # «الناطق باسم …»
@@ -344,86 +345,359 @@ def _written(sentence: str, plain: str, offsets, start: int, end: int) -> str:
     """A speaker's name as written; after «لل» (ل swallowing the article:
     «للأمم المتحدة») with its article given back: «الأمم المتحدة»."""
     words = sentence[offsets[start] : offsets[end]]
+    if len(words) > 2 and words[0] in '“"«' and words[-1] in '”"»' and not re.search('[“”"«»]', words[1:-1]):
+        words = words[1:-1]  # «"الدفاع المدني"»: the name, not its quotation marks
     return "ال" + words if plain[max(0, start - 2) : start] == "لل" else words
 
 
+@cache
+def _reporting_forms(*kinds: str) -> frozenset:
+    return frozenset(
+        form for record in lexicon.rows("reporting") if record["kind"] in kinds for form in record["forms"]
+    )
+
+
+@cache
+def _phrase_stops() -> frozenset:
+    """Words that end a speaker's phrase: function words, predicates, verbs
+    and phrases of saying, documents and asides («في بيان»، «في وقت سابق»),
+    time words and the passive «تم» (never a speaker)."""
+    from khabar.dates import EGYPTIAN_MONTHS, LEVANTINE_MONTHS, WEEKDAYS
+
+    words = set(lexicon_particles()) - {"في", "من", "داخل"}
+    words.update(form for record in lexicon.rows("predicate") for form in record["forms"])
+    words.update(_reporting_forms("verb", "preposition", "document", "aside"))
+    words.update(fold(w) for w in [*WEEKDAYS, *LEVANTINE_MONTHS, *EGYPTIAN_MONTHS] for w in w.split())
+    words.update(("ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", "بانهم", "لان", "اليوم", "امس"))
+    words.update(("تم", "يتم", "جري", "يجري", "وقال", "وقالت"))
+    return frozenset(words)
+
+
+def _stops_phrase(word: str) -> bool:
+    bare = word[1:] if word[:1] in "وف" and len(word) > 3 and word[1:] in _phrase_stops() else word
+    return (
+        bare in _phrase_stops()
+        or (
+            bare.startswith("ال")
+            and (bare[2:] in _predicate_forms() or bare[2:] in _reporting_forms("document", "aside"))
+        )
+        or any(c.isdigit() for c in word)
+    )
+
+
+@cache
+def _counted_words() -> frozenset:
+    """Counted nouns and number words: never part of a person's name."""
+    words = {form for record in lexicon.rows("noun") for form in record["forms"]}
+    words.update(form for record in lexicon.rows("number") for form in record["forms"])
+    return frozenset(words)
+
+
+@cache
+def _predicate_forms() -> frozenset:
+    return frozenset(form for record in lexicon.rows("predicate") for form in record["forms"])
+
+
+# One word of a speaker's phrase, perhaps inside quotation marks.
+_PHRASE_WORD = re.compile(r"[ \t]*[“\"«]?(?P<word>[^\s“”\"«»،,.:;؛!؟()\[\]-]+)[”\"»]?")
+# A boundary after a name: the reported words, a comma, a colon or «ب».
+_AFTER_NAME = re.compile(r"\s*(?:[،,:]|\()|\s+(?:ان|انه|انها|انهم|بان|بانه)(?!\w)")
+
+
+def phrase_end(plain: str, start: int, end: int, told: bool | None = None) -> int:
+    """Where a speaker's phrase that begins at ``start`` and whose head ends
+    at ``end`` (offsets in folded text) ends.  Arabic news names a speaker
+    with more than a head: adjectives and genitives («مصدر عسكري رفيع
+    المستوى»، «مدير مركز الإيواء»), whom he speaks for or belongs to
+    («المتحدث باسم الوزارة»، «عضو في لجنة المفاوضات»، «وزارة الصحة التابعة
+    للحكومة»), a name after a title («مدير المركز أحمد سالم») and a
+    description set off by commas («الدكتور سامر خليل، مدير المستشفى
+    الميداني،»).  It ends at «إن/أن», at a time word, an aside («في بيان»)
+    or a predicate, and at «ل» and a known name: after an indefinite head or
+    one who tells (``told``), the listener («مصدر لعنب بلدي»).
+
+    >>> plain = fold("وقال مدير مركز الإيواء أحمد سالم إن 40 عائلة وصلت")
+    >>> plain[5:phrase_end(plain, 5, 9)]
+    'مدير مركز الايواء احمد سالم'
+    """
+    words = plain[start:end].split()
+    head_definite = bool(words) and words[0].startswith("ال")
+    if told is None:
+        # an indefinite head tells someone («مصدر لعنب بلدي»), as do «المصادر»,
+        # «المسؤول»; a correspondent reports for («مراسل لوكالة فرانس برس»)
+        told = bool(words) and words[0] not in _correspondents() and (not head_definite or bool(_TOLD.match(words[0])))
+    definite = any(word.startswith("ال") for word in words)
+    affiliations = _reporting_forms("affiliation")
+    position = end
+    while True:
+        token = _PHRASE_WORD.match(plain, position)
+        if not token:
+            break
+        word = token.group("word")
+        known = _patterns()["name"].match(plain, token.start("word"))
+        if known and not word.startswith("ل") and known.end() > token.end():
+            position, definite = known.end(), True  # «باسم هيئة تحرير الشام»: a known name, whole
+            continue
+        if word == "باسم" or word in affiliations:
+            # «باسم الوزارة»، «التابعة لجماعة الحوثيين»، «المقرب من المعارضة»
+            after = re.compile(r"\s+(?:من\s+)?").match(plain, token.end())
+            following = _PHRASE_WORD.match(plain, after.end()) if after else None
+            if not following or _stops_phrase(following.group("word")):
+                break
+            named = _patterns()["name"].match(plain, following.start("word"))
+            position, definite = max(following.end(), named.end() if named else 0), True
+            continue
+        if word in ("في", "من", "داخل"):
+            # «عضو في لجنة المفاوضات»، «مصدر في قيادة العمليات»: who he is among
+            following = _PHRASE_WORD.match(plain, token.end())
+            if not following or _stops_phrase(following.group("word")):
+                break
+            named = _patterns()["name"].match(plain, following.start("word"))
+            position = max(following.end(), named.end() if named else 0)
+            definite = definite or following.group("word").startswith("ال")
+            continue
+        if _stops_phrase(word):
+            break
+        if word.startswith("ل") and not word.startswith("ال"):
+            known = _patterns()["name"].match(plain, token.start("word"))
+            if known and told:
+                break  # «مصدر عسكري لوكالة الأناضول»: who was told
+            if known:
+                position, definite = known.end(), True  # «المكتب الإعلامي للتنظيم»: whose office
+                continue
+            if word.startswith("لل") and definite:
+                position = token.end()  # «المنظمة الدولية للهجرة»: a genitive with ل
+                continue
+            if word[1:] in _reporting_forms("speaker", "correspondent", "document") or word.startswith("لل"):
+                break  # «لوكالة محلية»: whom he told; «ليبية» is a word of its own
+        if word.startswith(("وال", "فال")) and definite:
+            position = token.end()  # «مركز طب الطوارئ والدعم»: within a name
+            continue
+        if word[:1] in "وف" and len(word) > 2 and not head_definite and not definite and word[1:] in _phrase_stops():
+            break
+        if word.startswith("ال"):
+            position, definite = token.end(), True
+            continue
+        if not definite and not word.startswith(("و", "ف")):
+            position = token.end()  # «مصدر عسكري»: an adjective agrees with its indefinite head
+            continue
+        # A definite phrase, then up to three indefinite words and a boundary:
+        # the name after a title («مدير مركز الإيواء أحمد سالم إن»).
+        run, cursor = 0, position
+        while run < 3:
+            more = _PHRASE_WORD.match(plain, cursor)
+            if (
+                not more
+                or _stops_phrase(more.group("word"))
+                or more.group("word").startswith(("ال", "و", "ف", "ل"))
+                or more.group("word") in _counted_words()  # «نقلت اللجنة رفات أربع»: the object, not a name
+            ):
+                break
+            cursor, run = more.end(), run + 1
+        if run and (_AFTER_NAME.match(plain, cursor) or _patterns()["name"].match(plain, cursor + 1)):
+            position = cursor
+        break
+    return _apposition_end(plain, position)
+
+
+def _apposition_end(plain: str, position: int) -> int:
+    """After a speaker's phrase, a description or a name set off by commas
+    belongs to it («اللواء يحيى رسول»، «مدير المستشفى الميداني»), unless it
+    opens with «و» («وهو من سكان البلدة»), a time word or an aside."""
+    aside = re.compile(r"\s*[،,]\s*(?P<words>[^،,:؛.]{2,60}?)\s*[،,]").match(plain, position)
+    if not aside:
+        return position
+    words = aside.group("words").split()
+    if not 1 <= len(words) <= 6 or words[0][:1] in ("و", "ف") or any(_stops_phrase(w) for w in words[:1]):
+        return position
+    if any(w in _phrase_stops() and w not in ("في", "من") for w in words) or re.search(r"[0-9]", aside.group("words")):
+        return position
+    return aside.end("words")
+
+
+def _phrase(plain: str, start: int, end: int, told: bool | None = None) -> tuple[int, int, str]:
+    """(start, end, key) of a whole speaker phrase: the key of a known name
+    it holds («المتحدث باسم الدفاع المدني» is the civil defence's), else ``other``."""
+    end = phrase_end(plain, start, end, told)
+    words = plain[start:end]
+    exact = _patterns()["names"].get(_norm(words))
+    if exact:
+        return start, end, exact
+    inside = _patterns()["name"].search(plain, start, end)
+    return start, end, (_named(inside)[2] if inside and inside.end() <= end else "other")
+
+
+# «وكان مركز طب الطوارئ أكد»، «وكانت مصادر في المقاومة، قد ذكرت»: the
+# subject between «كان» and its verb of saying.
+_WAS = re.compile(r"(?<!\w)[وف]?(?:كان|كانت|كانوا)(?=\s)")
+_BEFORE_VERB = re.compile(r"[\s،,]*(?:قد\s+)?$")
+# A speaker with no head the lexicon knows: a verb of saying, one to four
+# words, and the reported words («وقال رسول، في بيان»، «أعلنت إسرائيل أنها»).
+_BARE_NAME = re.compile(r"\s+(?P<words>[^\W\d_]+(?:\s+[^\W\d_]+){0,3}?)(?=\s*[،,:]|\s+(?:ان|انه|انها|انهم)(?!\w))")
+
+
+def _subject_before(plain: str, cue, patterns) -> tuple[int, int, str] | None:
+    """The unknown speaker named between «كان» and the verb of saying."""
+    was = [m for m in _WAS.finditer(plain, max(0, cue.start() - 120), cue.start())]
+    if not was or re.search(r"[.؛:]", plain[was[-1].end() : cue.start()]):
+        return None
+    head = patterns["speaker"].match(plain, was[-1].end())
+    if not head:
+        return None
+    first = head.start("words")
+    start, end, key = _phrase(plain, first, first + len(_trim(head.group("words")).split()[0]))
+    return (start, end, key) if _BEFORE_VERB.match(plain[end : cue.start()]) else None
+
+
 def _speaker(plain: str, cue, patterns) -> tuple[int, int, str] | None:
-    """(start, end, key) of who speaks by this cue, in folded text, or None."""
+    """(start, end, key) of who speaks by this cue, in folded text, or None.
+    The span is the whole speaker phrase (:func:`phrase_end`), without the
+    preposition before it."""
     name = patterns["name"]
-    # «أفاد به ناشطون»: the verb's pronoun object comes before its subject.
-    after = re.compile(r"\s+(?:(?:به|بها|بهم)\s+)?").match(plain, cue.end())
+    # «أفاد به ناشطون»: the verb's pronoun object comes before its subject;
+    # «وفقًا لـ "الدفاع المدني"»: ل written apart before a quoted name.
+    after = re.compile(r"\s+(?:(?:به|بها|بهم|ل)\s+)?").match(plain, cue.end())
     position = after.end() if after else cue.end()
     known = name.match(plain, position)
     if cue.group("verb"):
         if known:
-            return _relayed(plain, known, patterns) or _named(known)
+            return _relayed(plain, known, patterns) or _affiliated(plain, _named(known))
         # The subject before its verb: "وكان تنظيم الدولة أعلن".
         before = [
             m
             for m in name.finditer(plain, max(0, cue.start() - 60), cue.start())
             # «مصادر أهلية في بلدة يلدا قدّرت»: a place after the name
             if re.fullmatch(r"[\s”\"»]*(?:(?:في|من)\s+\S+(?:\s+\S+)?\s+|\S+\s+)?", plain[m.end() : cue.start()])
+            # «خسائر تنظيم الدولة تقدر»: a name in construct after a noun is
+            # who is spoken of, not who speaks
+            and not _in_construct(plain, m.start())
         ]
         if before:
             m = before[-1]
             return _named(m)
+        was = _subject_before(plain, cue, patterns)
+        if was:
+            return was
         unknown = patterns["speaker"].match(plain, cue.end())
         if unknown:
             words = _trim(unknown.group("words"))
-            end = unknown.start("words") + len(words)
+            first = unknown.start("words")
+            end = first + len(words)
+            if unknown.group("document"):
+                # «بيان للجيش السوري»، «إحصائية لوزارة الصحة»: a document is its owner's
+                owner = _owner(plain, first + len(unknown.group("document")))
+                if owner:
+                    return owner
             # «مراسل وكالة فرانس برس»: a known name begun inside the speaker's
             # words is read whole.
-            inside = name.search(plain, unknown.start("words"), min(len(plain), end + 40))
-            if inside and inside.start() < end and inside.group().startswith("ل"):
+            inside = name.search(plain, first, min(len(plain), end + 40))
+            if (
+                inside
+                and inside.start() < end
+                and inside.group().startswith("ل")
+                and words.split()[0] not in _correspondents()
+            ):
                 # «مصدر عسكري لوكالة الأنباء الرسمية»: the speaker ends where ل
                 # and a known name begin (the listener, or the owner below).
-                words = plain[unknown.start("words") : inside.start()].rstrip()
-                end = unknown.start("words") + len(words)
+                words = plain[first : inside.start()].rstrip()
+                end = first + len(words)
             elif inside and inside.start() < end and _key_of(words) == "other":
-                return _named(inside)
-            # «بيان للجيش السوري», «المكتب الإعلامي للتنظيم»: a statement, or a
-            # definite office, of a known speaker is theirs; after an
-            # indefinite speaker «لعنب بلدي» is who was told.
-            of = re.compile(r"\s+").match(plain, end)
-            owner = name.match(plain, of.end()) if of else None
-            if (
-                owner
-                and owner.group().startswith("ل")
-                and (
-                    unknown.group("document")
-                    or (words.startswith("ال") and not _TOLD.match(words))
-                    # «مراسل لوكالة فرانس برس»: a correspondent of, not a source told
-                    or words.split()[0] in _correspondents()
-                )
-                and _key_of(words) == "other"
-            ):
-                return _named(owner)
-            # «الناطق باسم جيش الإسلام», «مصادر في المعارضة», «مصدر من الهلال
-            # الأحمر»: who speaks for or from within a known speaker is theirs.
-            member = _MEMBER_OF.match(plain, end)
-            owner = name.match(plain, member.end()) if member else None
-            if owner and not owner.group().startswith("ل") and _key_of(words) == "other":
-                return _named(owner)
-            return unknown.start("words"), end, _key_of(words)
+                end = max(end, inside.end())
+            return _phrase(plain, first, min(end, first + len(words.split()[0])) if not inside else end)
+        bare = _BARE_NAME.match(plain, cue.end())
+        # «وأكد الناشط أن»: a definite word with no head is the one quoted before
+        if (
+            bare
+            and not bare.group("words").startswith("ال")
+            and not any(_stops_phrase(word) for word in bare.group("words").split())
+        ):
+            first = bare.start("words")
+            return _phrase(plain, first, bare.end("words"))
         return None
     if known:
         return _named(known)
-    # «بحسب إحصائية للدفاع المدني»: a document of a known speaker is theirs.
-    document = patterns["speaker"].match(plain, cue.end())
-    if document and document.group("document"):
-        owner = name.match(plain, document.start("document") + len(document.group("document")) + 1)
-        if owner and owner.group().startswith("ل"):
-            return _named(owner)
     relayed = _relayed(plain, cue, patterns)
     if relayed:
         return relayed
+    # «بحسب إحصائية لوزارة الصحة»: a document of a speaker is the speaker's.
+    document = (
+        patterns["speaker"].match(plain, position - 1)
+        if position > cue.end()
+        else patterns["speaker"].match(plain, cue.end())
+    )
+    if document and document.group("document"):
+        owner = _owner(plain, document.start("document") + len(document.group("document")))
+        if owner:
+            return owner
+    # «وفقًا للمتحدث باسم الدفاع المدني»: ل swallows the article of the speaker
+    own = re.compile(r"\s+(?:ما\s+)?(?:ل(?=[^ل\s]{2})(?!ا))?").match(plain, cue.end())
+    if own:
+        start = own.end()
+        # «للمتحدث» is ل + «المتحدث»: read the head with its article given back
+        swapped = plain[:start] + "ال" + plain[start + 2 :] if plain.startswith("لل", start) else plain
+        if plain[start - 1] == "ل":
+            swapped = plain[: start - 1] + " " + plain[start:]  # «لمصادر طبية»: ل before an indefinite speaker
+        unknown = patterns["speaker"].match(swapped, start - 1)
+        if unknown and not unknown.group("document"):
+            first = unknown.start("words")
+            found = _phrase(swapped, first, first + len(unknown.group("words").split()[0]))
+            return (found[0] + 2, *found[1:]) if plain.startswith("لل", start) and found[0] == start else found
     unknown = patterns["after_preposition"].match(plain, cue.end())
     if unknown and not patterns["cue"].match(plain, unknown.start("words")):
         words = _trim(unknown.group("words"))
-        if words in lexicon_particles():
-            return None
+        if words in lexicon_particles() or _stops_phrase(words.split()[0]):
+            return None  # «وفق ما تم»: a passive names no one
         return unknown.start("words"), unknown.start("words") + len(words), _key_of(words)
     return None
+
+
+def _affiliated(plain: str, named: tuple[int, int, str]) -> tuple[int, int, str]:
+    """A known name and whose it is: «المنظمة الدولية للهجرة التابعة للأمم المتحدة»."""
+    start, end, key = named
+    follows = _PHRASE_WORD.match(plain, end)
+    if follows and (follows.group("word") in _reporting_forms("affiliation") or follows.group("word") == "باسم"):
+        return start, phrase_end(plain, start, end), key
+    return named
+
+
+def _owner(plain: str, position: int) -> tuple[int, int, str] | None:
+    """The speaker whose document it is: «ل» and a phrase after it («بيان
+    للجيش السوري»، «إحصائية لوزارة الصحة»), without the «ل»."""
+    of = re.compile(r"\s+[“\"«]?(?P<l>ل)(?!ا)").match(plain, position) or re.compile(r"\s+(?P<l>ل)(?=ال)").match(
+        plain, position
+    )
+    if not of:
+        # «تقديرات الأمم المتحدة»: a document in construct with its owner
+        # «حصيلة جمعتها وكالة فرانس برس»: or made by it
+        made = re.compile(r"\s+(?:[^\W\d_]+(?:ها|ه)\s+)?").match(plain, position)
+        known = _patterns()["name"].match(plain, made.end()) if made else None
+        if known and not known.group().startswith("ل"):
+            return _named(known)
+        construct = re.compile(r"\s+(?=[“\"«]?ال)").match(plain, position)
+        word = _PHRASE_WORD.match(plain, construct.end()) if construct else None
+        if not word or _stops_phrase(word.group("word")):
+            return None
+        return _phrase(plain, construct.end(), word.end())
+    known = _patterns()["name"].match(plain, of.start("l"))
+    if known:
+        return _named(known)
+    first = of.end()
+    word = _PHRASE_WORD.match(plain, first)
+    if not word or _stops_phrase(word.group("word")):
+        return None
+    return _phrase(plain, first, word.end())
+
+
+def _in_construct(plain: str, start: int) -> bool:
+    """Whether the word before ``start`` is a noun the name is the genitive
+    of: «خسائر تنظيم الدولة»، «عناصر التنظيم»، «قتلى الجيش»."""
+    before = re.search(r"(?:^|\s)[وفب]?(?P<word>\S+)\s+$", plain[max(0, start - 30) : start])
+    if not before:
+        return False
+    word = before.group("word")
+    nouns = {form for record in lexicon.rows("noun") for form in record["forms"]}
+    predicates = {form for record in lexicon.rows("predicate") for form in record["forms"]}
+    return any(w in nouns or w in predicates for w in (word, word.removeprefix("ال")))
 
 
 def _norm(words: str) -> str:
@@ -501,7 +775,11 @@ def sentence_records(article) -> list[dict]:
     default = outlet_claimant(getattr(article, "metadata", {}))
     rows, previous, last_sources = [], (None, ""), None
     for paragraph in article.paragraphs.itertuples():
-        offset = 0
+        # A quotation never runs past its paragraph.  A speaker does only
+        # through a verb of saying with no subject («وتحدثت عن …»), which
+        # Arabic writes only for the one just named, or a back-reference
+        # («وأضاف المصدر»); any other sentence is the outlet's.
+        offset, quoting = 0, False
         for piece in _SENTENCE_END.split(paragraph.text):
             if not piece.strip():
                 continue
@@ -520,6 +798,9 @@ def sentence_records(article) -> list[dict]:
                 head = (piece, (plain, offsets))
             carried = previous
             claimant, claimant_ar, continues = attribute(head[0], previous, last_sources, default, folded=head[1])
+            if quoting and not continues and claimant == default[0] and previous[0]:
+                claimant, claimant_ar, continues = previous[0], previous[1], True  # inside a quotation left open
+            quoting = _open_quotation(piece, quoting)
             rows.append(
                 {
                     "paragraph": paragraph.Index,
@@ -542,6 +823,25 @@ def sentence_records(article) -> list[dict]:
             if claimant in SOURCES:
                 last_sources = claimant
     return rows
+
+
+def _open_quotation(text: str, quoting: bool) -> bool:
+    """Whether a quotation is still open at the end of ``text`` (it was at
+    its start when ``quoting``): the next sentence is then the speaker's own
+    words («وأضاف: "… . ومنهم 5 أطفال"»).
+
+    >>> _open_quotation('وقال: "قتل 5 مدنيين.', False), _open_quotation('وأصيب 3 آخرون".', True)
+    (True, False)
+    """
+    opened = quoting
+    for found in re.finditer(r"[“”«»\"]", text):
+        mark, after_letter = found.group(), found.start() > 0 and text[found.start() - 1].isalpha()
+        if mark == '"':
+            opened = not opened
+        else:
+            # «“تلغرام“»: a mark right after a word closes, whichever way it is drawn
+            opened = mark in "“«" and not after_letter
+    return opened
 
 
 def side_of(claimant: str) -> str:

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from khabar.labels import label
+from khabar.labels import label, speaker
 
 LETTER = re.compile(r"[^\W\d_]")
 ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
@@ -186,7 +186,9 @@ def claims_view(claims: pd.DataFrame, lang: str = "ar") -> pd.DataFrame:
             "quote": claims["quote"],
             "what": [_what(claim, lang) for _, claim in claims.iterrows()],
             "how_many": [figure_range(c["value_low"], c["value_high"], c["unit"]) for _, c in claims.iterrows()],
-            "claimant": read_or_not([label("claimant", c, lang) for c in claims["claimant"]], lang),
+            "claimant": read_or_not(
+                [speaker(c, w, lang) for c, w in zip(claims["claimant"], _as_written(claims))], lang
+            ),
             "side": [label("side", s, lang) for s in claims["side"]],
             "corroboration": [_grade_words(c, lang) for _, c in claims.iterrows()],
             "paragraph": _paragraph_numbers(claims["paragraph"]),
@@ -194,6 +196,10 @@ def claims_view(claims: pd.DataFrame, lang: str = "ar") -> pd.DataFrame:
         index=claims.index,
     )
     return _view(rows, lang)
+
+
+def _as_written(table: pd.DataFrame) -> pd.Series:
+    return table["claimant_ar"] if "claimant_ar" in table.columns else pd.Series("", index=table.index)
 
 
 def control_view(rows: pd.DataFrame, lang: str = "ar") -> pd.DataFrame:
@@ -798,7 +804,7 @@ def claim_in_words(claim, lang: str = "en") -> str:
     how_many = figure_range(claim["value_low"], claim["value_high"], claim["unit"])
     per, comma = ("بحسب", "،") if lang == "ar" else ("per", ",")
     return (
-        f"{_what(claim, lang)}: {how_many or '?'}{comma} {per} {label('claimant', claim['claimant'], lang)}"
+        f"{_what(claim, lang)}: {how_many or '?'}{comma} {per} {speaker(claim['claimant'], claim.get('claimant_ar'), lang)}"
         f" ({label('side', claim['side'], lang)})"
     )
 
