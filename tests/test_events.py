@@ -167,7 +167,8 @@ def test_made_up_deal_and_handover(made_up):
     handover = pick(found, "handover", "pro_regime_pages")
     # told of yesterday: it happened on or before 8 January
     assert (handover.relation, handover.date_end, handover.reported_on) == ("by", T(2019, 1, 8), T(2019, 1, 8))
-    assert pd.isna(handover.date)
+    # and on or after the deal it carries out (6 January)
+    assert handover.date == T(2019, 1, 6)
     assert (handover.amount_ar, handover.amount_en) == ("20 جثة", "20 bodies")
     for row in found.itertuples():
         assert article.text[row.start : row.end] == row.quote

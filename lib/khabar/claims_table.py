@@ -22,7 +22,7 @@ from functools import cache
 
 import pandas as pd
 
-from khabar import grading, lexicon, schema
+from khabar import grading, lexicon, provenance, schema
 from khabar.lexicon import fold, folded_with_offsets
 from khabar.names import NAMES, name_pattern
 from khabar.numbers import (
@@ -151,7 +151,8 @@ def claims(article) -> pd.DataFrame:
     table = schema.frame(rows, "claims")
     table["reported_on"] = pd.to_datetime(table["reported_on"])
     table["corroboration"] = grading.corroboration(table)
-    return table.sort_values("start", kind="stable").reset_index(drop=True)
+    table = table.sort_values("start", kind="stable").reset_index(drop=True)
+    return provenance.with_provenance(table, article)
 
 
 def _with_report_dates(table: pd.DataFrame, text: str, published) -> pd.DataFrame:

@@ -40,7 +40,9 @@ from khabar import schema
 from khabar.dates import find_dates
 from khabar.names import NAMES, name_pattern
 from khabar.numbers import in_english, quantities
-from khabar.sources import sentences
+from khabar.lexicon import fold
+from khabar.provenance import source_types
+from khabar.sources import outlet_claimant, sentences
 
 # (stage, trigger, label_ar, label_en, precision override).  A sentence may
 # hold several stages; each stage is counted once per sentence.
@@ -147,6 +149,8 @@ _SINCE = re.compile(r"^[وف]?منذ(?!\w)")
 ONE_OFF = ("deal", "control_announced", "area_seized", "evacuation", "offensive")
 # States are said "as of" a day; with no date they hold on the day of telling.
 STATES = ("bodies_held",)
+# Stages that are themselves a source speaking: said on the day they happen.
+TELLINGS = ("control_announced",)
 RELATIONS = ("at", "by", "since", "after")
 # The columns of events() (lib/khabar/schema/events.json) a mention has not yet.
 MERGED = ("claimants", "quotes", "mentions", "event")
@@ -194,7 +198,31 @@ def events(article) -> pd.DataFrame:
     >>> found.loc[found.stage == "handover", ["relation", "date_end", "reported_on", "amount_en"]].astype(str).values.tolist()
     [['by', '2018-03-25', '2018-03-25', 'dozens of bodies'], ['by', '2018-03-26', '2018-03-26', 'about 85']]
     """
-    return _mentions(article)[1]
+    return _bounded(_mentions(article)[1])
+
+
+# A stage cannot begin before the stage it follows: a handover falls on or
+# after the deal whose terms it carries out.
+FOLLOWS = {"handover": "deal"}
+
+
+def _bounded(table: pd.DataFrame) -> pd.DataFrame:
+    """Events whose first possible day is raised to that of the stage they
+    follow (:data:`FOLLOWS`): a handover told of "by" a day, with no first
+    day of its own, falls between the deal and that day."""
+    table = table.copy()
+    for stage, earlier in FOLLOWS.items():
+        firsts = table.loc[(table["stage"] == earlier) & table["date"].notna(), "date"]
+        if firsts.empty:
+            continue
+        bound = firsts.min()
+        rows = table["stage"] == stage
+        table.loc[rows, "date"] = table.loc[rows, "date"].where(table.loc[rows, "date"] >= bound, bound)
+        table.loc[rows, "date"] = table.loc[rows, "date"].where(
+            table.loc[rows, "date_end"].isna() | (table.loc[rows, "date"] <= table.loc[rows, "date_end"]),
+            table.loc[rows, "date_end"],
+        )
+    return table
 
 
 def _mentions(article):
@@ -202,6 +230,7 @@ def _mentions(article):
     dates = find_dates(text, published)
     organisations = [(name_en, name_pattern(name)) for name, name_en, kind in NAMES if kind == "organisation"]
     rows, previous_date, previous_told = [], None, (pd.Timestamp(published), "day")
+    outlet, undated, spoken = outlet_claimant(getattr(article, "metadata", {}))[0], False, {}
     for sentence in sentences(article).itertuples():
         here = dates[(dates.start >= sentence.start) & (dates.end <= sentence.end)]
         triggers = []
@@ -217,11 +246,20 @@ def _mentions(article):
         triggers = sorted(t for t in triggers if _ABSORBED_BY.get(t[2]) not in keys)
         told, here = _telling(text, sentence, here, triggers)
         if told is not None:
-            reported = (told["date"], told["precision"])
+            reported, undated = (told["date"], told["precision"]), False
         elif sentence.continues:
             reported = previous_told
+        elif sentence.claimant in spoken and fold(sentence.claimant_ar).startswith("ال"):
+            # «وقدرت المصادر»: unnamed sources with the definite article are
+            # the sources already heard, on the day the text gave them
+            reported, undated = spoken[sentence.claimant], False
         else:
             reported = (pd.Timestamp(published), "day")
+            # a source other than the outlet whose telling the text never
+            # dates spoke on or before the publication day, not on it
+            undated = sentence.claimant != outlet
+        if told is not None and not source_types().get(sentence.claimant, ("", True))[1]:
+            spoken.setdefault(sentence.claimant, reported)
         anchor = reported[0] if reported[1] == "day" else pd.Timestamp(published)
         if anchor != pd.Timestamp(published):
             here = _reanchored(here, anchor.date())
@@ -273,6 +311,9 @@ def _mentions(article):
             if relation == "by":
                 date = pd.NaT
             amount = _amount_for(text, triggers, index, sentence, precision)
+            said = (reported[0], "by" if undated else reported[1])
+            if key in TELLINGS and not pd.isna(date):
+                said = (date, date_precision)  # an announcement is said when it is made
             rows.append(
                 (
                     date,
@@ -282,8 +323,8 @@ def _mentions(article):
                     expression,
                     basis,
                     anchor,
-                    reported[0],
-                    reported[1],
+                    said[0],
+                    said[1],
                     key,
                     label_ar,
                     label_en,

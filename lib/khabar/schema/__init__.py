@@ -29,6 +29,7 @@ import math
 import re
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 SCHEMA_DIR = Path(__file__).resolve().parent
@@ -89,6 +90,7 @@ def _load(name: str) -> str:
     described = json.loads(_described(name))
     for field in described["fields"]:
         _resolve_enum_from(field)
+        field.pop("addedBy", None)
     # "enumOf": the allowed values of another column of the same table.
     by_name = {field["name"]: field for field in described["fields"]}
     for field in described["fields"]:
@@ -138,6 +140,17 @@ def columns(name: str) -> list[str]:
     return [field["name"] for field in json.loads(_described(name))["fields"]]
 
 
+def added_later(name: str) -> list[str]:
+    """The columns of table ``name`` that a later step adds to the table the
+    rows make (a field's ``addedBy`` names that step): :func:`frame` does not
+    ask the rows for them.
+
+    >>> added_later("claims")[:2]
+    ['claim_id', 'source_type']
+    """
+    return [field["name"] for field in json.loads(_described(name))["fields"] if field.get("addedBy")]
+
+
 def frame(rows: list, name: str, *, without: tuple = ()) -> pd.DataFrame:
     """A dataframe of table ``name``'s columns (but ``without``, the columns
     added later) from ``rows``, dicts or tuples, as the table modules make
@@ -152,7 +165,8 @@ def frame(rows: list, name: str, *, without: tuple = ()) -> pd.DataFrame:
     ...
     khabar.schema.SchemaError: dropped: row 0 has 3 values for the 2 columns of the schema: add the new column to .../dropped.json
     """
-    wanted = [column for column in columns(name) if column not in without]
+    skipped = set(without) | set(added_later(name))
+    wanted = [column for column in columns(name) if column not in skipped]
     source = SCHEMA_DIR / f"{name}.json"
     for number, row in enumerate(rows):
         if isinstance(row, dict):
@@ -238,7 +252,7 @@ def dtype(field: dict) -> str:
 def _is_empty(value) -> bool:
     if isinstance(value, (list, tuple)):
         return len(value) == 0
-    if value is None or value is pd.NaT:
+    if value is None or value is pd.NaT or value is pd.NA:
         return True
     if isinstance(value, float) and math.isnan(value):
         return True
@@ -266,7 +280,7 @@ def _value_problem(field: dict, value) -> str | None:
             return f"{value!r} is not a date"
         if stamp != stamp.normalize():
             return f"{value!r} is not a date (it has a time of day)"
-    elif kind == "boolean" and not isinstance(value, bool):
+    elif kind == "boolean" and not isinstance(value, (bool, np.bool_)):
         return f"{value!r} is not true or false"
     elif kind == "array":
         if not isinstance(value, (list, tuple)) or not all(isinstance(item, str) for item in value):
