@@ -38,9 +38,9 @@ import pandas as pd
 
 from khabar import schema
 from khabar.dates import find_dates
+from khabar.lexicon import fold
 from khabar.names import NAMES, name_pattern
 from khabar.numbers import in_english, quantities
-from khabar.lexicon import fold
 from khabar.provenance import source_types
 from khabar.sources import outlet_claimant, sentences
 

@@ -194,7 +194,7 @@ def _owners_of(table: pd.DataFrame, text: str) -> tuple[list[str], list]:
     """Whether each count's owner is named right after it («… من قوات
     الأسد»), and whether its claimant speaks of its own side (True, False,
     or NA)."""
-    owners, own, last_owner, previous = [], [], "", {}
+    owners, last_owner, previous = [], "", {}
     for row in table.sort_values("start").itertuples():
         plain_clause_end = _CLAUSE_END.search(text, row.end)
         stop = min(row.end + OWNER_REACH, plain_clause_end.start() if plain_clause_end else len(text))
@@ -287,7 +287,9 @@ def reporting_windows(article, table: pd.DataFrame, outlet_key: str = "") -> lis
         told = [
             d
             for d in found
-            if sentence.start <= d["start"] and d["end"] <= first and telling.search(fold(article.text[sentence.start : d["start"]]))
+            if sentence.start <= d["start"]
+            and d["end"] <= first
+            and telling.search(fold(article.text[sentence.start : d["start"]]))
         ]
         if told:
             window = (told[0]["date"], told[0]["date_end"], told[0]["precision"])
