@@ -92,10 +92,16 @@ def _what(claim, lang: str) -> str:
 
 def _grade_words(claim, lang: str) -> str:
     """The grade, with how strong a corroboration is when the table has
-    ``strength`` (from :func:`khabar.grading.grades`)."""
+    ``strength`` and why when it has a ``reason`` (from
+    :func:`khabar.grading.grades`)."""
     words = label("grade", claim["corroboration"], lang)
     strength = claim.get("strength", "")
-    return f"{words} ({label('strength', strength, lang)})" if isinstance(strength, str) and strength else words
+    words = f"{words} ({label('strength', strength, lang)})" if isinstance(strength, str) and strength else words
+    reason = claim.get("reason", "")
+    if not (isinstance(reason, str) and reason):
+        return words
+    # a corroboration held weak for want of independence says why
+    return f"{words}{'؛' if lang == 'ar' else ';'} {label('reason', reason, lang)}"
 
 
 def claims_view(claims: pd.DataFrame, lang: str = "ar") -> pd.DataFrame:
