@@ -125,18 +125,19 @@ def _owner_before(plain: str, speaker: str) -> str:
 
 
 def article_name(article) -> str:
-    """The name claim ids start with: the article file's name without its
-    suffix, in ASCII letters, digits, ``.``, ``_`` and ``-``; for a file with
+    """The name claim ids start with: the article file's name (its path, else
+    the file its metadata names) without its suffix, in ASCII letters, digits, ``.``, ``_`` and ``-``; for a file with
     no such name or an article from text, ``article-`` and a hash of its text.
 
     >>> from khabar.article import article_from_text
-    >>> article_name(article_from_text("عنوان\\n\\nنص.", metadata={"file": "desk-2018-03-27.txt"}))
+    >>> article_name(article_from_text("عنوان\\n\\nنص.", source="reports/desk-2018-03-27.txt"))
     'desk-2018-03-27'
     >>> article_name(article_from_text("عنوان\\n\\nنص."))
     'article-1f7900006f'
     """
     metadata = getattr(article, "metadata", {}) or {}
-    stem = Path(str(metadata.get("file", ""))).stem
+    source = getattr(article, "source_path", None) or metadata.get("file", "")
+    stem = Path(str(source)).stem if str(source) and not str(source).startswith("<") else ""
     clean = re.sub(r"[^A-Za-z0-9_.-]+", "-", stem).strip("-.")
     if clean and re.search(r"[A-Za-z0-9]", clean):
         return clean

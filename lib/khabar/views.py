@@ -136,7 +136,7 @@ def control_view(rows: pd.DataFrame, lang: str = "ar") -> pd.DataFrame:
 
     >>> from khabar import load_article, control
     >>> view = control_view(control(load_article()), "en")
-    >>> view.loc[2, "share"]
+    >>> view.loc[1, "share"]
     '81–99%'
     """
     view = pd.DataFrame(
@@ -566,6 +566,7 @@ def ledger_view(ledger: pd.DataFrame, lang: str = "ar") -> pd.DataFrame:
             "how_many": [how_many(row) for _, row in ledger.iterrows()],
             "figure": [figure(f) for f in ledger["figure"]],
             "reading": [label("reading", r, lang) for r in ledger["reading"]],
+            "status": [label("ledger_status", s, lang) for s in ledger.get("status", [""] * len(ledger))],
             "as_of": [_day(d) for d in ledger["as_of"]],
             "claimant": [label("claimant", c, lang) for c in ledger["claimant"]],
             "quote": ledger["quote"],
