@@ -244,3 +244,29 @@ def test_made_up_a_day_said_twice_in_the_telling(made_up):
     # not on the day of publication
     recovered = pick(found, "bodies_recovered", "pro_regime_pages")
     assert (recovered.relation, recovered.date_end, recovered.reported_on) == ("by", T(2019, 1, 8), T(2019, 1, 8))
+
+
+def test_the_activists_caveat_is_a_row(found):
+    # «… إلا أنه لم يتم، وفق ناشطين …، ويقولون إن تلك الاتفاقيات لا تظهر إلى
+    # الإعلام قبل إنهائها»: no number, but a coder records the doubt
+    caveat = found[found.stage == "caveat"]
+    assert len(caveat) == 1
+    row = caveat.iloc[0]
+    assert row.claimant == "activists" and row.paragraph == 15
+    assert "لا تظهر إلى الإعلام" in row.quote and row.label_en.startswith("caveat")
+    # a standing doubt holds as of the report
+    assert (row.relation, row.date, row.date_end) == ("at", T(2018, 3, 26), T(2018, 3, 26))
+
+
+@pytest.mark.parametrize(
+    "sentence, stages",
+    [
+        ("وقال ناشطون إن مفاوضات سابقة بين الطرفين لم تنجح.", ["caveat"]),
+        ("ويقول ناشطون إن مثل هذه الصفقات لا يعلن عنها قبل إتمامها.", ["caveat"]),
+        # «لم يتم» before a verbal noun is a passive: «was not determined», no doubt on the deal
+        ("وتحدثت صفحات موالية عن انتشال جثث، ولم يتم تحديد العدد.", ["bodies_recovered"]),
+    ],
+)
+def test_made_up_caveats(made_up, sentence, stages):
+    _, found = made_up(sentence)
+    assert found["stage"].tolist() == stages

@@ -33,12 +33,13 @@ mention is in :func:`event_mentions`.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 import pandas as pd
 
 from khabar import schema
 from khabar.dates import find_dates
-from khabar.lexicon import fold
+from khabar.lexicon import fold, folded_with_offsets
 from khabar.names import NAMES, name_pattern
 from khabar.numbers import in_english, quantities
 from khabar.provenance import source_types
@@ -102,6 +103,24 @@ STAGES = [
 ]
 _STAGES = [(key, re.compile(trigger), ar, en, precision) for key, trigger, ar, en, precision in STAGES]
 
+
+@cache
+def _caveats() -> list[tuple]:
+    """Statements with no number a coder still records: what casts doubt on
+    the report («مفاوضات … لم يتم»، «لا تظهر إلى الإعلام قبل إنهائها»), from
+    lexicon/caveats.csv, as stages (matched on folded text)."""
+    from khabar import lexicon
+
+    found = []
+    for row in lexicon.rows("caveat"):
+        forms = sorted(row["forms"], key=len, reverse=True)
+        alternation = "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in forms)
+        found.append(
+            (row["stage"], re.compile(rf"(?<!\w)[وف]?(?:{alternation})(?!\w)"), row["label_ar"], row["label_en"])
+        )
+    return found
+
+
 # When a sentence concludes a deal, the handover it mentions is the deal's
 # terms ("ضمنت تسليم عشرات الجثث"), not a separate happening.
 _ABSORBED_BY = {"handover": "deal"}
@@ -148,7 +167,7 @@ _SINCE = re.compile(r"^[وف]?منذ(?!\w)")
 # Counts (handovers, deaths) are snapshots of a process and stay apart.
 ONE_OFF = ("deal", "control_announced", "area_seized", "evacuation", "offensive")
 # States are said "as of" a day; with no date they hold on the day of telling.
-STATES = ("bodies_held",)
+STATES = ("bodies_held", "caveat")
 # Stages that are themselves a source speaking: said on the day they happen.
 TELLINGS = ("control_announced",)
 RELATIONS = ("at", "by", "since", "after")
@@ -240,6 +259,12 @@ def _mentions(article):
                 triggers.append(
                     (sentence.start + match.start(), sentence.start + match.end(), key, label_ar, label_en, precision)
                 )
+        plain, offsets = folded_with_offsets(sentence.text)
+        for key, pattern, label_ar, label_en in _caveats():
+            match = pattern.search(plain)
+            if match:
+                at = sentence.start + offsets[match.start()]
+                triggers.append((at, sentence.start + offsets[match.end()], key, label_ar, label_en, None))
         if sentence.kind == "caption" and len(here):
             triggers.append((sentence.start, sentence.start, "photo", "صورة من الجبهة", "photo from the front", None))
         keys = {t[2] for t in triggers}

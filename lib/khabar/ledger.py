@@ -75,21 +75,18 @@ STATUS = {
 @cache
 def _terms() -> dict[str, re.Pattern]:
     """The exchange's words (lexicon/exchange_terms.csv) by kind, as patterns."""
-    import csv
+    from khabar import lexicon
 
-    from khabar.lexicon import FOLDER, fold
-
-    path = FOLDER / "exchange_terms.csv"
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
     kinds = {}
-    for row in rows:
-        forms = sorted((fold(form) for form in row["forms"].split("|") if form), key=len, reverse=True)
+    for row in lexicon.rows("exchange_term"):
+        forms = sorted(row["forms"], key=len, reverse=True)
         alternation = "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in forms)
         kinds[row["kind"]] = re.compile(rf"(?<!\w)[وف]?(?:{alternation})(?!\w)")
     missing = {"promise", "running_total", "gathering"} - set(kinds)
     if missing:
-        raise ValueError(f"{path}: no row of kind {', '.join(sorted(missing))}")
+        raise lexicon.LexiconError(
+            f"{lexicon.FOLDER / lexicon.FILES['exchange_term']}: no row of kind {', '.join(sorted(missing))}"
+        )
     return kinds
 
 

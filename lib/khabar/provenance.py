@@ -39,20 +39,12 @@ _CLAUSE_END = re.compile(r"[،؛:;.]")
 
 
 class ProvenanceError(ValueError):
-    """A lexicon file of provenance vocabulary that does not fit: the message
-    names the file and the problem."""
+    """A source type that does not fit: the message names the file, the line
+    and the problem."""
 
 
-@cache
-def _csv(name: str) -> tuple[dict, ...]:
-    import csv
-
-    path = Path(lexicon.FOLDER) / name
-    try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            return tuple(csv.DictReader(handle))
-    except (OSError, UnicodeDecodeError, csv.Error) as error:
-        raise ProvenanceError(f"{path}: cannot be read ({error})") from None
+def _csv(kind: str) -> tuple[dict, ...]:
+    return lexicon.rows(kind)
 
 
 @cache
@@ -64,7 +56,7 @@ def source_types() -> dict[str, tuple[str, bool]]:
     """
     allowed = schema.allowed("claims", "source_type")
     found = {}
-    for number, row in enumerate(_csv("source_types.csv"), start=2):
+    for number, row in enumerate(_csv("source_type"), start=2):
         if row.get("source_type") not in allowed or row.get("named") not in ("true", "false"):
             raise ProvenanceError(
                 f"{lexicon.FOLDER / 'source_types.csv'}, line {number}: source_type must be one of "
@@ -88,13 +80,13 @@ def people() -> dict[str, dict]:
             "combatant": row["combatant"],
             "female_forms": tuple(fold(form) for form in row["female_forms"].split("|") if form),
         }
-        for row in _csv("people.csv")
+        for row in _csv("people")
     }
 
 
 @cache
 def _owners() -> re.Pattern:
-    forms = {fold(form): row["side"] for row in _csv("owners.csv") for form in row["forms"].split("|") if form}
+    forms = {form: row["side"] for row in _csv("owner") for form in row["forms"]}
     alternation = "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in sorted(forms, key=len, reverse=True))
     return re.compile(rf"(?<!\w)[وبل]?(?P<owner>{alternation})(?!\w)"), forms
 

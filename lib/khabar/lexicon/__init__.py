@@ -18,6 +18,11 @@ kind                    file and what a record holds
 ``identifier``          identifiers.csv: words that make the next number a name, year or time
 ``particle``            particles.csv: function words, never a counted noun
 ``place``               places.csv: the gazetteer of places and named sources
+``source_type``         source_types.csv: a claimant's kind of source, named or not
+``people``              people.csv: a counted noun's lemma, sex, combatant, the forms naming women
+``owner``               owners.csv: the words naming whose forces a count is, by side
+``exchange_term``       exchange_terms.csv: a deal's terms, running totals, where bodies are gathered
+``caveat``              caveats.csv: words that cast doubt on a report, as an events stage
 ======================  ====================================================
 
 Spellings are compared after :func:`fold`, so a spelling written with or
@@ -50,6 +55,11 @@ FILES = {
     "identifier": "identifiers.csv",
     "particle": "particles.csv",
     "place": "places.csv",
+    "source_type": "source_types.csv",
+    "people": "people.csv",
+    "owner": "owners.csv",
+    "exchange_term": "exchange_terms.csv",
+    "caveat": "caveats.csv",
 }
 # The column holding each kind's key, and the one holding its spellings.
 KEYS = {
@@ -62,6 +72,10 @@ KEYS = {
     "predicate": "scope",
     "reporting": "kind",
     "place": "name_en",
+    "people": "lemma",
+    "owner": "side",
+    "exchange_term": "kind",
+    "caveat": "stage",
 }
 SPELLINGS = {"claimant": "names", "place": "name"}  # nouns: singulars and plurals
 LANGS = ("ar", "en")
