@@ -172,9 +172,9 @@ def with_provenance(table: pd.DataFrame, article) -> pd.DataFrame:
     table["source_type"] = [types.get(key, types.get("other", ("unknown", False)))[0] for key in table["claimant"]]
     table["named"] = pd.array([types.get(key, ("unknown", False))[1] for key in table["claimant"]], dtype="boolean")
     table["via"] = via
-    owners, own = _owners_of(table, article.text)
+    named_after, own = _owners_of(table, article.text)
     table["about_own_side"] = pd.array(own, dtype="boolean")
-    people_of = [_people(row, owner) for row, owner in zip(table.itertuples(), owners)]
+    people_of = [_people(row, named) for row, named in zip(table.itertuples(), named_after)]
     table["sex"] = [sex for sex, _ in people_of]
     table["combatant"] = [combatant for _, combatant in people_of]
     windows = reporting_windows(article, table, outlet_key)
@@ -184,14 +184,14 @@ def with_provenance(table: pd.DataFrame, article) -> pd.DataFrame:
     return table[schema.columns("claims")]
 
 
-def _owners_of(table: pd.DataFrame, text: str) -> tuple[list[str], list]:
+def _owners_of(table: pd.DataFrame, text: str) -> tuple[list[bool], list]:
     """Whether each count's owner is named right after it («… من قوات
     الأسد»), and whether its claimant speaks of its own side (True, False,
     or NA)."""
     owners, last_owner, previous = [], "", {}
     for row in table.sort_values("start").itertuples():
-        plain_clause_end = _CLAUSE_END.search(text, row.end)
-        stop = min(row.end + OWNER_REACH, plain_clause_end.start() if plain_clause_end else len(text))
+        clause_end = _CLAUSE_END.search(text, row.end)
+        stop = min(row.end + OWNER_REACH, clause_end.start() if clause_end else len(text))
         owner = owner_after(text[row.start : max(stop, row.end)])
         carried = False
         named_after = bool(owner) and owner != "previous"
@@ -213,16 +213,16 @@ def _owners_of(table: pd.DataFrame, text: str) -> tuple[list[str], list]:
                 last_owner = owner
         owners.append((row.Index, owner, named_after))
     by_index = {index: (owner, named_after) for index, owner, named_after in owners}
-    result_owners, result_own = [], []
+    result_named, result_own = [], []
     for row in table.itertuples():
         owner, named_after = by_index[row.Index]
-        result_owners.append(named_after)
+        result_named.append(named_after)
         party = row.side if isinstance(row.side, str) and row.side not in NOT_PARTIES else ""
         if party and owner and row.topic in LOSS_TOPICS:
             result_own.append(owner == party)
         else:
             result_own.append(pd.NA)
-    return result_owners, result_own
+    return result_named, result_own
 
 
 def _people(row, owner_named: bool) -> tuple[str, str]:
