@@ -5,11 +5,14 @@ Each shared table has a Frictionless Table Schema beside this file
 ``dropped.json``): every column's name, type, one-line description and
 constraints (``required``, ``enum``, ``pattern``, ``minimum``, ``maximum``,
 ``unique``), plus ``rowConstraints``, comparisons between two columns of
-a row ("start <= end") that hold wherever both are given.  Two keys are
+a row ("start <= end") that hold wherever both are given.  Three keys are
 khabar's own and resolved before a schema is handed out: ``enumFrom``
-(allowed values kept in the lexicon) and ``enumOf`` (those of another
-column); ``extends`` appends another table's fields (``claims_of.json``,
-the claims of many reports, is the claims with their report in front).  Adding a column
+(allowed values kept in the lexicon), ``enumOf`` (those of another
+column) and ``addedBy`` (the step that adds a column after the rows are
+made, such as the claims' provenance columns of :mod:`khabar.provenance`:
+:func:`frame` does not ask the rows for it); ``extends`` appends another
+table's fields (``claims_of.json``, the claims of many reports, is the
+claims with their report in front).  Adding a column
 or an allowed value is one edit in that file; the checks, the CSV files and
 the codebook (``datapackage.json``) all come from it.
 
