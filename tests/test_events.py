@@ -270,3 +270,18 @@ def test_the_activists_caveat_is_a_row(found):
 def test_made_up_caveats(made_up, sentence, stages):
     _, found = made_up(sentence)
     assert found["stage"].tolist() == stages
+
+
+def test_a_handover_falls_on_or_after_its_deal(found):
+    deal = found[found.stage == "deal"].iloc[0]
+    handovers = found[found.stage == "handover"]
+    assert len(handovers) == 2
+    assert (handovers["date"] >= deal.date).all() and (handovers["date"] <= handovers["date_end"]).all()
+    # told of "by" a day: the window runs from the deal (24 March) to that day
+    assert handovers["date"].tolist() == [T(2018, 3, 24)] * 2
+
+
+def test_no_deal_leaves_a_handover_without_a_first_day(made_up):
+    _, found = made_up("وتحدثت صفحات موالية، أمس، عن تسليم 20 جثة من قوات النظام.")
+    handover = pick(found, "handover", "pro_regime_pages")
+    assert pd.isna(handover.date) and handover.date_end == T(2019, 1, 8)
