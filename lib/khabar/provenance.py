@@ -174,7 +174,7 @@ def with_provenance(table: pd.DataFrame, article) -> pd.DataFrame:
     table["via"] = via
     named_after, own = _owners_of(table, article.text)
     table["about_own_side"] = pd.array(own, dtype="boolean")
-    people_of = [_people(row, named) for row, named in zip(table.itertuples(), named_after)]
+    people_of = [_people(row, named) for row, named in zip(table[["unit", "lemma", "noun"]].itertuples(), named_after)]
     table["sex"] = [sex for sex, _ in people_of]
     table["combatant"] = [combatant for _, combatant in people_of]
     windows = reporting_windows(article, table, outlet_key)
@@ -189,7 +189,8 @@ def _owners_of(table: pd.DataFrame, text: str) -> tuple[list[bool], list]:
     الأسد»), and whether its claimant speaks of its own side (True, False,
     or NA)."""
     owners, last_owner, previous = [], "", {}
-    for row in table.sort_values("start").itertuples():
+    needed = table[["start", "end", "sentence", "claimant_ar", "side", "topic"]]
+    for row in needed.sort_values("start").itertuples():
         clause_end = _CLAUSE_END.search(text, row.end)
         stop = min(row.end + OWNER_REACH, clause_end.start() if clause_end else len(text))
         owner = owner_after(text[row.start : max(stop, row.end)])
@@ -214,7 +215,7 @@ def _owners_of(table: pd.DataFrame, text: str) -> tuple[list[bool], list]:
         owners.append((row.Index, owner, named_after))
     by_index = {index: (owner, named_after) for index, owner, named_after in owners}
     result_named, result_own = [], []
-    for row in table.itertuples():
+    for row in needed.itertuples():
         owner, named_after = by_index[row.Index]
         result_named.append(named_after)
         party = row.side if isinstance(row.side, str) and row.side not in NOT_PARTIES else ""
@@ -276,9 +277,10 @@ def reporting_windows(article, table: pd.DataFrame, outlet_key: str = "") -> lis
     telling = re.compile(rf"(?<!\w)[وف]?(?:{reporting_alternation('verb', 'preposition')})(?!\w)")
     found = find_dates(article.text, published)[["start", "end", "date", "date_end", "precision"]].to_dict("records")
     windows, previous, spoken = {}, (day, day, "day"), {}
-    for sentence in sentences(article).itertuples():
-        claims_here = table[(table["start"] >= sentence.start) & (table["start"] < sentence.end)]
-        first = int(claims_here["start"].min()) if len(claims_here) else sentence.end
+    starts = list(zip(table.index, table["start"]))
+    for sentence in sentences(article)[["start", "end", "continues", "claimant", "claimant_ar"]].itertuples():
+        here = [(index, start) for index, start in starts if sentence.start <= start < sentence.end]
+        first = int(min(start for _, start in here)) if here else sentence.end
         told = [
             d
             for d in found
@@ -298,7 +300,7 @@ def reporting_windows(article, table: pd.DataFrame, outlet_key: str = "") -> lis
             window = (day, day, "day")
         else:
             window = (pd.NaT, day, "by")
-        for index in claims_here.index:
+        for index, _ in here:
             windows[index] = window
         if told and source_types().get(sentence.claimant, ("", True))[1] is False:
             spoken.setdefault(sentence.claimant, window)
