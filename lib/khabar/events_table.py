@@ -274,7 +274,7 @@ def _mentions(article):
             reported, undated = (told["date"], told["precision"]), False
         elif sentence.continues:
             reported = previous_told
-        elif sentence.claimant in spoken and fold(sentence.claimant_ar).startswith("ال"):
+        elif sentence.claimant in spoken and fold(str(sentence.claimant_ar or "")).startswith("ال"):
             # «وقدرت المصادر»: unnamed sources with the definite article are
             # the sources already heard, on the day the text gave them
             reported, undated = spoken[sentence.claimant], False

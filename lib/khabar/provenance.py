@@ -111,7 +111,7 @@ def _owner_before(plain: str, speaker: str) -> str:
     """The last owner named in the clause before a count, not counting the
     speaker's own name: «وقدر التنظيم خسائر القوات» -> the forces."""
     pattern, forms = _owners()
-    speaker = fold(speaker or "")
+    speaker = fold(_text(speaker))
     found = [m for m in pattern.finditer(plain) if m.group("owner") != speaker]
     return forms[" ".join(found[-1].group("owner").split())] if found else ""
 
@@ -226,12 +226,16 @@ def _owners_of(table: pd.DataFrame, text: str) -> tuple[list[bool], list]:
     return result_named, result_own
 
 
+def _text(value) -> str:
+    return value if isinstance(value, str) else ""
+
+
 def _people(row, owner_named: bool) -> tuple[str, str]:
     """(sex, combatant) of the people a claim counts; empty for things."""
     if row.unit != "persons":
         return "", ""
-    known = people().get(fold(row.lemma or ""), {"sex": "", "combatant": "unknown", "female_forms": ()})
-    noun = fold(row.noun or "")
+    known = people().get(fold(_text(row.lemma)), {"sex": "", "combatant": "unknown", "female_forms": ()})
+    noun = fold(_text(row.noun))
     # The sound feminine plural (-ات) or feminine singular (-ة) of a noun for
     # people names women: «معتقلات».  The masculine plural covers men and
     # mixed groups alike, so it says nothing of sex.
@@ -292,7 +296,7 @@ def reporting_windows(article, table: pd.DataFrame, outlet_key: str = "") -> lis
             window = (told[0]["date"], told[0]["date_end"], told[0]["precision"])
         elif sentence.continues:
             window = previous
-        elif sentence.claimant in spoken and fold(sentence.claimant_ar).startswith("ال"):
+        elif sentence.claimant in spoken and fold(str(sentence.claimant_ar or "")).startswith("ال"):
             # «وقدرت المصادر»: unnamed sources with the definite article are
             # the sources already heard, whose telling the text has dated
             window = spoken[sentence.claimant]
