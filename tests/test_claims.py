@@ -139,8 +139,10 @@ def test_when_each_claim_was_made(table):
     assert row(table, "175 من قوات الأسد").reported_on == day("2018-03-22")  # الخميس الماضي
     assert row(table, "بحوالي 90%").reported_precision == "approx"  # قبل أيام
     recovered = row(table, "جثث بعض العناصر من محور بور سعيد في الحي، دون تحديد العدد")
-    # carried on from the sentence before: "خلال الأيام الماضية"
-    assert (recovered.reported_on, recovered.reported_precision) == (day("2018-03-16"), "approx")
+    # carried on from the sentence before, whose "خلال الأيام الماضية" dates
+    # the deaths, not the telling: the pages spoke on or before 26 March
+    assert pd.isna(recovered.reported_on)
+    assert (recovered.reported_end, recovered.reported_precision) == (day("2018-03-26"), "by")
 
 
 def test_corroboration_is_computed(table):

@@ -2,7 +2,9 @@
 shapes, and quotes that are exact substrings."""
 
 import math
+from datetime import date
 
+import pandas as pd
 import pytest
 
 from khabar.control_table import control
@@ -37,11 +39,10 @@ def test_quotes_are_exact_substrings(article, rows):
 
 
 def test_one_row_per_place_statement(rows):
-    # Read from the article: the caption's front, the roundabout, al-Qadam in
-    # paragraphs 7 and 10, Yarmouk, the four places of paragraph 12, al-Qadam
-    # still fought over in paragraph 13, Port Said.
+    # Read from the article: the roundabout, al-Qadam in paragraphs 7 and 10,
+    # Yarmouk, the four places of paragraph 12, al-Qadam still fought over in
+    # paragraph 13, Port Said.  The caption's front is a file photo's: no reading.
     assert rows[["place_en", "paragraph"]].values.tolist() == [
-        ["al-Qadam", 1],
         ["al-Hajar al-Aswad roundabout", 6],
         ["al-Qadam", 7],
         ["al-Qadam", 10],
@@ -107,9 +108,57 @@ def test_named_points(rows):
     assert port_said.within == "al-Qadam"
 
 
-def test_caption_front_in_february(rows):
-    row = one(rows, "al-Qadam", 1)
-    assert (row.controller, row.basis, str(row.as_of.date())) == ("contested", "front", "2018-02-01")
+def test_no_reading_from_the_february_photo_caption(rows):
+    assert 1 not in rows["paragraph"].tolist()  # «… على الجبهات في حي القدم - شباط 2018 (فيس بوك)»
+    assert (rows["as_of"] >= pd.Timestamp("2018-03-01")).all()
+
+
+def test_a_made_up_caption_gives_no_reading(tmp_path):
+    from khabar.article import article_from_text
+
+    article = article_from_text(
+        "عنوان تجريبي\n\nمقاتلون على الجبهات في حي التضامن - أيار 2017 (أرشيف)\n\nويسيطر التنظيم على حي القدم.",
+        published=date(2019, 1, 9),
+    )
+    assert article.paragraphs["kind"].tolist()[1] == "caption"
+    assert control(article)["place_en"].tolist() == ["al-Qadam"]
+
+
+def test_fighting_going_on_holds_as_of_the_report(rows):
+    # «المعارك الدائرة في الحي … خلال الأيام الماضية»: the fighting is going on
+    # when the pages write, not on 16 March, the first of «the past days»
+    fought = one(rows, "al-Qadam", 13)
+    assert fought.basis == "fighting"
+    assert (fought.as_of, fought.as_of_end, fought.as_of_precision) == (
+        pd.Timestamp("2018-03-26"),
+        pd.Timestamp("2018-03-26"),
+        "day",
+    )
+
+
+def test_readings_keep_their_window(rows):
+    announced = one(rows, "al-Qadam", 7)  # «أعلن قبل أيام»
+    assert (announced.as_of, announced.as_of_end, announced.as_of_precision) == (
+        pd.Timestamp("2018-03-16"),
+        pd.Timestamp("2018-03-24"),
+        "approx",
+    )
+    seized = one(rows, "al-Qadam", 10)  # «منتصف آذار الحالي»
+    assert (seized.as_of_end, seized.as_of_precision) == (pd.Timestamp("2018-03-20"), "month_part")
+    assert (rows["as_of"] <= rows["as_of_end"]).all()
+
+
+@pytest.mark.parametrize(
+    "sentence, day",
+    [
+        ("وقال ناشطون، أمس، إن المعارك الدائرة في حي القدم مستمرة منذ أسبوع.", "2019-01-08"),
+        ("وتحدثت صفحات موالية عن المعارك الدائرة في حي القدم خلال الأيام الماضية.", "2019-01-09"),
+    ],
+)
+def test_made_up_fighting_as_of_the_telling(made_up, sentence, day):
+    _, rows = made_up(sentence)
+    fought = one(rows, "al-Qadam")
+    assert (fought.basis, fought.as_of, fought.as_of_precision) == ("fighting", pd.Timestamp(day), "day")
 
 
 def test_share_bands():

@@ -167,7 +167,8 @@ def test_made_up_deal_and_handover(made_up):
     handover = pick(found, "handover", "pro_regime_pages")
     # told of yesterday: it happened on or before 8 January
     assert (handover.relation, handover.date_end, handover.reported_on) == ("by", T(2019, 1, 8), T(2019, 1, 8))
-    assert pd.isna(handover.date)
+    # and on or after the deal it carries out (6 January)
+    assert handover.date == T(2019, 1, 6)
     assert (handover.amount_ar, handover.amount_en) == ("20 جثة", "20 bodies")
     for row in found.itertuples():
         assert article.text[row.start : row.end] == row.quote
@@ -243,3 +244,44 @@ def test_made_up_a_day_said_twice_in_the_telling(made_up):
     # not on the day of publication
     recovered = pick(found, "bodies_recovered", "pro_regime_pages")
     assert (recovered.relation, recovered.date_end, recovered.reported_on) == ("by", T(2019, 1, 8), T(2019, 1, 8))
+
+
+def test_the_activists_caveat_is_a_row(found):
+    # «… إلا أنه لم يتم، وفق ناشطين …، ويقولون إن تلك الاتفاقيات لا تظهر إلى
+    # الإعلام قبل إنهائها»: no number, but a coder records the doubt
+    caveat = found[found.stage == "caveat"]
+    assert len(caveat) == 1
+    row = caveat.iloc[0]
+    assert row.claimant == "activists" and row.paragraph == 15
+    assert "لا تظهر إلى الإعلام" in row.quote and row.label_en.startswith("caveat")
+    # a standing doubt holds as of the report
+    assert (row.relation, row.date, row.date_end) == ("at", T(2018, 3, 26), T(2018, 3, 26))
+
+
+@pytest.mark.parametrize(
+    "sentence, stages",
+    [
+        ("وقال ناشطون إن مفاوضات سابقة بين الطرفين لم تنجح.", ["caveat"]),
+        ("ويقول ناشطون إن مثل هذه الصفقات لا يعلن عنها قبل إتمامها.", ["caveat"]),
+        # «لم يتم» before a verbal noun is a passive: «was not determined», no doubt on the deal
+        ("وتحدثت صفحات موالية عن انتشال جثث، ولم يتم تحديد العدد.", ["bodies_recovered"]),
+    ],
+)
+def test_made_up_caveats(made_up, sentence, stages):
+    _, found = made_up(sentence)
+    assert found["stage"].tolist() == stages
+
+
+def test_a_handover_falls_on_or_after_its_deal(found):
+    deal = found[found.stage == "deal"].iloc[0]
+    handovers = found[found.stage == "handover"]
+    assert len(handovers) == 2
+    assert (handovers["date"] >= deal.date).all() and (handovers["date"] <= handovers["date_end"]).all()
+    # told of "by" a day: the window runs from the deal (24 March) to that day
+    assert handovers["date"].tolist() == [T(2018, 3, 24)] * 2
+
+
+def test_no_deal_leaves_a_handover_without_a_first_day(made_up):
+    _, found = made_up("وتحدثت صفحات موالية، أمس، عن تسليم 20 جثة من قوات النظام.")
+    handover = pick(found, "handover", "pro_regime_pages")
+    assert pd.isna(handover.date) and handover.date_end == T(2019, 1, 8)

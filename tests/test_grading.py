@@ -136,3 +136,64 @@ def test_discrepancies_say_what_the_other_reading_makes_of_them(article, table):
     assert len(bodies) == 2
     assert set(bodies["conflict_under_other_reading"]) == {"none if قرابة 30 جثة is what is still held (readings)"}
     assert found.loc[found["what"] == "unit_number", "conflict_under_other_reading"].tolist() == [""]
+
+
+def _two_reports(named, via):
+    """Two claimants of two camps giving about 85 and about 90 bodies."""
+    return pd.DataFrame(
+        {
+            "subject": ["bodies"] * 2,
+            "scope": ["handed_over"] * 2,
+            "claimant": ["informed_sources", "local_sources"],
+            "side": ["independent", "independent"],
+            "value_low": [76, 81],
+            "value_high": [94, 99],
+            "named": pd.array(named, dtype="boolean"),
+            "via": via,
+        }
+    )
+
+
+def test_unnamed_sources_through_one_outlet_corroborate_weakly_at_most():
+    # figures that would be strong, but both from unnamed sources that only
+    # one outlet relays: nothing shows they are two sources
+    graded = grades(_two_reports([False, False], ["enab_baladi", "enab_baladi"]))
+    assert graded["strength"].tolist() == ["weak", "weak"]
+    assert graded["reason"].tolist() == ["one_relay_unnamed"] * 2
+    assert graded["grade"].tolist() == ["corroborated", "corroborated"]
+
+
+@pytest.mark.parametrize(
+    "named, via",
+    [
+        ([True, False], ["enab_baladi", "enab_baladi"]),  # one source is named
+        ([False, False], ["enab_baladi", "janub_desk"]),  # two outlets relay them
+    ],
+)
+def test_independent_sources_keep_their_strength(named, via):
+    graded = grades(_two_reports(named, via))
+    assert graded["strength"].tolist() == ["strong", "strong"]
+    assert graded["reason"].tolist() == ["", ""]
+
+
+def test_one_independent_corroborator_is_enough():
+    rows = pd.concat([_two_reports([False, False], ["a", "a"]), _two_reports([True, True], ["b", "b"])[1:]])
+    rows.index = range(3)
+    rows.loc[2, "claimant"] = "sohr"
+    graded = grades(rows)
+    assert graded.loc[0, "strength"] == "strong" and graded.loc[0, "reason"] == ""
+
+
+def test_the_seeds_dozens_say_why_they_are_weak(table):
+    graded = grades(table)
+    for quote in ("عشرات الجثث", "العشرات من الجثث"):
+        assert graded.loc[at(table, quote), "reason"] == "one_relay_unnamed"
+    assert (graded["reason"] != "").sum() == 2
+
+
+def test_the_claims_view_says_why(table):
+    from khabar import views
+
+    view = views.claims_view(table.join(grades(table)[["strength", "reason"]]), "en")
+    assert view.loc[at(table, "عشرات الجثث"), "grade"].endswith("not shown to be independent")
+    assert "independent" not in view.loc[at(table, "175 من قوات الأسد"), "grade"]

@@ -155,3 +155,27 @@ def test_charts_show_a_new_subject_scope_and_speaker_as_written(made_up_article)
     assert labels == ["مجلس محلي — detainees handed over", "مجلس محلي — bodies recovered"]
     assert charts.SUBJECTS["a subject no one labelled"]["en"] == "a subject no one labelled"
     assert charts.CLAIMANT_COLOURS["someone new"] == "#999999"
+
+
+def test_every_claimant_has_a_source_type():
+    from khabar import schema
+
+    types = {row["key"]: row for row in lexicon.rows("source_type")}
+    allowed = schema.allowed("claims", "source_type")
+    for key in lexicon.records("claimant")["key"]:
+        assert key in types, f"claimant {key!r} has no row in lexicon/source_types.csv"
+        assert types[key]["source_type"] in allowed, f"{key}: {types[key]['source_type']!r} is no source type"
+        assert types[key]["named"] in ("true", "false")
+    assert set(types) <= set(lexicon.records("claimant")["key"]), "a source type for no claimant"
+
+
+def test_people_are_counted_nouns():
+    nouns = set(lexicon.records("noun")["lemma"])
+    for row in lexicon.rows("people"):
+        assert row["lemma"] in nouns, f"people.csv: {row['lemma']!r} is not a lemma of nouns.csv"
+        assert row["sex"] in ("", "female", "male") and row["combatant"] in ("combatant", "civilian", "unknown")
+
+
+def test_owners_name_sides():
+    sides = set(lexicon.records("side")["key"]) | {"previous"}
+    assert {row["side"] for row in lexicon.rows("owner")} <= sides

@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from khabar import grading, lexicon, rules, schema
+from khabar import grading, lexicon, provenance, rules, schema
 from khabar.lexicon import fold
 from khabar.names import NAMES, name_pattern
 from khabar.numbers import (
@@ -126,7 +126,8 @@ def claims(article) -> pd.DataFrame:
     table = schema.frame(rows, "claims")
     table["reported_on"] = pd.to_datetime(table["reported_on"])
     table["corroboration"] = grading.corroboration(table)
-    return table.sort_values("start", kind="stable").reset_index(drop=True)
+    table = table.sort_values("start", kind="stable").reset_index(drop=True)
+    return provenance.with_provenance(table, article)
 
 
 def _quantities_in(sentence: Sentence) -> list[dict]:

@@ -39,6 +39,7 @@ from khabar.dates import find_dates
 from khabar.names import NAMES, name_pattern
 from khabar.predicates import cue_words
 from khabar.sentence import read
+from khabar.sources import reporting_alternation
 from khabar.text import fold
 
 PLACE_KINDS = ("neighbourhood", "camp", "roundabout", "front_axis")
@@ -61,6 +62,7 @@ _PARENTHESIS = re.compile(r"^\s*\([^()]{1,40}\)")
 # A nisba adjective right after a name belongs to it: "حي التضامن الدمشقي".
 _NISBA = re.compile(r"^\s+ال\w+ي(?!\w)")
 _CONTAINER = re.compile(r"^\s+في\s+$")
+_TELLING = re.compile(rf"(?<!\w)[وف]?(?:{reporting_alternation('verb', 'preposition')})(?!\w)")
 # "الحي", with a clitic "والحي", "بالحي", or "للحي" (ل + الحي drops the alif).
 _ANAPHORA = re.compile(r"(?<!\w)(?:[وف]?ب?ال|[وف]?لل)حي(?!\w)")
 
@@ -172,8 +174,10 @@ def control(article) -> pd.DataFrame:
     ``front``, ``fighting``), ``extent`` (``part``, ``stronghold`` or empty), ``within``
     (the place it lies in, if the text says), ``share`` (the number as
     written), ``share_low``, ``share_high``,
-    ``qualifier``, ``qualifier_ar``, ``claimant``, ``as_of`` (the sentence's
-    date, else the publication date), ``paragraph``, ``quote``
+    ``qualifier``, ``qualifier_ar``, ``claimant``, ``as_of`` and
+    ``as_of_end`` (the first and last day the sentence's date allows, else
+    the publication day; for fighting going on, the day of the report),
+    ``as_of_precision``, ``paragraph``, ``quote``
     (``article.text[start:end]``), ``start``, ``end``.
 
     >>> from khabar import load_article
@@ -187,6 +191,8 @@ def control(article) -> pd.DataFrame:
     dates = find_dates(text if article.published else "", article.published)
     rows, previous_actor = [], None
     for sentence in read(article):
+        if sentence.kind == "caption":
+            continue  # a photo caption dates the photo (often a file photo), not who holds what now
         s_start, s_end = sentence.start, sentence.end
         places = _places(text, s_start, s_end, topic)
         # A place right after another, joined by في ("in"), is where the first lies.
@@ -207,7 +213,13 @@ def control(article) -> pd.DataFrame:
         at = _at(sentence)
         verbs = [(at(m.start()), at(m.end())) for m in _CONTROL_VERB.finditer(sentence.plain)]
         here = dates[(dates.start >= s_start) & (dates.end <= s_end)]
-        as_of = here.iloc[0]["date"] if len(here) else pd.Timestamp(article.published)
+        published = pd.Timestamp(article.published) if article.published else pd.NaT
+        if len(here):
+            first = here.iloc[0]
+            when = (first["date"], first["date_end"], first["precision"])
+        else:
+            when = (published, published, "day" if article.published else "")
+        told = [row for row in here.itertuples() if _TELLING.search(fold(text[s_start : row.start]))]
         by_place, order = {}, []
         item_start = s_start
         for place in kept:
@@ -276,7 +288,7 @@ def control(article) -> pd.DataFrame:
                     qualifier,
                     qualifier_ar,
                     sentence.claimant,
-                    as_of,
+                    *(_report(told, entry["start"], published) if basis == "fighting" else when),
                     sentence.paragraph,
                     text[lo:hi],
                     lo,
@@ -287,7 +299,19 @@ def control(article) -> pd.DataFrame:
             previous_actor = actors[0][1]
     frame = schema.frame(rows, "control")  # lib/khabar/schema/control.json
     frame["as_of"] = pd.to_datetime(frame["as_of"])
+    frame["as_of_end"] = pd.to_datetime(frame["as_of_end"])
     return frame
+
+
+def _report(told, before: int, published) -> tuple:
+    """(as_of, as_of_end, precision) of what is going on («المعارك
+    الدائرة»): it holds as of the report -- the day its source spoke, a
+    date after a word of telling and before the place -- else as of the
+    publication day; never the first day of «خلال الأيام الماضية»."""
+    said = [row for row in told if row.end <= before]
+    if said:
+        return said[0].date, said[0].date_end, said[0].precision
+    return published, published, "" if pd.isna(published) else "day"
 
 
 def _share_for(shares, entry, lo, hi, s_end, text):

@@ -33,6 +33,7 @@ mention is in :func:`event_mentions`.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 import pandas as pd
 
@@ -40,7 +41,9 @@ from khabar import lexicon, schema
 from khabar.dates import find_dates
 from khabar.names import NAMES, name_pattern
 from khabar.numbers import in_english, quantities
+from khabar.provenance import source_types
 from khabar.sentence import read
+from khabar.sources import outlet_claimant
 from khabar.text import fold
 
 # (stage, trigger, label_ar, label_en, precision override), from
@@ -57,6 +60,24 @@ STAGES = [
 _STAGES = [(key, re.compile(trigger), ar, en, precision) for key, trigger, ar, en, precision in STAGES]
 # The same triggers read through the fold: «ابرم» is «أبرم».
 _FOLDED_STAGES = [(key, re.compile(fold(trigger)), ar, en, precision) for key, trigger, ar, en, precision in STAGES]
+
+
+@cache
+def _caveats() -> list[tuple]:
+    """Statements with no number a coder still records: what casts doubt on
+    the report («مفاوضات … لم يتم»، «لا تظهر إلى الإعلام قبل إنهائها»), from
+    lexicon/caveats.csv, as stages (matched on folded text)."""
+    from khabar import lexicon
+
+    found = []
+    for row in lexicon.rows("caveat"):
+        forms = sorted(row["forms"], key=len, reverse=True)
+        alternation = "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in forms)
+        found.append(
+            (row["stage"], re.compile(rf"(?<!\w)[وف]?(?:{alternation})(?!\w)"), row["label_ar"], row["label_en"])
+        )
+    return found
+
 
 # When a sentence concludes a deal, the handover it mentions is the deal's
 # terms ("ضمنت تسليم عشرات الجثث"), not a separate happening.
@@ -104,7 +125,9 @@ _SINCE = re.compile(r"^[وف]?منذ(?!\w)")
 # Counts (handovers, deaths) are snapshots of a process and stay apart.
 ONE_OFF = ("deal", "control_announced", "area_seized", "evacuation", "offensive")
 # States are said "as of" a day; with no date they hold on the day of telling.
-STATES = ("bodies_held",)
+STATES = ("bodies_held", "caveat")
+# Stages that are themselves a source speaking: said on the day they happen.
+TELLINGS = ("control_announced",)
 RELATIONS = ("at", "by", "since", "after")
 # The columns of events() (lib/khabar/schema/events.json) a mention has not yet.
 MERGED = ("claimants", "quotes", "mentions", "event")
@@ -152,7 +175,31 @@ def events(article) -> pd.DataFrame:
     >>> found.loc[found.stage == "handover", ["relation", "date_end", "reported_on", "amount_en"]].astype(str).values.tolist()
     [['by', '2018-03-25', '2018-03-25', 'dozens of bodies'], ['by', '2018-03-26', '2018-03-26', 'about 85']]
     """
-    return _mentions(article)[1]
+    return _bounded(_mentions(article)[1])
+
+
+# A stage cannot begin before the stage it follows: a handover falls on or
+# after the deal whose terms it carries out.
+FOLLOWS = {"handover": "deal"}
+
+
+def _bounded(table: pd.DataFrame) -> pd.DataFrame:
+    """Events whose first possible day is raised to that of the stage they
+    follow (:data:`FOLLOWS`): a handover told of "by" a day, with no first
+    day of its own, falls between the deal and that day."""
+    table = table.copy()
+    for stage, earlier in FOLLOWS.items():
+        firsts = table.loc[(table["stage"] == earlier) & table["date"].notna(), "date"]
+        if firsts.empty:
+            continue
+        bound = firsts.min()
+        rows = table["stage"] == stage
+        table.loc[rows, "date"] = table.loc[rows, "date"].where(table.loc[rows, "date"] >= bound, bound)
+        table.loc[rows, "date"] = table.loc[rows, "date"].where(
+            table.loc[rows, "date_end"].isna() | (table.loc[rows, "date"] <= table.loc[rows, "date_end"]),
+            table.loc[rows, "date_end"],
+        )
+    return table
 
 
 def _mentions(article):
@@ -160,6 +207,7 @@ def _mentions(article):
     dates = find_dates(text, published)
     organisations = [(name_en, name_pattern(name)) for name, name_en, kind in NAMES if kind == "organisation"]
     rows, previous_date, previous_told = [], None, (pd.Timestamp(published), "day")
+    outlet, undated, spoken = outlet_claimant(getattr(article, "metadata", {}))[0], False, {}
     for sentence in read(article):
         here = dates[(dates.start >= sentence.start) & (dates.end <= sentence.end)]
         triggers = []
@@ -169,17 +217,31 @@ def _mentions(article):
             if match:
                 start, end = sentence.start + offsets[match.start()], sentence.start + offsets[match.end()]
                 triggers.append((start, end, key, label_ar, label_en, precision))
+        for key, pattern, label_ar, label_en in _caveats():
+            match = pattern.search(plain)
+            if match:
+                at = sentence.start + offsets[match.start()]
+                triggers.append((at, sentence.start + offsets[match.end()], key, label_ar, label_en, None))
         if sentence.kind == "caption" and len(here):
             triggers.append((sentence.start, sentence.start, "photo", "صورة من الجبهة", "photo from the front", None))
         keys = {t[2] for t in triggers}
         triggers = sorted(t for t in triggers if _ABSORBED_BY.get(t[2]) not in keys)
         told, here = _telling(text, sentence, here, triggers)
         if told is not None:
-            reported = (told["date"], told["precision"])
+            reported, undated = (told["date"], told["precision"]), False
         elif sentence.continues:
             reported = previous_told
+        elif sentence.claimant in spoken and fold(str(sentence.claimant_ar or "")).startswith("ال"):
+            # «وقدرت المصادر»: unnamed sources with the definite article are
+            # the sources already heard, on the day the text gave them
+            reported, undated = spoken[sentence.claimant], False
         else:
             reported = (pd.Timestamp(published), "day")
+            # a source other than the outlet whose telling the text never
+            # dates spoke on or before the publication day, not on it
+            undated = sentence.claimant != outlet
+        if told is not None and not source_types().get(sentence.claimant, ("", True))[1]:
+            spoken.setdefault(sentence.claimant, reported)
         anchor = reported[0] if reported[1] == "day" else pd.Timestamp(published)
         if anchor != pd.Timestamp(published):
             here = _reanchored(here, anchor.date())
@@ -231,6 +293,9 @@ def _mentions(article):
             if relation == "by":
                 date = pd.NaT
             amount = _amount_for(text, triggers, index, sentence, precision)
+            said = (reported[0], "by" if undated else reported[1])
+            if key in TELLINGS and not pd.isna(date):
+                said = (date, date_precision)  # an announcement is said when it is made
             rows.append(
                 (
                     date,
@@ -240,8 +305,8 @@ def _mentions(article):
                     expression,
                     basis,
                     anchor,
-                    reported[0],
-                    reported[1],
+                    said[0],
+                    said[1],
                     key,
                     label_ar,
                     label_en,

@@ -33,6 +33,9 @@ PART_OF = [
 # the vaguer of the two ranges.  Two "dozens" (20-99, width 1.3) agree on
 # little; "about 85" and "about 90" (width 0.2 each) pin the figure down.
 STRENGTH = [(0.25, "strong"), (0.6, "moderate"), (float("inf"), "weak")]
+# The reason a corroboration is weak whatever its figures: every claim that
+# agrees comes from unnamed sources relayed by the same outlet (ui_terms.csv).
+ONE_RELAY = "one_relay_unnamed"
 
 
 def camp(claimant: str, side: str | None = None) -> str:
@@ -71,6 +74,11 @@ def _ranges(table: pd.DataFrame) -> list[dict]:
         record["low"] = float(record["value_low"])
         record["high"] = float("inf") if pd.isna(record["value_high"]) else float(record["value_high"])
         record["has_figure"] = not pd.isna(record["value_low"])
+    named = table["named"].tolist() if "named" in table.columns else [None] * len(table)
+    via = table["via"].tolist() if "via" in table.columns else [""] * len(table)
+    for record, is_named, relay in zip(records, named, via):
+        record["named"] = None if pd.isna(is_named) else bool(is_named)
+        record["via"] = relay if isinstance(relay, str) else ""
     return records
 
 
@@ -142,8 +150,12 @@ def corroboration(table: pd.DataFrame) -> pd.Series:
 def grades(table: pd.DataFrame, widths: pd.DataFrame | None = None) -> pd.DataFrame:
     """Each claim's grade (see :func:`corroboration`) with ``strength``
     (``strong``, ``moderate``, ``weak`` for a corroboration, see
-    :data:`STRENGTH`), ``by`` (the rows that corroborate or contest it) and
-    ``camp``.  Index as ``table``'s.  ``widths``: the same claims under the
+    :data:`STRENGTH`), ``by`` (the rows that corroborate or contest it),
+    ``camp`` and ``reason``.  Independence is tested first: when the table
+    has ``named`` and ``via`` (:mod:`khabar.provenance`) and every claim
+    that agrees is, like this one, from unnamed sources relayed by the same
+    outlet, the corroboration is ``weak`` at most, ``reason``
+    ``one_relay_unnamed``.  Index as ``table``'s.  ``widths``: the same claims under the
     ranges whose vagueness sets the strength (by default ``table`` itself; a
     point convention makes every range zero wide, not every word precise).
 
@@ -162,10 +174,10 @@ def grades(table: pd.DataFrame, widths: pd.DataFrame | None = None) -> pd.DataFr
     rows = []
     for claim in records:
         if not claim["has_figure"]:
-            rows.append(("unspecified", "", (), claim["camp"]))
+            rows.append(("unspecified", "", (), claim["camp"], ""))
             continue
         if claim["index"] in contested:
-            rows.append(("contested", "", tuple(contested[claim["index"]]), claim["camp"]))
+            rows.append(("contested", "", tuple(contested[claim["index"]]), claim["camp"], ""))
             continue
         others = [
             o
@@ -173,12 +185,24 @@ def grades(table: pd.DataFrame, widths: pd.DataFrame | None = None) -> pd.DataFr
             if o["has_figure"] and o["camp"] != claim["camp"] and o["kind"] == claim["kind"] and _overlap(claim, o)
         ]
         if not others:
-            rows.append(("single_source", "", (), claim["camp"]))
+            rows.append(("single_source", "", (), claim["camp"], ""))
             continue
-        width = min(max(vagueness[claim["index"]], vagueness[o["index"]]) for o in others)
+        # Independence before corroboration: only claims the reader could
+        # check apart from one another count at full strength.
+        independent = [o for o in others if not _one_relay(claim, o)]
+        width = min(max(vagueness[claim["index"]], vagueness[o["index"]]) for o in independent or others)
         strength = next(name for limit, name in STRENGTH if width <= limit)
-        rows.append(("corroborated", strength, tuple(o["index"] for o in others), claim["camp"]))
-    return pd.DataFrame(rows, index=table.index, columns=["grade", "strength", "by", "camp"])
+        reason = ""
+        if not independent:
+            strength, reason = "weak", ONE_RELAY
+        rows.append(("corroborated", strength, tuple(o["index"] for o in others), claim["camp"], reason))
+    return pd.DataFrame(rows, index=table.index, columns=["grade", "strength", "by", "camp", "reason"])
+
+
+def _one_relay(a: dict, b: dict) -> bool:
+    """True when two claims come from unnamed sources through one and the
+    same outlet: nothing shows they are two sources, not one heard twice."""
+    return a["named"] is False and b["named"] is False and bool(a["via"]) and a["via"] == b["via"]
 
 
 def part_whole(table: pd.DataFrame) -> pd.DataFrame:

@@ -163,10 +163,16 @@ def _what(claim, lang: str) -> str:
 
 def _grade_words(claim, lang: str) -> str:
     """The grade, with how strong a corroboration is when the table has
-    ``strength`` (from :func:`khabar.grading.grades`)."""
+    ``strength`` and why when it has a ``reason`` (from
+    :func:`khabar.grading.grades`)."""
     words = label("grade", claim["corroboration"], lang)
     strength = claim.get("strength", "")
-    return f"{words} ({label('strength', strength, lang)})" if isinstance(strength, str) and strength else words
+    words = f"{words} ({label('strength', strength, lang)})" if isinstance(strength, str) and strength else words
+    reason = claim.get("reason", "")
+    if not (isinstance(reason, str) and reason):
+        return words
+    # a corroboration held weak for want of independence says why
+    return f"{words}{'؛' if lang == 'ar' else ';'} {label('reason', reason, lang)}"
 
 
 def claims_view(claims: pd.DataFrame, lang: str = "ar") -> pd.DataFrame:
@@ -207,7 +213,7 @@ def control_view(rows: pd.DataFrame, lang: str = "ar") -> pd.DataFrame:
 
     >>> from khabar import load_article, control
     >>> view = control_view(control(load_article()), "en")
-    >>> view.loc[2, "share"]
+    >>> view.loc[1, "share"]
     '81–99%'
     """
     view = pd.DataFrame(
@@ -647,6 +653,7 @@ def ledger_view(ledger: pd.DataFrame, lang: str = "ar") -> pd.DataFrame:
             "how_many": [how_many(row) for _, row in ledger.iterrows()],
             "figure": [figure(f) for f in ledger["figure"]],
             "reading": [label("reading", r, lang) for r in ledger["reading"]],
+            "status": [label("ledger_status", s, lang) for s in ledger.get("status", [""] * len(ledger))],
             "as_of": [_day(d) for d in ledger["as_of"]],
             "claimant": [label("claimant", c, lang) for c in ledger["claimant"]],
             "quote": ledger["quote"],

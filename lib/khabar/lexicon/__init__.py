@@ -21,6 +21,11 @@ kind                    file and what a record holds
 ``cue``                 cues.csv: words that change how a count is read (negation, exceeding)
 ``stage``               stages.csv: the stages of events and the words that trigger each (a pattern)
 ``actor``               actors.csv: who can hold a place, as a pattern (khabar.control)
+``source_type``         source_types.csv: a claimant's kind of source, named or not
+``people``              people.csv: a counted noun's lemma, sex, combatant, the forms naming women
+``owner``               owners.csv: the words naming whose forces a count is, by side
+``exchange_term``       exchange_terms.csv: a deal's terms, running totals, where bodies are gathered
+``caveat``              caveats.csv: words that cast doubt on a report, as an events stage
 ======================  ====================================================
 
 Spellings are compared after :func:`fold`, so a spelling written with or
@@ -57,6 +62,11 @@ FILES = {
     "cue": "cues.csv",
     "stage": "stages.csv",
     "actor": "actors.csv",
+    "source_type": "source_types.csv",
+    "people": "people.csv",
+    "owner": "owners.csv",
+    "exchange_term": "exchange_terms.csv",
+    "caveat": "caveats.csv",
 }
 # The column holding each kind's key, and the one holding its spellings.
 KEYS = {
@@ -69,6 +79,10 @@ KEYS = {
     "predicate": "scope",
     "reporting": "kind",
     "place": "name_en",
+    "people": "lemma",
+    "owner": "side",
+    "exchange_term": "kind",
+    "caveat": "stage",
 }
 SPELLINGS = {"claimant": "names", "place": "name"}  # nouns: singulars and plurals
 LANGS = ("ar", "en")

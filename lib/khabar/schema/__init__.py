@@ -5,11 +5,14 @@ Each shared table has a Frictionless Table Schema beside this file
 ``dropped.json``): every column's name, type, one-line description and
 constraints (``required``, ``enum``, ``pattern``, ``minimum``, ``maximum``,
 ``unique``), plus ``rowConstraints``, comparisons between two columns of
-a row ("start <= end") that hold wherever both are given.  Two keys are
+a row ("start <= end") that hold wherever both are given.  Three keys are
 khabar's own and resolved before a schema is handed out: ``enumFrom``
-(allowed values kept in the lexicon) and ``enumOf`` (those of another
-column); ``extends`` appends another table's fields (``claims_of.json``,
-the claims of many reports, is the claims with their report in front).  Adding a column
+(allowed values kept in the lexicon), ``enumOf`` (those of another
+column) and ``addedBy`` (the step that adds a column after the rows are
+made, such as the claims' provenance columns of :mod:`khabar.provenance`:
+:func:`frame` does not ask the rows for it); ``extends`` appends another
+table's fields (``claims_of.json``, the claims of many reports, is the
+claims with their report in front).  Adding a column
 or an allowed value is one edit in that file; the checks, the CSV files and
 the codebook (``datapackage.json``) all come from it.
 
@@ -105,6 +108,7 @@ def _load(name: str) -> str:
     described = json.loads(_described(name))
     for field in described["fields"]:
         _resolve_enum_from(field)
+        field.pop("addedBy", None)
     # "enumOf": the allowed values of another column of the same table.
     by_name = {field["name"]: field for field in described["fields"]}
     for field in described["fields"]:
@@ -154,6 +158,17 @@ def columns(name: str) -> list[str]:
     return [field["name"] for field in json.loads(_described(name))["fields"]]
 
 
+def added_later(name: str) -> list[str]:
+    """The columns of table ``name`` that a later step adds to the table the
+    rows make (a field's ``addedBy`` names that step): :func:`frame` does not
+    ask the rows for them.
+
+    >>> added_later("claims")[:2]
+    ['claim_id', 'source_type']
+    """
+    return [field["name"] for field in json.loads(_described(name))["fields"] if field.get("addedBy")]
+
+
 def frame(rows: list, name: str, *, without: tuple = ()) -> pd.DataFrame:
     """A dataframe of table ``name``'s columns (but ``without``, the columns
     added later) from ``rows``, dicts or tuples, as the table modules make
@@ -168,7 +183,8 @@ def frame(rows: list, name: str, *, without: tuple = ()) -> pd.DataFrame:
     ...
     khabar.schema.SchemaError: dropped: row 0 has 3 values for the 2 columns of the schema: add the new column to .../dropped.json
     """
-    wanted = [column for column in columns(name) if column not in without]
+    skipped = set(without) | set(added_later(name))
+    wanted = [column for column in columns(name) if column not in skipped]
     source = SCHEMA_DIR / f"{name}.json"
     for number, row in enumerate(rows):
         if isinstance(row, dict):
@@ -279,7 +295,7 @@ def dtype(field: dict) -> str:
 def _is_empty(value) -> bool:
     if isinstance(value, (list, tuple)):
         return len(value) == 0
-    if value is None or value is pd.NaT:
+    if value is None or value is pd.NaT or value is pd.NA:
         return True
     if isinstance(value, float) and math.isnan(value):
         return True
