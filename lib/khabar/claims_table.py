@@ -119,7 +119,8 @@ def claims(article) -> pd.DataFrame:
     {'casualties': 4, 'control': 2, 'exchange': 8, 'materiel': 6}
     """
     rows, carry = [], {}
-    for sentence in read(article):
+    sentences = read(article)
+    for sentence in sentences:
         if carry.get("paragraph") != sentence.paragraph:
             carry = {"paragraph": sentence.paragraph}  # a paragraph's sentences share what they count
         rows += _claims_in(sentence, article.text, carry)
@@ -127,7 +128,7 @@ def claims(article) -> pd.DataFrame:
     table["reported_on"] = pd.to_datetime(table["reported_on"])
     table["corroboration"] = grading.corroboration(table)
     table = table.sort_values("start", kind="stable").reset_index(drop=True)
-    return provenance.with_provenance(table, article)
+    return provenance.with_provenance(table, article, sentences)
 
 
 def _quantities_in(sentence: Sentence) -> list[dict]:

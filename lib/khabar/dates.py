@@ -29,6 +29,7 @@ check every form it reads against it.  A day the calendar does not have
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from datetime import date as Date
 
@@ -275,7 +276,16 @@ def find_dates(text: str, published: Date) -> pd.DataFrame:
     >>> found = find_dates("وقالت اليوم، الاثنين 26 من آذار، إن صفقة عقدت السبت الماضي", Date(2018, 3, 26))
     >>> found[["expression", "date"]].astype(str).values.tolist()
     [['اليوم', '2018-03-26'], ['الاثنين 26 من آذار', '2018-03-26'], ['السبت الماضي', '2018-03-24']]
+
+    An article's dates are read once: claims, the reporting windows of its
+    claims and its events ask for the same text, and each caller gets its
+    own copy of the table.
     """
+    return _dates_of(text, published).copy()
+
+
+@functools.lru_cache(maxsize=16)
+def _dates_of(text: str, published: Date) -> pd.DataFrame:
     candidates = []
     for form, pattern in _COMPILED:
         for match in pattern.finditer(text):

@@ -149,12 +149,13 @@ def claim_ids(table: pd.DataFrame, name: str) -> list[str]:
     return [f"{span}:{subject}" if twice else span for span, twice, subject in zip(spans, shared, table["subject"])]
 
 
-def with_provenance(table: pd.DataFrame, article) -> pd.DataFrame:
+def with_provenance(table: pd.DataFrame, article, sentences=None) -> pd.DataFrame:
     """``table`` (claims of ``article``) with the columns of
     :data:`COLUMNS`: ``claim_id``, ``source_type``, ``named``, ``via``,
     ``about_own_side``, ``reported_end``, ``sex``, ``combatant``; and
     ``reported_on``/``reported_precision`` read as a window of telling (see
-    :func:`reporting_windows`).
+    :func:`reporting_windows`).  ``sentences``: the article's sentences as
+    :func:`khabar.sentence.read` gave them, when the caller has read them.
 
     >>> from khabar import claims, load_article
     >>> table = claims(load_article())
@@ -177,7 +178,7 @@ def with_provenance(table: pd.DataFrame, article) -> pd.DataFrame:
     people_of = [_people(row, named) for row, named in zip(table[["unit", "lemma", "noun"]].itertuples(), named_after)]
     table["sex"] = [sex for sex, _ in people_of]
     table["combatant"] = [combatant for _, combatant in people_of]
-    windows = reporting_windows(article, table, outlet_key)
+    windows = reporting_windows(article, table, outlet_key, sentences)
     table["reported_on"] = pd.to_datetime([w[0] for w in windows])
     table["reported_end"] = pd.to_datetime([w[1] for w in windows])
     table["reported_precision"] = [w[2] for w in windows]
@@ -248,7 +249,7 @@ def _people(row, owner_named: bool) -> tuple[str, str]:
     return sex, combatant
 
 
-def reporting_windows(article, table: pd.DataFrame, outlet_key: str = "") -> list[tuple]:
+def reporting_windows(article, table: pd.DataFrame, outlet_key: str = "", sentences=None) -> list[tuple]:
     """(first day, last day, precision) of when each claim was made.
 
     A date is a date of telling when a reporting word comes before it in
@@ -268,7 +269,8 @@ def reporting_windows(article, table: pd.DataFrame, outlet_key: str = "") -> lis
     (True, '2018-03-26', 'by')
     """
     from khabar.dates import find_dates
-    from khabar.sources import reporting_alternation, sentences
+    from khabar.sentence import read
+    from khabar.sources import reporting_alternation
 
     published = article.published
     if published is None:
@@ -282,7 +284,7 @@ def reporting_windows(article, table: pd.DataFrame, outlet_key: str = "") -> lis
     found = find_dates(article.text, published)[["start", "end", "date", "date_end", "precision"]].to_dict("records")
     windows, previous, spoken = {}, (day, day, "day"), {}
     starts = list(zip(table.index, table["start"]))
-    for sentence in sentences(article)[["start", "end", "continues", "claimant", "claimant_ar"]].itertuples():
+    for sentence in read(article) if sentences is None else sentences:
         here = [(index, start) for index, start in starts if sentence.start <= start < sentence.end]
         first = int(min(start for _, start in here)) if here else sentence.end
         told = [
