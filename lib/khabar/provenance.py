@@ -21,6 +21,7 @@ import hashlib
 import re
 from functools import cache
 from pathlib import Path
+from types import SimpleNamespace
 
 import pandas as pd
 
@@ -85,10 +86,12 @@ def people() -> dict[str, dict]:
 
 
 @cache
-def _owners() -> re.Pattern:
+def _owners() -> tuple[re.Pattern, dict, re.Pattern]:
+    """The owner words, their sides, and the same words after «من»."""
     forms = {form: row["side"] for row in _csv("owner") for form in row["forms"]}
     alternation = "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)[وبل]?(?P<owner>{alternation})(?!\w)"), forms
+    pattern = rf"(?<!\w)[وبل]?(?P<owner>{alternation})(?!\w)"
+    return re.compile(pattern), forms, re.compile(rf"(?<!\w)من\s+(?:\S+\s+)?{pattern}")
 
 
 def owner_after(text: str) -> str:
@@ -99,9 +102,8 @@ def owner_after(text: str) -> str:
     >>> owner_after("12 عنصرًا من مخابرات الفرع 215 خلال المعارك"), owner_after("30 جثة على الدوار")
     ('regime', '')
     """
-    pattern, forms = _owners()
-    plain = fold(text)
-    found = re.search(rf"(?<!\w)من\s+(?:\S+\s+)?{pattern.pattern}", plain)
+    _, forms, after = _owners()
+    found = after.search(fold(text))
     if not found:
         return ""
     return forms[" ".join(found.group("owner").split())]
@@ -110,7 +112,7 @@ def owner_after(text: str) -> str:
 def _owner_before(plain: str, speaker: str) -> str:
     """The last owner named in the clause before a count, not counting the
     speaker's own name: «وقدر التنظيم خسائر القوات» -> the forces."""
-    pattern, forms = _owners()
+    pattern, forms, _ = _owners()
     speaker = fold(_text(speaker))
     found = [m for m in pattern.finditer(plain) if m.group("owner") != speaker]
     return forms[" ".join(found[-1].group("owner").split())] if found else ""
@@ -190,8 +192,13 @@ def _owners_of(table: pd.DataFrame, text: str) -> tuple[list[bool], list]:
     الأسد»), and whether its claimant speaks of its own side (True, False,
     or NA)."""
     owners, last_owner, previous = [], "", {}
-    needed = table[["start", "end", "sentence", "claimant_ar", "side", "topic"]]
-    for row in needed.sort_values("start").itertuples():
+    needed = [
+        SimpleNamespace(Index=index, **record)
+        for index, record in zip(
+            table.index, table[["start", "end", "sentence", "claimant_ar", "side", "topic"]].to_dict("records")
+        )
+    ]
+    for row in sorted(needed, key=lambda row: row.start):
         clause_end = _CLAUSE_END.search(text, row.end)
         stop = min(row.end + OWNER_REACH, clause_end.start() if clause_end else len(text))
         owner = owner_after(text[row.start : max(stop, row.end)])
@@ -216,7 +223,7 @@ def _owners_of(table: pd.DataFrame, text: str) -> tuple[list[bool], list]:
         owners.append((row.Index, owner, named_after))
     by_index = {index: (owner, named_after) for index, owner, named_after in owners}
     result_named, result_own = [], []
-    for row in needed.itertuples():
+    for row in needed:
         owner, named_after = by_index[row.Index]
         result_named.append(named_after)
         party = row.side if isinstance(row.side, str) and row.side not in NOT_PARTIES else ""
