@@ -172,13 +172,14 @@ def test_coordinates_and_where_they_come_from(acled_rows):
 
 def test_claim_ids_are_stable_and_followable(article, rows):
     from khabar import claims
-    from khabar.shared_tables import claim_ids, ledger_rows
+    from khabar.provenance import claim_ids
+    from khabar.shared_tables import ledger_rows
 
     table = claims(article)
-    ids = claim_ids(table, SEED_NAME)
+    ids = pd.Series(claim_ids(table, SEED_NAME), index=table.index)
     shuffled = table.sample(frac=1, random_state=1)
-    assert claim_ids(shuffled, SEED_NAME).sort_index().equals(ids)
-    assert ids.is_unique
+    assert pd.Series(claim_ids(shuffled, SEED_NAME), index=shuffled.index).sort_index().equals(ids)
+    assert ids.is_unique and ids.tolist() == table["claim_id"].tolist()
     known = set(ids)
     assert all(i in known for cited in rows["claim_ids"] for i in cited)
     book = ledger_rows(article)

@@ -1,9 +1,10 @@
 """The event table and the exchange ledger as shared rows, each naming the
 claims it rests on by a stable id.
 
-A claim's id is the article's name and the quote's offsets in its text,
-``<article>:<start>-<end>``: it does not depend on the row order of the
-claims table and stays the same from run to run.
+A claim's id is the claims table's ``claim_id``
+(:func:`khabar.provenance.claim_ids`: the article's name and the quote's
+offsets in its text, ``<article>:<start>-<end>``): it does not depend on the
+row order of the claims table and stays the same from run to run.
 
 >>> from khabar import load_article
 >>> rows = event_rows(load_article())
@@ -13,33 +14,10 @@ claims table and stays the same from run to run.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 
 from khabar import schema
-
-
-def article_name(article) -> str:
-    """The article's file name without its extension.
-
-    >>> from khabar import load_article
-    >>> article_name(load_article())
-    'enab-baladi-2018-03-26-south-damascus-deal'
-    """
-    return Path(article.source_path).stem
-
-
-def claim_ids(table: pd.DataFrame, name: str) -> pd.Series:
-    """Each claim's stable id, ``<name>:<start>-<end>`` (the quote's offsets),
-    indexed as ``table``.
-
-    >>> claim_ids(pd.DataFrame({"start": [372], "end": [383]}), "seed").tolist()
-    ['seed:372-383']
-    """
-    return pd.Series(
-        [f"{name}:{int(s)}-{int(e)}" for s, e in zip(table["start"], table["end"])], index=table.index, dtype=object
-    )
+from khabar.provenance import article_name
 
 
 def event_rows(article, claims: pd.DataFrame | None = None, events: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -57,7 +35,7 @@ def event_rows(article, claims: pd.DataFrame | None = None, events: pd.DataFrame
 
     table = claims_of(article) if claims is None else claims
     frame = event_table(article, events=events, claims=table)
-    ids = claim_ids(table, article_name(article))
+    ids = table["claim_id"]
     frame["claim_ids"] = [tuple(ids[i] for i in found) for found in frame["claim_ids"]]
     frame.insert(0, "event_id", [f"{article_name(article)}:{n}" for n in frame["event"]])
     return frame[schema.columns("event_table")]
@@ -65,8 +43,8 @@ def event_rows(article, claims: pd.DataFrame | None = None, events: pd.DataFrame
 
 def ledger_rows(article, claims: pd.DataFrame | None = None, events: pd.DataFrame | None = None) -> pd.DataFrame:
     """:func:`khabar.exchange_ledger` as shared (schema ``ledger``): a
-    ``line_id`` in front and ``claim_ids``, the claims of the same claimant
-    and quote (none for a line read from a happening rather than a number).
+    ``line_id`` in front; ``claim_ids`` are the ledger's own (none for a
+    line read from a happening rather than a number).
 
     >>> from khabar import load_article
     >>> rows = ledger_rows(load_article())
@@ -78,10 +56,5 @@ def ledger_rows(article, claims: pd.DataFrame | None = None, events: pd.DataFram
 
     table = claims_of(article) if claims is None else claims
     book = exchange_ledger(article, claims=table, events=events).reset_index(drop=True)
-    ids = claim_ids(table, article_name(article))
-    by_quote = {}
-    for index, claimant, quote in zip(table.index, table["claimant"], table["quote"]):
-        by_quote.setdefault((claimant, quote), []).append(ids[index])
-    book["claim_ids"] = [tuple(by_quote.get((c, q), ())) for c, q in zip(book["claimant"], book["quote"])]
     book.insert(0, "line_id", [f"{article_name(article)}:{n}" for n in book.index])
     return book[schema.columns("ledger")]
