@@ -239,7 +239,7 @@ def test_on_a_local_dask_cluster():
     from khabar.reports import claims_of, load_articles
 
     articles, _ = load_articles(FIXTURES)
-    with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None) as cluster:
+    with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=":0") as cluster:
         with distributed.Client(cluster) as client:
             executor = client.get_executor()
             on_cluster = (

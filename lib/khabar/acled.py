@@ -237,11 +237,6 @@ def _city(article) -> str:
     return cities.iloc[0] if len(cities) else ""
 
 
-def _acled_chunk(articles: list) -> pd.DataFrame:
-    tables = [acled(article) for article in articles]
-    return pd.concat(tables, ignore_index=True) if tables else pd.DataFrame(columns=schema.columns("acled"))
-
-
 def acled_of(articles, *, executor=None, processes: int | None = None) -> pd.DataFrame:
     """One table of ACLED rows for many reports (``khabar.load_articles``), in
     their order; ``executor`` (any :class:`concurrent.futures.Executor`, a
@@ -253,14 +248,6 @@ def acled_of(articles, *, executor=None, processes: int | None = None) -> pd.Dat
     >>> len(acled_of(articles, processes=1)) >= len(acled(articles[0]))
     True
     """
-    from khabar.reports import map_reports
+    from khabar.reports import table_of
 
-    tables = map_reports(_acled_chunk, list(articles), executor=executor, processes=processes)
-    tables = [t for t in tables if len(t)]
-    if not tables:
-        return _empty_acled()
-    return schema.conform(pd.concat(tables, ignore_index=True), "acled")
-
-
-def _empty_acled() -> pd.DataFrame:
-    return schema.conform(pd.DataFrame({c: [] for c in schema.columns("acled")}), "acled")
+    return table_of(acled, "acled", articles, executor=executor, processes=processes)

@@ -122,11 +122,6 @@ def ged(article, rows: pd.DataFrame | None = None) -> pd.DataFrame:
     return schema.conform(frame, "ged")
 
 
-def _ged_chunk(articles: list) -> pd.DataFrame:
-    tables = [ged(article) for article in articles]
-    return pd.concat(tables, ignore_index=True) if tables else pd.DataFrame(columns=schema.columns("ged"))
-
-
 def ged_of(articles, *, executor=None, processes: int | None = None) -> pd.DataFrame:
     """One table of UCDP GED rows for many reports (``khabar.load_articles``), in
     their order; ``executor`` (any :class:`concurrent.futures.Executor`, a
@@ -138,13 +133,9 @@ def ged_of(articles, *, executor=None, processes: int | None = None) -> pd.DataF
     >>> len(ged_of(articles, processes=1)) >= len(ged(articles[0]))
     True
     """
-    from khabar.reports import map_reports
+    from khabar.reports import table_of
 
-    tables = map_reports(_ged_chunk, list(articles), executor=executor, processes=processes)
-    tables = [t for t in tables if len(t)]
-    if not tables:
-        return _empty_ged()
-    return schema.conform(pd.concat(tables, ignore_index=True), "ged")
+    return table_of(ged, "ged", articles, executor=executor, processes=processes)
 
 
 def _empty_ged() -> pd.DataFrame:

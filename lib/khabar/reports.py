@@ -160,6 +160,28 @@ def map_reports(function, articles: list, *, executor=None, processes: int | Non
         return list(pool.map(function, _chunks(articles, processes * 4)))
 
 
+def _one_table_per_chunk(per_article, name: str, articles: list) -> pd.DataFrame:
+    tables = [per_article(article) for article in articles]
+    return pd.concat(tables, ignore_index=True) if tables else pd.DataFrame(columns=schema.columns(name))
+
+
+def table_of(per_article, name: str, articles, *, executor=None, processes: int | None = None) -> pd.DataFrame:
+    """One table of schema ``name`` for many reports: ``per_article`` (a
+    function of one article returning rows of that schema) over each, in
+    their order, through :func:`map_reports`.
+
+    >>> from khabar.acled import acled
+    >>> articles, _ = load_articles("tests/fixtures/reports")
+    >>> len(table_of(acled, "acled", articles, processes=1)) >= len(acled(articles[0]))
+    True
+    """
+    chunk = functools.partial(_one_table_per_chunk, per_article, name)
+    tables = [t for t in map_reports(chunk, list(articles), executor=executor, processes=processes) if len(t)]
+    if not tables:
+        return schema.conform(pd.DataFrame({c: [] for c in schema.columns(name)}), name)
+    return schema.conform(pd.concat(tables, ignore_index=True), name)
+
+
 def _tables(articles: list, processes: int | None, executor=None) -> list[pd.DataFrame]:
     """The claims of all articles, in order, as a few tables; over
     ``executor`` when one is given, else over a pool of processes when it
