@@ -191,8 +191,9 @@ def index_page(lang: str, notebooks: list[tuple], reports: list[tuple], data_fol
     separator = "، " if lang == "ar" else ", "
     links = separator.join(f'<a href="{data_folder}/{name}.csv">{name}.csv</a>' for name in TABLES)
     codebook = f'<a href="{data_folder}/datapackage.json">datapackage.json</a>'
+    workbook = f'<a href="{data_folder}/tables.xlsx">tables.xlsx</a>'
     parts.append(f'<h2 id="data">{escape(word("data_heading", lang))}</h2>')
-    parts.append(f"<p>{escape(word('data_note', lang)).format(links=links, codebook=codebook)}</p>")
+    parts.append(f"<p>{escape(word('data_note', lang)).format(links=links, codebook=codebook, workbook=workbook)}</p>")
     return page(
         lang,
         word("site", lang),
