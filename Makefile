@@ -5,7 +5,7 @@ VENV310 := .venv-mpl310
 PY := $(VENV)/bin/python
 NOTEBOOKS := $(wildcard notebooks/[0-9][0-9]-*.ipynb)
 
-.PHONY: html test lint unit pixels-mpl310 nbval lab outputs bench clean
+.PHONY: html test lint unit properties pixels-mpl310 nbval lab outputs bench clean
 
 $(VENV)/installed: requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -30,6 +30,10 @@ lint: $(VENV)/installed
 # On both cores (pytest-xdist); a module's tests stay on one worker (tests/conftest.py).
 unit: $(VENV)/installed
 	$(PY) -m pytest -q -n 2 --dist loadgroup --doctest-modules lib tests benchmarks
+
+# The Hypothesis properties with 2,000 examples each (make test tries 300).
+properties: $(VENV)/installed
+	HYPOTHESIS_PROFILE=thorough $(PY) -m pytest -q -n 2 tests/test_properties.py
 
 # The Arabic label pixel test again on the matplotlib 3.10 line (no libraqm).
 pixels-mpl310: $(VENV310)/installed

@@ -98,7 +98,7 @@ def page_kind(path):
     return entry[0] if entry else None
 
 
-def test_every_page_has_the_header_and_one_style(browser, exported):
+def test_every_page_has_the_header_and_one_style(opened, exported):
     """Every page: a viewport tag, the shared stylesheet, and a header whose
     links all lead to a page or file that exists: the index of its edition,
     the same page in the other edition, and this page's data."""
@@ -106,7 +106,7 @@ def test_every_page_has_the_header_and_one_style(browser, exported):
         name = str(path.relative_to(exported))
         html = path.read_text(encoding="utf-8")
         assert ".khabar-nav ul" in html, name  # the one stylesheet
-        page, _ = open_offline(browser, path)
+        page, _ = opened[path]
         viewport = page.evaluate("() => document.querySelector('meta[name=viewport]')?.content || ''")
         assert viewport.startswith("width=device-width") and page.locator("body.khabar-page").count() == 1, name
         links = page.eval_on_selector_all(
@@ -118,7 +118,6 @@ def test_every_page_has_the_header_and_one_style(browser, exported):
         anchors = [link for link in links if link["href"].startswith("#")]
         for link in anchors:
             assert page.locator(f'[id="{link["href"][1:]}"]').count() == 1, f"{name}: {link}"
-        page.context.close()
         assert "system-ui" in font, name
         files = [link for link in links if not link["href"].startswith(("#", "http"))]
         for link in files:
@@ -142,19 +141,18 @@ CODE_NAMES = re.compile(
 )
 
 
-def test_reader_text_holds_no_code_names(browser, exported):
+def test_reader_text_holds_no_code_names(opened, exported):
     for path in pages(exported):
-        page, _ = open_offline(browser, path)
+        page, _ = opened[path]
         text = page.evaluate(READER_TEXT)
-        page.context.close()
         assert len(text) > 200, path
         found = sorted({m[0] for m in CODE_NAMES.finditer(text)})
         assert not found, f"{path.relative_to(exported)}: {found}"
 
 
-def test_every_chart_has_alt_text_and_a_source_line(browser, exported):
+def test_every_chart_has_alt_text_and_a_source_line(opened, exported):
     for path in pages(exported):
-        page, _ = open_offline(browser, path)
+        page, _ = opened[path]
         charts = page.eval_on_selector_all(
             "img",
             """images => images.map(img => {
@@ -166,7 +164,6 @@ def test_every_chart_has_alt_text_and_a_source_line(browser, exported):
             })""",
         )
         lang = page.get_attribute("html", "lang")
-        page.context.close()
         name = str(path.relative_to(exported))
         for chart in charts:
             assert "No description" not in chart["alt"] and len(chart["alt"]) > 40, f"{name}: {chart['alt']!r}"
@@ -182,29 +179,27 @@ def test_every_chart_has_alt_text_and_a_source_line(browser, exported):
     )
 
 
-def test_dates_and_ranges_read_in_order_on_screen(browser, exported):
+def test_dates_and_ranges_read_in_order_on_screen(opened, exported):
     """The order of the digits as drawn: every date, range and open end on
     every page, first character left of the last."""
     checked = 0
     for path in pages(exported):
-        page, _ = open_offline(browser, path)
+        page, _ = opened[path]
         found = page.evaluate(FIGURES_ON_SCREEN)
-        page.context.close()
         backwards = [(f["text"], f["around"]) for f in found if not f["inOrder"]]
         assert not backwards, f"{path.relative_to(exported)}: {backwards}"
         checked += sum(f["oneLine"] for f in found)
     assert checked > 100, checked
 
 
-def test_tables_count_rows_from_one_and_repeat_none(browser, exported):
+def test_tables_count_rows_from_one_and_repeat_none(opened, exported):
     for path in pages(exported):
-        page, _ = open_offline(browser, path)
+        page, _ = opened[path]
         tables = page.eval_on_selector_all(
             "table.khabar-table",
             """tables => tables.map(t => [...t.querySelectorAll('tbody tr')].map(tr =>
                  [...tr.children].map(c => c.innerText)))""",
         )
-        page.context.close()
         for rows in tables:
             name = str(path.relative_to(exported))
             assert [row[0] for row in rows] == [str(i) for i in range(1, len(rows) + 1)], name
@@ -288,10 +283,20 @@ def open_offline(browser, path: Path):
     return page, problems
 
 
-def test_pages_in_a_browser(browser, exported):
+@pytest.fixture(scope="module")
+def opened(browser, exported):
+    """Every exported page, opened once offline and kept open for the tests
+    that only read it: the page and the problems seen while it loaded."""
+    found = {path: open_offline(browser, path) for path in pages(exported)}
+    yield found
+    for page, _ in found.values():
+        page.context.close()
+
+
+def test_pages_in_a_browser(opened, exported):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     for path in pages(exported):
-        page, problems = open_offline(browser, path)
+        page, problems = opened[path]
         name = str(path.relative_to(exported)).replace("/", "-")
         page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
         assert problems == {"network": [], "failed": [], "console": [], "dialogs": []}, name
@@ -309,7 +314,6 @@ def test_pages_in_a_browser(browser, exported):
                 " return pre ? getComputedStyle(pre).direction : 'ltr'; }"
             )
             assert code_direction == "ltr", name
-        page.context.close()
 
 
 def test_article_text_is_escaped(browser, tmp_path):
@@ -353,12 +357,12 @@ def test_the_index_links_the_data_written_beside_the_pages(exported):
     assert all((exported / link).resolve().is_file() for link in links)
 
 
-def test_heading_punctuation_ends_its_own_language_run(browser, exported):
+def test_heading_punctuation_ends_its_own_language_run(opened, exported):
     checked = 0
     for path in pages(exported):
         if path.stem == "index" or page_kind(path) == "comparison":
             continue
-        page, _ = open_offline(browser, path)
+        page, _ = opened[path]
         runs = page.evaluate(HEADING_RUNS)
         # Headings read in the page's direction, its language's part first.
         order = page.evaluate("""() => [...document.querySelectorAll('h1, h2')].filter(h =>
@@ -366,7 +370,6 @@ def test_heading_punctuation_ends_its_own_language_run(browser, exported):
             direction: getComputedStyle(h).direction,
             arabicRight: h.querySelector('bdi[lang="ar"]').getBoundingClientRect().left
                          > h.querySelector('bdi[lang="en"]').getBoundingClientRect().left}))""")
-        page.context.close()
         lang = "en" if path.parent.name == "en" else "ar"
         assert order, f"{path.name}: no two-language heading"
         assert {(o["direction"], o["arabicRight"]) for o in order} == {("rtl" if lang == "ar" else "ltr", True)}, path
@@ -414,7 +417,7 @@ def test_reader_tables_speak_the_edition_language(browser, exported):
     assert "76–94" in [c["text"] for c in found["en"]["cells"]]
 
 
-def test_every_notebook_table_is_a_reader_view(browser, exported):
+def test_every_notebook_table_is_a_reader_view(opened, exported):
     """No page shows a bare dataframe: every table is a reader view (column
     headers in the edition's language, no raw codes, no NaN/NaT/None, counts
     as integers), and every left-to-right cell (ranges, dates, figures) is
@@ -423,13 +426,12 @@ def test_every_notebook_table_is_a_reader_view(browser, exported):
     for path in pages(exported):
         if path.stem in ("index", "05-report-card") or "reports" in path.parts:
             continue
-        page, _ = open_offline(browser, path)
+        page, _ = opened[path]
         bare = page.locator(".jp-OutputArea-output table:not(.khabar-table)").count()
         tables = read_table(page, "table.khabar-table")
         split = [
             f["text"] for f in page.evaluate(FIGURES_ON_SCREEN) if f["around"].strip() == f["text"] and not f["oneLine"]
         ]
-        page.context.close()
         name = str(path.relative_to(exported))
         assert bare == 0, f"{name}: {bare} table(s) shown as bare dataframes"
         assert not split, f"{name}: {split}"
@@ -441,33 +443,30 @@ def test_every_notebook_table_is_a_reader_view(browser, exported):
             assert arabic == (headers if path.parent.name != "en" else []), f"{name}: {headers}"
 
 
-def test_english_edition_reads_english_first(browser, exported):
-    page, _ = open_offline(browser, exported / "en" / "02-casualty-claims.html")
+def test_english_edition_reads_english_first(opened, exported):
+    page, _ = opened[exported / "en" / "02-casualty-claims.html"]
     first_heading = page.locator("h1").first.inner_text()
     align = page.evaluate("() => getComputedStyle(document.querySelector('.jp-RenderedMarkdown p')).textAlign")
     figures = page.locator(".jp-OutputArea-output img").count()
     pointer = page.get_by_text("This chart alone, in English").count()
-    page.context.close()
     assert pointer == 0  # the pointer to the English version is left out
     assert re.match(r"[A-Za-z]", first_heading), first_heading
     assert align in ("start", "left")
-    arabic, _ = open_offline(browser, exported / "02-casualty-claims.html")
+    arabic, _ = opened[exported / "02-casualty-claims.html"]
     assert figures == arabic.locator(".jp-OutputArea-output img").count()  # each chart once, in each edition's language
     # A pointer to a notebook cell the reader cannot see is for the notebook only.
     assert arabic.get_by_text("This chart alone, in English").count() == 0
     assert arabic.locator('.jp-RenderedMarkdown div[lang="en"]').count() == 0  # the Arabic edition reads in Arabic
-    arabic.context.close()
 
 
-def test_annotated_article_marks_every_claim(browser, exported):
+def test_annotated_article_marks_every_claim(opened, exported):
     for folder in (exported, exported / "en"):
-        page, problems = open_offline(browser, folder / "02-casualty-claims.html")
+        page, problems = opened[folder / "02-casualty-claims.html"]
         marks = page.evaluate("""() => [...document.querySelectorAll('.khabar-article mark')].map(m => ({
             number: m.querySelector('sup').textContent, title: m.title,
             dir: getComputedStyle(m.closest('p')).direction,
             colour: getComputedStyle(m).backgroundColor}))""")
         english = page.locator('.khabar-article p[lang="en"]').count()
-        page.context.close()
         assert [m["number"] for m in marks] == [str(i) for i in range(1, len(marks) + 1)] and len(marks) >= 10
         assert {m["dir"] for m in marks} == {"rtl"}
         assert all(m["title"] for m in marks) and len({m["colour"] for m in marks}) >= 2

@@ -22,15 +22,19 @@ def _key(record: dict) -> tuple:
     return tuple("nan" if isinstance(v, float) and v != v else v for v in (record[c] for c in GOLD))
 
 
-def devset_scores(path: Path = DEVSET) -> dict:
+def devset_scores(path: Path = DEVSET, only=None) -> dict:
     """Claims on each development sentence against its gold rows (value
     range, subject, scope, claimant all equal): ``precision``, ``recall``,
-    ``found``, ``gold``, ``matched``, ``sentences`` and the ``misses`` and
-    ``extras`` as (sentence id, row) pairs.
+    ``found``, ``gold``, ``matched``, ``sentences``, the ``misses`` and
+    ``extras`` as (sentence id, row) pairs, and ``rules``: for each sentence
+    id, the names of the rules its rows were made by.  ``only`` (sentence
+    ids) scores those sentences alone.
 
     >>> scores = devset_scores()
     >>> scores["sentences"] >= 80 and 0 <= scores["precision"] <= 1
     True
+    >>> devset_scores(only={1, 2})["sentences"]
+    2
     """
     import pandas as pd
 
@@ -48,12 +52,16 @@ def devset_scores(path: Path = DEVSET) -> dict:
     missing = set(["id", "sentence"] + GOLD) - set(gold.columns)
     if missing:
         raise ValueError(f"{path}: missing columns {sorted(missing)}")
+    if only is not None:
+        gold = gold[gold["id"].isin(only)]
     found = matched = expected = 0
-    misses, extras = [], []
+    misses, extras, rules = [], [], {}
     for sentence_id, rows in gold.groupby("id", sort=False):
         sentence = rows["sentence"].iloc[0]
         wanted = [_key(r) for r in rows.to_dict("records") if r["subject"]]
-        got = [_key(r) for r in claims(article_from_text("عنوان\n\n" + sentence)).to_dict("records")]
+        table = claims(article_from_text("عنوان\n\n" + sentence))
+        rules[sentence_id] = {name for names in table["rules"] for name in names.split(" ; ") if name}
+        got = [_key(r) for r in table.to_dict("records")]
         left = list(wanted)
         for row in got:
             if row in left:
@@ -73,4 +81,5 @@ def devset_scores(path: Path = DEVSET) -> dict:
         "sentences": gold["id"].nunique(),
         "misses": misses,
         "extras": extras,
+        "rules": rules,
     }
