@@ -75,10 +75,12 @@ def test_claims_of_every_development_sentence_fit_the_schema():
     from khabar.article import article_from_text
 
     path = Path(__file__).parent / "devset" / "sentences.csv"
-    sentences = [row["sentence"] for row in csv.DictReader(path.open(encoding="utf-8"))]
-    for sentence in sentences:
-        table = claims(article_from_text("عنوان تجريبي\n\n" + sentence))
-        assert not schema.problems(table, "claims"), sentence
+    sentences = dict.fromkeys(row["sentence"] for row in csv.DictReader(path.open(encoding="utf-8")))
+    tables = [claims(article_from_text("عنوان تجريبي\n\n" + sentence)) for sentence in sentences]
+    every_row = pd.concat([table for table in tables if len(table)], ignore_index=True)
+    assert len(every_row) > len(sentences) / 2
+    # A problem names its row; the row's own sentence column says which one.
+    assert not schema.problems(every_row, "claims")
 
 
 def claims_with(seed_tables, row, **values):
