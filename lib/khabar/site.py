@@ -207,10 +207,13 @@ def index_page(lang: str, notebooks: list[tuple], reports: list[tuple], data_fol
 def source_line(lang: str, *, outlet: str = "", published=None, url: str = "", reports: bool = False) -> str:
     """The line under every chart: the outlet, the date, a link to the
     article when its address is known, and the reading convention of the
-    ranges.  ``reports``: the chart draws several reports (a comparison).
+    ranges; without an address the line says it is not given.  ``reports``:
+    the chart draws several reports (a comparison).
 
     >>> print(source_line("en", outlet="Enab Baladi", published="2018-03-26", url="https://example.org/a"))
     <p class="khabar-source" dir="ltr" lang="en">Source: <bdi dir="ltr">Enab Baladi</bdi>, <bdi dir="ltr">2018-03-26</bdi>, <a href="https://example.org/a" rel="external">the article</a>. A range is what the words allow, by the Arabic-news convention: &quot;about 85&quot; is 76 to 94, and &quot;more than 100&quot; is open.</p>
+    >>> "address is not given" in source_line("en", outlet="Enab Baladi", published="2018-03-26")
+    True
     """
     direction = "rtl" if lang == "ar" else "ltr"
     if reports:
@@ -219,7 +222,9 @@ def source_line(lang: str, *, outlet: str = "", published=None, url: str = "", r
         date = f'<bdi dir="ltr">{escape(str(published))}</bdi>' if published else escape(word("not_read", lang))
         separator = "، " if lang == "ar" else ", "
         link = (
-            f'{separator}<a href="{escape(url)}" rel="external">{escape(word("source_link", lang))}</a>' if url else ""
+            f'{separator}<a href="{escape(url)}" rel="external">{escape(word("source_link", lang))}</a>'
+            if url
+            else f"{separator}{escape(word('source_no_link', lang))}"
         )
         who = _bidi(outlet, lang) if outlet else escape(word("not_read", lang))
         first = escape(word("source", lang)).format(outlet=who, date=date, link=link)
