@@ -117,7 +117,9 @@ def _what(claim) -> dict[str, str]:
     for lang in LANGS:
         scope_words = label("scope", scope, lang) if has_scope else ""
         subject = label("subject", claim["subject"], lang)
-        words[lang] = (pattern or templates()[("what", "default")])[lang].format(subject=subject, scope=scope_words).strip()
+        words[lang] = (
+            (pattern or templates()[("what", "default")])[lang].format(subject=subject, scope=scope_words).strip()
+        )
     return words
 
 
