@@ -282,7 +282,7 @@ def control_shares(rows: pd.DataFrame) -> dict[str, str]:
             whose["en"] = whose["en"][:1].lower() + whose["en"][1:]
         return {"place": place, "holder": holder, "whose": whose, "share": _share(row)}
 
-    for place, same in shown.groupby("place_en", sort=False):
+    for _, same in shown.groupby("place_en", sort=False):
         if same["share"].nunique() > 1 and same["claimant"].nunique() > 1:
             low, high = same.loc[same["share"].idxmin()], same.loc[same["share"].idxmax()]
             found = words(high)
