@@ -21,6 +21,8 @@ is used instead.
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
@@ -68,6 +70,20 @@ def new_axes(lang: str, size=(8, 4)):
     return fig, ax
 
 
+def _wrap(text: str, width: int) -> str:
+    """``text`` in lines of about ``width`` characters; a number stays on the
+    line of the word before it ("paragraph 4", «الأرقام الـ3»), never alone
+    at the start of a line.
+
+    >>> _wrap("the largest of 3 figures", 14).split("\\n")
+    ['the largest', 'of 3 figures']
+    """
+    import textwrap
+
+    kept = re.sub(r" (?=(?:الـ)?[0-9])", "\u00a0", text)
+    return textwrap.fill(kept, width, break_on_hyphens=False).replace("\u00a0", " ")
+
+
 SUBTITLE_ID = "khabar-subtitle"  # the subtitle's gid: it is not one of the chart's labels
 
 
@@ -79,7 +95,6 @@ def set_title(ax, title: dict, lang: str, subtitle: dict | None = None) -> None:
     >>> bool(ax.get_title(loc="right")), len(ax.texts)
     (True, 1)
     """
-    import textwrap
 
     side = "right" if lang == "ar" else "left"
     if not subtitle:
@@ -94,8 +109,8 @@ def set_title(ax, title: dict, lang: str, subtitle: dict | None = None) -> None:
     labels = [tick.get_text() for tick in ax.get_yticklabels()]
     beside = em * 10 * max((len(line) for text in labels for line in text.split("\n")), default=0)
     points = max(ax.figure.get_figwidth() * 72 - beside - 40, ax.figure.get_figwidth() * 72 / 2)
-    heading = textwrap.fill(title[lang], max(24, int(points / (em * 13))), break_on_hyphens=False)
-    below = textwrap.fill(subtitle[lang], max(30, int(points / (em * 9))), break_on_hyphens=False)
+    heading = _wrap(title[lang], max(24, int(points / (em * 13))))
+    below = _wrap(subtitle[lang], max(30, int(points / (em * 9))))
     ax.set_title(
         "\n".join(label({lang: line}, lang) for line in heading.split("\n")),
         loc=side,
