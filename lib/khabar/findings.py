@@ -346,3 +346,44 @@ def timeline(events: pd.DataFrame) -> dict[str, str]:
     if len(events) == 1:
         return _fill("timeline", "title_one" if count == 1 else "title_one_span", d=count, **span)
     return _fill("timeline", "title_one_day" if count == 1 else "title", d=count, **span)
+
+
+def outlet_ranges(frame: pd.DataFrame) -> dict[str, str]:
+    """The count the outlets disagree on most: the lowest range and the
+    highest on one subject and scope, and which outlet gives each.
+    ``frame`` is :func:`khabar.reports.ranges` by outlet.
+
+    >>> rows = pd.DataFrame({"subject": ["bodies"] * 2, "scope": ["held"] * 2, "outlet": ["A", "B"],
+    ...     "low": [27.0, 101.0], "high": [33.0, None], "range": ["27–33", "101+"]})
+    >>> outlet_ranges(rows)["en"]
+    'Bodies held: 27–33 in A and 101 or more in B'
+    """
+    best, apart = None, -1.0
+    for _, same in frame.groupby(["subject", "scope"], sort=False):
+        if same["outlet"].nunique() < 2:
+            continue
+        low, high = same.loc[same["high"].fillna(math.inf).idxmin()], same.loc[same["low"].idxmax()]
+        ratio = float(high["low"]) / max(float(low["high"]) if not pd.isna(low["high"]) else math.inf, 1)
+        if ratio > apart:
+            best, apart = (low, high), ratio
+    if best is None:
+        return _fill("outlet_ranges", "apart", n=len(frame))
+    low, high = best
+    return _fill(
+        "outlet_ranges",
+        "spread",
+        what=_what(high),
+        low=_range(low["low"], low["high"]),
+        low_outlet=low["outlet"],
+        high=_range(high["low"], high["high"]),
+        high_outlet=high["outlet"],
+    )
+
+
+def _range(low, high) -> dict[str, str]:
+    """A range in words: one figure, ``low–high``, or open ("101 or more")."""
+    if pd.isna(high):
+        return _fill("figure", "open", low=_number(low))
+    if low == high:
+        return {lang: _number(low) for lang in LANGS}
+    return _fill("figure", "range", low=_number(low), high=_number(high))
