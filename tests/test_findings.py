@@ -260,3 +260,19 @@ def test_a_bad_template_file_is_named(tmp_path, monkeypatch):
     finally:
         monkeypatch.undo()
         findings.templates.cache_clear()
+
+
+def test_the_comparison_names_the_outlets_furthest_apart():
+    rows = pd.DataFrame(
+        {
+            "subject": ["bodies"] * 3 + ["prisoners"],
+            "scope": ["held"] * 3 + ["held"],
+            "outlet": ["A", "B", "C", "A"],
+            "low": [27.0, 101.0, 60.0, 12.0],
+            "high": [33.0, None, 70.0, 12.0],
+        }
+    )
+    title = findings.outlet_ranges(rows)
+    assert title["en"] == "Bodies held: 27–33 in A and 101 or more in B"
+    assert numbers(title["ar"]) == numbers(title["en"])
+    assert findings.outlet_ranges(rows.iloc[[0, 3]])["en"] == "2 counts, each from one outlet only"
