@@ -169,13 +169,16 @@ def test_every_chart_has_alt_text_and_a_source_line(opened, exported):
             assert "No description" not in chart["alt"] and len(chart["alt"]) > 40, f"{name}: {chart['alt']!r}"
             assert re.search(r"\d", chart["alt"]) and ": " in chart["alt"], f"{name}: {chart['alt']!r}"
             script = "[\u0600-\u06ff]" if lang == "ar" else "[A-Za-z]"
-            assert re.match(script, chart["alt"]), f"{name}: {chart['alt']!r}"
+            # the first letter (a title may start with a number) is in the page's script
+            assert re.match(f"[^A-Za-z\u0600-\u06ff]*{script}", chart["alt"]), f"{name}: {chart['alt']!r}"
             assert chart["source"], f"{name}: a chart without a source line"
         if path.stem in ("02-casualty-claims", "05-report-card"):
             assert charts, name
     claims = (exported / "en" / "02-casualty-claims.html").read_text(encoding="utf-8")
     assert re.search(
-        r'alt="Bodies the group holds[^"]*informed sources — bodies handed over: about 85 \(76–94\)', claims
+        r'alt="Bodies held: more than 100 or nearly 30, depending on who says it: '
+        r'[^"]*informed sources — bodies handed over: about 85 \(76–94\)',
+        claims,
     )
 
 

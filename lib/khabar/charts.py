@@ -11,18 +11,24 @@ notebook shows each one once (as the cell's value) and no figure lingers.
 
 >>> from khabar import load_article
 >>> fig = paragraph_lengths(load_article().paragraphs, lang="en")
->>> fig.axes[0].get_title(loc="left")
-'How long is each paragraph?'
+>>> fig.khabar_title
+'16 paragraphs; the longest, paragraph 4, has 40 words'
+
+Each chart's title states what its data shows and its subtitle gives units
+and scope (:mod:`khabar.findings`); a ``title`` given as ``{"ar": ..., "en": ...}``
+is used instead.
 """
 
 from __future__ import annotations
+
+import re
 
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from khabar import lexicon
+from khabar import findings, lexicon
 from khabar.arabic import ar, use_arabic_style
 from khabar.dates import LEVANTINE_MONTHS
 from khabar.labels import ui_terms
@@ -64,6 +70,23 @@ def new_axes(lang: str, size=(8, 4)):
     return fig, ax
 
 
+def _wrap(text: str, width: int) -> str:
+    """``text`` in lines of about ``width`` characters; a number stays on the
+    line of the word before it ("paragraph 4", «الأرقام الـ3»), never alone
+    at the start of a line.
+
+    >>> _wrap("the largest of 3 figures", 14).split("\\n")
+    ['the largest', 'of 3 figures']
+    """
+    import textwrap
+
+    kept = re.sub(r" (?=(?:الـ)?[0-9])", "\u00a0", text)
+    return textwrap.fill(kept, width, break_on_hyphens=False).replace("\u00a0", " ")
+
+
+SUBTITLE_ID = "khabar-subtitle"  # the subtitle's gid: it is not one of the chart's labels
+
+
 def set_title(ax, title: dict, lang: str, subtitle: dict | None = None) -> None:
     """Title on the reading side: right for Arabic, left for English; a
     ``subtitle`` (units and scope) in smaller grey type between it and the plot.
@@ -72,36 +95,55 @@ def set_title(ax, title: dict, lang: str, subtitle: dict | None = None) -> None:
     >>> bool(ax.get_title(loc="right")), len(ax.texts)
     (True, 1)
     """
-    import textwrap
 
     side = "right" if lang == "ar" else "left"
     if not subtitle:
         ax.set_title(label(title, lang), loc=side, fontsize=13)
         ax.figure.khabar_title = ax.figure.khabar_alt = title[lang]
         return
-    # A finding is a sentence: wrapped to about half the figure's width, the
-    # part the plot may be left with beside long row labels.
-    points = ax.figure.get_figwidth() * 72 / 2
-    heading = textwrap.fill(title[lang], max(24, int(points / (0.55 * 13))))
-    below = textwrap.fill(subtitle[lang], max(30, int(points / (0.5 * 9))))
+    # A finding is a sentence: wrapped to the width the row labels leave
+    # beside the plot (the title starts at the plot's edge on the reading side
+    # and must not run off the figure), estimated from the labels' length.
+    # Widths in ems: Arabic letters run narrower than Latin ones.
+    em = 0.45 if lang == "ar" else 0.52
+    labels = [tick.get_text() for tick in ax.get_yticklabels()]
+    beside = em * 10 * max((len(line) for text in labels for line in text.split("\n")), default=0)
+    points = max(ax.figure.get_figwidth() * 72 - beside - 40, ax.figure.get_figwidth() * 72 / 2)
+    heading = _wrap(title[lang], max(24, int(points / (em * 13))))
+    below = _wrap(subtitle[lang], max(30, int(points / (em * 9))))
     ax.set_title(
         "\n".join(label({lang: line}, lang) for line in heading.split("\n")),
         loc=side,
         fontsize=13,
         pad=12 + 16 * (below.count("\n") + 1),
     )
-    if subtitle:
-        ax.annotate(
-            "\n".join(label({lang: line}, lang) for line in below.split("\n")),
-            (1 if lang == "ar" else 0, 1),
-            xycoords="axes fraction",
-            xytext=(0, 5),
-            textcoords="offset points",
-            ha=side,
-            va="bottom",
-            fontsize=9,
-            color="#666666",
-        )
+    ax.annotate(
+        "\n".join(label({lang: line}, lang) for line in below.split("\n")),
+        (1 if lang == "ar" else 0, 1),
+        xycoords="axes fraction",
+        xytext=(0, 5),
+        textcoords="offset points",
+        ha=side,
+        va="bottom",
+        fontsize=9,
+        color="#666666",
+        gid=SUBTITLE_ID,
+    )
+    others = [other for other in ax.figure.axes if other is not ax]
+    if others:
+        # Panels side by side (the timeline's break): the title runs over
+        # its neighbours, so the layout must not fit the panel to its width;
+        # the same lines, blank, over the other panels keep the room above.
+        ax.title.set_in_layout(False)
+        ax.texts[-1].set_in_layout(False)
+        blank = "\n".join(" " for _ in range(heading.count("\n") + 1))
+        for other in others:
+            other.set_title(blank, loc=side, fontsize=13, pad=12 + 16 * (below.count("\n") + 1))
+    # Each chart is sized for its rows and a one-line title: the figure grows
+    # by what the title's further lines and the subtitle take, so the plot
+    # keeps its height.
+    extra = heading.count("\n") * 19 + (below.count("\n") + 1) * 16 + 12
+    ax.figure.set_figheight(ax.figure.get_figheight() + extra / 72)
     ax.figure.khabar_title = title[lang]
     ax.figure.khabar_alt = title[lang]
 
@@ -157,7 +199,7 @@ def mirror_for_arabic(ax, lang: str, *, value_axis: str = "y") -> None:
         ax.yaxis.set_label_position("right")
 
 
-def paragraph_lengths(paragraphs: pd.DataFrame, lang: str = "ar") -> Figure:
+def paragraph_lengths(paragraphs: pd.DataFrame, lang: str = "ar", *, title: dict | None = None) -> Figure:
     """Words per paragraph, coloured by kind (title, caption, body).
 
     ``paragraphs`` is ``Article.paragraphs``.
@@ -177,7 +219,7 @@ def paragraph_lengths(paragraphs: pd.DataFrame, lang: str = "ar") -> Figure:
     ax.set_xticks(numbers, [str(n + 1) for n in numbers])  # counted from 1, as the tables show them
     ax.set_xlabel(label(PARAGRAPH_AXIS, lang))
     ax.set_ylabel(label({"ar": "عدد الكلمات", "en": "words"}, lang))
-    set_title(ax, {"ar": "ما طول كل فقرة؟", "en": "How long is each paragraph?"}, lang)
+    set_title(ax, title or findings.paragraph_lengths(paragraphs), lang, findings.subtitle("paragraph_lengths"))
     mirror_for_arabic(ax, lang)
     unit = {"ar": "الفقرة {n} ({k}): عدد كلماتها {w}", "en": "paragraph {n}: {w} words ({k})"}[lang]
     return describe(
@@ -190,7 +232,9 @@ def paragraph_lengths(paragraphs: pd.DataFrame, lang: str = "ar") -> Figure:
     )
 
 
-def mentions_map(mentions: pd.DataFrame, paragraph_count: int, lang: str = "ar") -> Figure:
+def mentions_map(
+    mentions: pd.DataFrame, paragraph_count: int, lang: str = "ar", *, title: dict | None = None
+) -> Figure:
     """Which sources and places are named in which paragraph: one dot per mention.
 
     ``mentions`` is :func:`khabar.names.mentions`; names are listed in the
@@ -220,7 +264,7 @@ def mentions_map(mentions: pd.DataFrame, paragraph_count: int, lang: str = "ar")
     ax.grid(axis="x", color="#dddddd")
     ax.set_xlabel(label(PARAGRAPH_AXIS, lang))
     legend_below(fig, ax.get_legend_handles_labels()[0], lang)
-    set_title(ax, {"ar": "أين يُذكر كل مصدر ومكان؟", "en": "Where is each source and place named?"}, lang)
+    set_title(ax, title or findings.mentions_map(mentions, paragraph_count), lang, findings.subtitle("mentions_map"))
     mirror_for_arabic(ax, lang)
     where = {"ar": "{name}: الفقرة {at}", "en": "{name}: paragraph {at}"}[lang]
     comma = "، " if lang == "ar" else ", "
@@ -283,19 +327,7 @@ def _in_range(value, low, high) -> bool:
     return not pd.isna(value) and value >= low and (pd.isna(high) or value <= high)
 
 
-RANGE_SUBTITLES = {
-    "persons": {
-        "ar": "عدد الأشخاص أو الجثث: المدى الذي تسمح به عبارة كل قائل، والنقطة الرقم كما كُتب",
-        "en": "people or bodies: the range each claimant's words allow; a dot is the figure as written",
-    },
-    "percent": {
-        "ar": "النسبة المئوية: المدى الذي تسمح به عبارة كل قائل",
-        "en": "percent: the range each claimant's words allow",
-    },
-}
-
-
-def claim_ranges(claims: pd.DataFrame, title: dict, lang: str = "ar") -> Figure:
+def claim_ranges(claims: pd.DataFrame, title: dict | None = None, lang: str = "ar") -> Figure:
     """Each claim as the range its words allow, one row per claim, coloured by
     the claimant's side: a dot for the figure as written when it lies in its
     own range (not for "تتجاوز 100", which is 101 and up), a bar for a
@@ -304,14 +336,19 @@ def claim_ranges(claims: pd.DataFrame, title: dict, lang: str = "ar") -> Figure:
     forces' dead) says so: it is not a rival total.  Claims with no figure
     are left out.
 
-    ``claims`` is a slice of :func:`khabar.claims`.
+    ``claims`` is a slice of :func:`khabar.claims`.  The title states the
+    finding (:func:`khabar.findings.claim_ranges`) unless ``title`` is given.
 
     >>> from khabar import load_article, claims
     >>> table = claims(load_article()).query("subject == 'killed'")
-    >>> fig = claim_ranges(table, {"ar": "القتلى", "en": "The dead"}, lang="en")
+    >>> fig = claim_ranges(table, lang="en")
     >>> [t.get_text() for t in fig.axes[0].get_yticklabels()][1]
     'pro-regime pages — dead Branch 215 members (part)'
+    >>> fig.khabar_title.split(",")[0]
+    'Killed (forces): 175'
     """
+    if title is not None and not isinstance(title, dict):
+        raise TypeError(f"title must be a dict of 'ar' and 'en' words or None, not {title!r} (give lang= by name)")
     from khabar.grading import _is_part
 
     shown = claims.dropna(subset=["value_low"]).reset_index(drop=True)
@@ -388,7 +425,12 @@ def claim_ranges(claims: pd.DataFrame, title: dict, lang: str = "ar") -> Figure:
         [Patch(color=SIDE_COLOURS[s], label=label(SIDES[s], lang)) for s in SIDE_COLOURS if s in set(shown["side"])],
         lang,
     )
-    set_title(ax, title, lang, RANGE_SUBTITLES["percent" if unit == "percent" else "persons"])
+    set_title(
+        ax,
+        title or findings.claim_ranges(claims),
+        lang,
+        findings.subtitle("claim_ranges", "percent" if unit == "percent" else ""),
+    )
     mirror_for_arabic(ax, lang)
     plain = [
         f"{_claimant_words(c, lang)} — {SUBJECTS[c['subject']][lang]} {_scope_words(c)[lang]}".strip()
@@ -406,7 +448,7 @@ def claim_ranges(claims: pd.DataFrame, title: dict, lang: str = "ar") -> Figure:
     )
 
 
-def materiel_losses(claims: pd.DataFrame, lang: str = "ar") -> Figure:
+def materiel_losses(claims: pd.DataFrame, lang: str = "ar", *, title: dict | None = None) -> Figure:
     """The materiel losses a claimant attributes to the other side, one bar
     per item; items with no number («أسلحة وذخائر») are left out.
 
@@ -436,14 +478,7 @@ def materiel_losses(claims: pd.DataFrame, lang: str = "ar") -> Figure:
     ax.xaxis.get_major_locator().set_params(integer=True)
     claimants = " / ".join(CLAIMANTS[c][lang] for c in shown["claimant"].unique())
     ax.set_xlabel(label({"ar": f"العدد، بحسب {claimants}", "en": f"number, as claimed by {claimants}"}, lang))
-    set_title(
-        ax,
-        {
-            "ar": "ما خسائر قوات الأسد التي يعلنها التنظيم؟",
-            "en": "What losses does the group claim Assad's forces suffered?",
-        },
-        lang,
-    )
+    set_title(ax, title or findings.materiel_losses(claims), lang, findings.subtitle("materiel_losses"))
     mirror_for_arabic(ax, lang)
     return describe(
         fig,
@@ -495,7 +530,7 @@ def _share_words(row, lang: str = "en", comma: bool = False) -> dict:
     }
 
 
-def control_shares(rows: pd.DataFrame, lang: str = "ar") -> Figure:
+def control_shares(rows: pd.DataFrame, lang: str = "ar", *, title: dict | None = None) -> Figure:
     """The share of each place its holder is said to control, as the range the
     words allow (bar), the figure as written (dot) and who says so (words and
     colour): "about 90% by its own claim" is visibly a claim.  Rows with no
@@ -505,7 +540,7 @@ def control_shares(rows: pd.DataFrame, lang: str = "ar") -> Figure:
 
     >>> from khabar import load_article, control
     >>> fig = control_shares(control(load_article()), lang="en")
-    >>> [t.get_text() for t in fig.axes[0].texts]
+    >>> [t.get_text() for t in fig.axes[0].texts][:2]  # then the subtitle
     ['about 90% by its own claim', 'nearly 70% per Enab Baladi']
     """
     shown = rows.dropna(subset=["share"]).reset_index(drop=True)
@@ -545,7 +580,7 @@ def control_shares(rows: pd.DataFrame, lang: str = "ar") -> Figure:
         [Patch(color=CLAIMANT_COLOURS[c], label=label(CLAIMANTS[c], lang)) for c in dict.fromkeys(shown["claimant"])],
         lang,
     )
-    set_title(ax, {"ar": "كم يسيطر التنظيم، وبحسب من؟", "en": "How much does the group hold, and says who?"}, lang)
+    set_title(ax, title or findings.control_shares(rows), lang, findings.subtitle("control_shares"))
     mirror_for_arabic(ax, lang)
     return describe(
         fig,
@@ -605,7 +640,7 @@ def _names_apart(fig: Figure, names, markers) -> None:
     fig.set_layout_engine(None)
 
 
-def control_map(rows: pd.DataFrame, places: pd.DataFrame, lang: str = "ar") -> Figure:
+def control_map(rows: pd.DataFrame, places: pd.DataFrame, lang: str = "ar", *, title: dict | None = None) -> Figure:
     """A schematic map of southern Damascus: each place the article says is
     held at its approximate coordinates, coloured by its holder in the
     latest statement about it.  A share says whose claim it is ("about 90%,
@@ -749,14 +784,7 @@ def control_map(rows: pd.DataFrame, places: pd.DataFrame, lang: str = "ar") -> F
         ),
     ]
     legend_below(fig, handles, lang, max_columns=4)
-    set_title(
-        ax,
-        {
-            "ar": "من يسيطر على ماذا جنوبي دمشق، بحسب المقال؟",
-            "en": "Who holds what south of Damascus, per the article?",
-        },
-        lang,
-    )
+    set_title(ax, title or findings.control_map(rows, places), lang, findings.subtitle("control_map"))
     _names_apart(fig, names, ax.collections)
     return describe(fig, described, lang)
 
@@ -813,7 +841,7 @@ def _event_words(event, lang: str) -> str:
     return f"{what}{amount}: {when}{'، ' if lang == 'ar' else ', '}{who}"
 
 
-def timeline(events: pd.DataFrame, lang: str = "ar", published=None) -> Figure:
+def timeline(events: pd.DataFrame, lang: str = "ar", published=None, *, title: dict | None = None) -> Figure:
     """One row per happening (:func:`khabar.events`: mentions of one deal
     are one row), in date order: a dot for a day, a bar for a span, an arrow
     for what is still to come; a dotted line ending in a bar for what is only
@@ -943,7 +971,7 @@ def timeline(events: pd.DataFrame, lang: str = "ar", published=None) -> Figure:
         lang,
         max_columns=4,
     )
-    set_title(axes[0], {"ar": "متى جرى ماذا، وبحسب من؟", "en": "What happened when, and says who?"}, lang)
+    set_title(axes[0], title or findings.timeline(events), lang, findings.subtitle("timeline"))
     describe(fig, [_event_words(event, lang) for _, event in shown.iterrows()], lang)
     if lang == "ar":
         for ax in axes:

@@ -263,12 +263,12 @@ def outlet_ranges_chart(table: pd.DataFrame, lang: str = "ar"):
         >>> from khabar.article import SEED_PATH
     >>> from khabar.reports import load_articles, claims_of
         >>> fig = outlet_ranges_chart(claims_of(load_articles([SEED_PATH])[0]), lang="en")
-        >>> fig.axes[0].get_title(loc="left")
-        'How many, according to each outlet?'
+        >>> fig.khabar_title
+        '6 counts, each from one outlet only'
     """
     from matplotlib.patches import Patch
 
-    from khabar import charts
+    from khabar import charts, findings
     from khabar.arabic import ar
     from khabar.reports import ranges
     from khabar.views import figure_range
@@ -311,7 +311,7 @@ def outlet_ranges_chart(table: pd.DataFrame, lang: str = "ar"):
     ax.set_xlabel(charts.label({"ar": "العدد الذي تسمح به العبارات", "en": "the count the words allow"}, lang))
     # Outlet names are as the metadata writes them, Arabic or not, in either edition.
     charts.legend_below(fig, [Patch(color=colours[o], label=ar(o)) for o in outlets], lang, max_columns=3)
-    charts.set_title(ax, WORDS["chart"], lang)
+    charts.set_title(ax, findings.outlet_ranges(frame), lang, findings.subtitle("outlet_ranges"))
     charts.mirror_for_arabic(ax, lang)
     return charts.describe(fig, described, lang)
 
