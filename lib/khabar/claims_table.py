@@ -69,6 +69,8 @@ _BODIES_OF = re.compile(
 )
 
 COLUMNS = schema.columns("claims")
+# The columns the rows are made with; the rest come from :mod:`khabar.provenance`.
+MADE = [column for column in COLUMNS if column not in schema.added_later("claims")]
 
 
 class Speaker(NamedTuple):
@@ -124,10 +126,25 @@ def claims(article) -> pd.DataFrame:
         if carry.get("paragraph") != sentence.paragraph:
             carry = {"paragraph": sentence.paragraph}  # a paragraph's sentences share what they count
         rows += _claims_in(sentence, article.text, carry)
-    table = schema.frame(rows, "claims")
+    if not rows:
+        return _empty(article, sentences)
+    schema.check_rows(rows, "claims")
+    rows.sort(key=lambda row: row["start"])
+    # Every column is made on the rows and the table built once: adding
+    # columns to a dataframe one by one costs more than reading the article.
+    for row, grade in zip(rows, grading.corroboration_of(rows), strict=True):
+        row["corroboration"] = grade
+    columns = {column: [row[column] for row in rows] for column in MADE}
+    columns.update(provenance.provenance_columns(rows, article, sentences))
+    return pd.DataFrame(columns, columns=COLUMNS)
+
+
+def _empty(article, sentences) -> pd.DataFrame:
+    """The claims table of an article that states no count: no rows, the
+    columns and types of one that does."""
+    table = schema.frame([], "claims")
     table["reported_on"] = pd.to_datetime(table["reported_on"])
     table["corroboration"] = grading.corroboration(table)
-    table = table.sort_values("start", kind="stable").reset_index(drop=True)
     return provenance.with_provenance(table, article, sentences)
 
 

@@ -284,8 +284,34 @@ def find_dates(text: str, published: Date) -> pd.DataFrame:
     return _dates_of(text, published).copy()
 
 
+def date_spans(text: str, published: Date) -> list[dict]:
+    """:func:`find_dates` as plain records (``start``, ``end``, ``date``,
+    ``date_end``, ``precision``), in text order, without making a dataframe:
+    what the readers of sentences and of claims ask for.
+
+    >>> [(d["start"], str(d["date"].date())) for d in date_spans("وقالت أمس إن", Date(2018, 3, 26))]
+    [(6, '2018-03-25')]
+    """
+    return [
+        {"start": start, "end": end, "date": date, "date_end": date_end, "precision": precision}
+        for _, _, date, date_end, precision, start, end in _found(text, published)
+    ]
+
+
 @functools.lru_cache(maxsize=16)
 def _dates_of(text: str, published: Date) -> pd.DataFrame:
+    columns = ["expression", "form", "date", "date_end", "precision", "start", "end"]
+    frame = pd.DataFrame(list(_found(text, published)), columns=columns).sort_values("start").reset_index(drop=True)
+    for column in ("date", "date_end"):
+        frame[column] = pd.to_datetime(frame[column])
+    return frame
+
+
+@functools.lru_cache(maxsize=16)
+def _found(text: str, published: Date) -> tuple:
+    """(expression, form, date, date_end, precision, start, end) of each date
+    expression, in text order: read once per text, shared by the readers of
+    one article (its sentences, its claims' windows, its events)."""
     candidates = []
     for form, pattern in _COMPILED:
         for match in pattern.finditer(text):
@@ -302,11 +328,7 @@ def _dates_of(text: str, published: Date) -> pd.DataFrame:
         resolved = resolve_match(form, groups, published)
         if resolved is not None:
             rows.append((text[start:end], form, *resolved, start, end))
-    columns = ["expression", "form", "date", "date_end", "precision", "start", "end"]
-    frame = pd.DataFrame(rows, columns=columns).sort_values("start").reset_index(drop=True)
-    for column in ("date", "date_end"):
-        frame[column] = pd.to_datetime(frame[column])
-    return frame
+    return tuple(sorted(rows, key=lambda row: row[5]))
 
 
 _OUTLET_BEFORE = re.compile(

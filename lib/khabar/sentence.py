@@ -122,10 +122,9 @@ def _report_dates(records: list[dict], text: str, published) -> list[tuple]:
     the publication date."""
     if published is None:
         return [(pd.NaT, "")] * len(records)
-    from khabar.dates import find_dates
+    from khabar.dates import date_spans
 
-    table = find_dates(text, published)
-    found = list(zip(*(table[c].tolist() for c in ("start", "end", "date", "precision")), strict=True))
+    found = [(d["start"], d["end"], d["date"], d["precision"]) for d in date_spans(text, published)]
     previous, dated = (pd.Timestamp(published), "day"), []
     for sentence in records:
         inside = [d for d in found if d[0] >= sentence["start"] and d[1] <= sentence["end"]]

@@ -183,11 +183,32 @@ def frame(rows: list, name: str, *, without: tuple = ()) -> pd.DataFrame:
     ...
     khabar.schema.SchemaError: dropped: row 0 has 3 values for the 2 columns of the schema: add the new column to .../dropped.json
     """
+    check_rows(rows, name, without=without)
+    skipped = set(without) | set(added_later(name))
+    return pd.DataFrame(rows, columns=[column for column in columns(name) if column not in skipped])
+
+
+def check_rows(rows: list, name: str, *, without: tuple = ()) -> None:
+    """Raise :class:`SchemaError` unless each of ``rows`` (dicts or tuples)
+    gives exactly table ``name``'s columns but ``without`` and the columns
+    added later, as :func:`frame` wants them; rows of one set of keys are
+    checked once.
+
+    >>> check_rows([{"text": "نص", "reason": "icon", "page": 2}], "dropped")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    khabar.schema.SchemaError: dropped: column 'page' is made in code but not in the schema: add it to .../dropped.json
+    """
     skipped = set(without) | set(added_later(name))
     wanted = [column for column in columns(name) if column not in skipped]
     source = SCHEMA_DIR / f"{name}.json"
+    checked = set()
     for number, row in enumerate(rows):
         if isinstance(row, dict):
+            keys = tuple(row)
+            if keys in checked:
+                continue
+            checked.add(keys)
             made, known = set(row), set(wanted)
             found = [
                 f"column {column!r} is made in code but not in the schema: add it to {source}"
@@ -210,7 +231,6 @@ def frame(rows: list, name: str, *, without: tuple = ()) -> pd.DataFrame:
             continue
         if found:
             raise SchemaError(name, found)
-    return pd.DataFrame(rows, columns=wanted)
 
 
 def allowed(name: str, column: str) -> list[str]:
