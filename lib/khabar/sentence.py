@@ -95,24 +95,30 @@ def read(article) -> list[Sentence]:
     dated = _report_dates(records, article.text, getattr(article, "published", None))
     return [
         Sentence(
-            text=r["text"],
-            start=r["start"],
-            end=r["end"],
-            paragraph=r["paragraph"],
-            kind=r["kind"],
-            plain=r["plain"],
-            offsets=tuple(r["offsets"]),
-            claimant=r["claimant"],
-            claimant_ar=r["claimant_ar"],
-            side=r["side"],
-            continues=r["continues"],
-            carried=r["carried"],
-            turns=tuple(r["turns"]),
+            **{field: record[field] for field in _FROM_RECORD},
+            offsets=tuple(record["offsets"]),
+            turns=tuple(record["turns"]),
             reported_on=on,
             reported_precision=precision,
         )
-        for r, (on, precision) in zip(records, dated, strict=True)
+        for record, (on, precision) in zip(records, dated, strict=True)
     ]
+
+
+# The fields a sentence takes as they are from :func:`khabar.sources.sentence_records`.
+_FROM_RECORD = (
+    "text",
+    "start",
+    "end",
+    "paragraph",
+    "kind",
+    "plain",
+    "claimant",
+    "claimant_ar",
+    "side",
+    "continues",
+    "carried",
+)
 
 
 def _report_dates(records: list[dict], text: str, published) -> list[tuple]:
