@@ -460,6 +460,18 @@ def conform(table: pd.DataFrame, name: str) -> pd.DataFrame:
     return out
 
 
+def empty(name: str) -> pd.DataFrame:
+    """Table ``name`` with no rows: its columns, with the schema's dtypes
+    (:func:`conform`), as a table of many reports is when none gives a row.
+
+    >>> table = empty("dropped")
+    >>> len(table), table.columns.tolist(), table["reason"].dtype == conform(
+    ...     pd.DataFrame({"text": ["x"], "reason": ["icon"]}), "dropped")["reason"].dtype
+    (0, ['text', 'reason'], True)
+    """
+    return conform(pd.DataFrame({column: [] for column in columns(name)}), name)
+
+
 ENCODING = "utf-8-sig"
 """The CSV files' encoding: UTF-8 with a signature (byte-order mark), so
 that Excel on Windows opens a double-clicked file as UTF-8; pandas,
