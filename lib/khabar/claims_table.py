@@ -93,8 +93,6 @@ _BODIES_OF = re.compile(
 )
 
 COLUMNS = schema.columns("claims")
-# The columns the rows are made with; the rest come from :mod:`khabar.provenance`.
-MADE = [column for column in COLUMNS if column not in schema.added_later("claims")]
 
 
 class Speaker(NamedTuple):
@@ -158,9 +156,8 @@ def claims(article) -> pd.DataFrame:
     # columns to a dataframe one by one costs more than reading the article.
     for row, grade in zip(rows, grading.corroboration_of(rows), strict=True):
         row["corroboration"] = grade
-    columns = {column: [row[column] for row in rows] for column in MADE}
-    columns.update(provenance.provenance_columns(rows, article, sentences))
-    return pd.DataFrame(columns, columns=COLUMNS)
+    added = provenance.provenance_columns(rows, article, sentences)
+    return pd.DataFrame({c: added[c] if c in added else [row[c] for row in rows] for c in COLUMNS})
 
 
 def _empty(article, sentences) -> pd.DataFrame:
@@ -572,9 +569,9 @@ def _OTHERS_AFTER() -> re.Pattern:  # noqa: N802 - a pattern, built on first use
 def _none_counts(sentence, text, plain, offsets, place, place_en) -> list[dict]:
     """A negated predicate with «أي» and a noun says none: «لم يسلم التنظيم
     أي جثة» (0 bodies handed over), «لم يُقتل أي مدني» (0 civilians killed)."""
-    pattern, scopes = predicate_pattern()
+    _, scopes = predicate_pattern()
     rows = []
-    for match in pattern.finditer(plain):
+    for match in sentence.predicate_matches:
         if not _NEGATED.search(plain, max(0, match.start() - 12), match.start()):
             continue
         none = _ANY.match(plain, match.end())

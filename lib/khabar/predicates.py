@@ -64,8 +64,10 @@ def negated_before() -> re.Pattern:
 _ONLY = re.compile(r"(?:\s+\S+){0,3}?\s+(?:سوي|الا)(?!\w)")
 
 
-def predicates_in(plain: str) -> list[tuple[int, int, str]]:
-    """(start, end, scope) of every event predicate in folded text.
+def predicates_in(plain: str, matches: list | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, scope) of every event predicate in folded text;
+    ``matches``, the text's :func:`predicate_pattern` matches, when the
+    caller has them.
 
     >>> from khabar.text import fold
     >>> [p[2] for p in predicates_in(fold("يسكنه عشرون ألف مدني، قتل منهم ألفان"))]
@@ -75,7 +77,7 @@ def predicates_in(plain: str) -> list[tuple[int, int, str]]:
     negated = negated_before()
     return [
         (m.start(), m.end(), scopes[" ".join(m.group("form").split())])
-        for m in pattern.finditer(plain)
+        for m in (pattern.finditer(plain) if matches is None else matches)
         # لدى takes no preposition: «بلدي» is a word of its own
         if not (m.group("form") == "لدي" and m.start("form") > m.start())
         and not (negated.search(plain, max(0, m.start() - 12), m.start()) and not _ONLY.match(plain, m.end()))

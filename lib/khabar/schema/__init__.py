@@ -184,8 +184,15 @@ def frame(rows: list, name: str, *, without: tuple = ()) -> pd.DataFrame:
     khabar.schema.SchemaError: dropped: row 0 has 3 values for the 2 columns of the schema: add the new column to .../dropped.json
     """
     check_rows(rows, name, without=without)
+    return pd.DataFrame(rows, columns=list(_made(name, tuple(without))))
+
+
+@functools.cache
+def _made(name: str, without: tuple) -> tuple[str, ...]:
+    """The columns rows of table ``name`` are made with: not ``without``,
+    nor those added later."""
     skipped = set(without) | set(added_later(name))
-    return pd.DataFrame(rows, columns=[column for column in columns(name) if column not in skipped])
+    return tuple(column for column in columns(name) if column not in skipped)
 
 
 def check_rows(rows: list, name: str, *, without: tuple = ()) -> None:
@@ -199,8 +206,7 @@ def check_rows(rows: list, name: str, *, without: tuple = ()) -> None:
     ...
     khabar.schema.SchemaError: dropped: column 'page' is made in code but not in the schema: add it to .../dropped.json
     """
-    skipped = set(without) | set(added_later(name))
-    wanted = [column for column in columns(name) if column not in skipped]
+    wanted = _made(name, tuple(without))
     source = SCHEMA_DIR / f"{name}.json"
     checked = set()
     for number, row in enumerate(rows):
