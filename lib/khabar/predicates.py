@@ -12,13 +12,13 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from khabar import lexicon
+from khabar import lexicon, text
 
 
 @cache
 def _predicates() -> tuple[re.Pattern, dict]:
     forms = {form: record["scope"] for record in lexicon.rows("predicate") for form in record["forms"]}
-    alternation = "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in sorted(forms, key=len, reverse=True))
+    alternation = text.alternation(forms)
     # A verb's subject endings (قتلوا، انتشلا، تسلمنا) and object pronouns (بادلها).
     pattern = re.compile(
         rf"(?<!\w)[وفبل]{{0,2}}?(?:ال)?(?P<form>{alternation})(?:وا|تا|نا|ا|ت|ن)?(?:هما|هم|هن|ها|ه)?(?!\w)"
