@@ -118,14 +118,19 @@ STEPS = (harakat, tatweel, hamza_forms, alif_maqsura, digits)
 
 
 def fold(text: str) -> str:
-    """``text`` as khabar matches it: every step of :data:`STEPS` in turn.
+    """``text`` as khabar matches it: every step of :data:`STEPS` in turn
+    (done as one pass over the text: no step changes what another reads).
 
     >>> fold("إِحْدَى ـ ٣")
     'احدي  3'
     """
-    for step in STEPS:
-        text = step(text)
-    return text
+    return text.translate(_FOLD)
+
+
+_FOLD = {
+    **{ord(ch): None for ch in map(chr, range(0x0600, 0x0700)) if _DROPPED.match(ch)},
+    **_ONE_FOR_ONE,
+}
 
 
 def fold_with_offsets(text: str) -> tuple[str, list[int]]:
