@@ -53,9 +53,9 @@ PLACES = [(name, name_en, pattern) for name, name_en, _, pattern in _PLACE_SEARC
 
 def _places_in(text: str) -> tuple[str, str, list[tuple[int, str, str]]]:
     """The first place in the order of :data:`PLACES` (the gazetteer's) that
-    ``text`` names (Arabic, English; empty when none) and every mention of each, as (start, Arabic,
-    English) in text order.  A place whose letters are not in the text is
-    not searched for.
+    ``text`` names (Arabic, English; empty when none), and every mention of
+    each as (start, Arabic, English) in text order.  A place whose letters
+    are not in the text is not searched for.
 
     >>> place, place_en, named = _places_in("وقصف مخيم اليرموك ثم حي القدم")
     >>> place_en, [(start, en) for start, _, en in named]
@@ -153,7 +153,7 @@ def claims(article) -> pd.DataFrame:
     schema.check_rows(rows, "claims")
     rows.sort(key=lambda row: row["start"])
     # Every column is made on the rows and the table built once: adding
-    # columns to a dataframe one by one costs more than reading the article.
+    # columns to a dataframe one by one costs more than making them here.
     for row, grade in zip(rows, grading.corroboration_of(rows), strict=True):
         row["corroboration"] = grade
     added = provenance.provenance_columns(rows, article, sentences)

@@ -180,7 +180,7 @@ def provenance_columns(rows: list[dict], article, sentences=None, index=None) ->
     ``reported_precision`` it replaces), each a list or array in the order of
     ``rows``: claims of ``article`` as dicts, with the columns the rows of
     :func:`khabar.claims` have; ``index`` their labels (by default their
-    positions), the order sentences not read here would fall back on.
+    positions); ``sentences`` as for :func:`with_provenance`.
 
     >>> from khabar import claims, load_article
     >>> seed = load_article()
