@@ -571,14 +571,14 @@ def _none_counts(sentence, text, plain, offsets, place, place_en) -> list[dict]:
     أي جثة» (0 bodies handed over), «لم يُقتل أي مدني» (0 civilians killed)."""
     _, scopes = predicate_pattern()
     rows = []
-    for match in sentence.predicate_matches:
-        if not _NEGATED.search(plain, max(0, match.start() - 12), match.start()):
+    for predicate_start, predicate_end, form, _ in sentence.predicate_forms:
+        if not _NEGATED.search(plain, max(0, predicate_start - 12), predicate_start):
             continue
-        none = _ANY.match(plain, match.end())
+        none = _ANY.match(plain, predicate_end)
         noun = noun_at(plain, none.end()) if none else None
         if noun is None or noun["subject"] in ("", "other"):
             continue
-        subject, scope = _reading(noun["subject"], scopes[" ".join(match.group("form").split())], "count")
+        subject, scope = _reading(noun["subject"], scopes[form], "count")
         if not scope:
             continue
         start, end = offsets[none.start("any")], offsets[noun["end"]]

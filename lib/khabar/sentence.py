@@ -19,7 +19,7 @@ from functools import cached_property
 import pandas as pd
 
 from khabar.numbers import find_nouns, numbers_records
-from khabar.predicates import predicate_pattern, predicates_in
+from khabar.predicates import predicate_forms, predicates_in
 from khabar.sources import sentence_records
 
 
@@ -71,13 +71,13 @@ class Sentence:
     @cached_property
     def predicates(self) -> list[tuple[int, int, str]]:
         """(start, end, scope) of each predicate in the fold."""
-        return predicates_in(self.plain, self.predicate_matches)
+        return predicates_in(self.plain, self.predicate_forms)
 
     @cached_property
-    def predicate_matches(self) -> list:
-        """Every match of :func:`khabar.predicates.predicate_pattern` in the
-        fold, negated or not."""
-        return list(predicate_pattern()[0].finditer(self.plain))
+    def predicate_forms(self) -> list[tuple[int, int, str, int]]:
+        """Every predicate form in the fold, negated or not
+        (:func:`khabar.predicates.predicate_forms`)."""
+        return predicate_forms(self.plain)
 
     @cached_property
     def back(self) -> dict:
