@@ -91,19 +91,21 @@ def _varied(text: str, rng: random.Random) -> str:
     return varied_text(text, _spans(text), rng)
 
 
-def varied_reports(count: int, seed: int = 14) -> list:
-    """``count`` articles in memory, taken in turn from the seed and the
-    invented fixture reports (text and HTML), each with its numbers varied,
-    its metadata kept, and its own file name.
+def varied_report_texts(count: int, seed: int = 14) -> list[tuple[str, dict]]:
+    """``count`` (text, keywords of :func:`khabar.article.article_from_text`)
+    pairs, taken in turn from the seed and the invented fixture reports
+    (text and HTML), each with its numbers varied, its metadata kept, and
+    its own file name: plain values, so another process (another tree's
+    khabar) can build the same articles.
 
-    >>> [(a.source_path.name, a.metadata["outlet"]) for a in varied_reports(3)][1:]
-    [('varied-0001.txt', 'Janub Desk (invented)'), ('varied-0002.txt', 'Madina Post (invented)')]
+    >>> [keywords["source"] for _, keywords in varied_report_texts(2)]
+    ['varied-0000.txt', 'varied-0001.txt']
     """
     from khabar.reports import article_paths, load_articles
 
     sources, _ = load_articles([SEED_PATH] + article_paths(FIXTURES))
     rng = random.Random(seed)
-    articles = []
+    pairs = []
     for index in range(count):
         source = sources[index % len(sources)]
         raw = source.source_path.read_text(encoding="utf-8")
@@ -111,6 +113,16 @@ def varied_reports(count: int, seed: int = 14) -> list:
         metadata = {key: source.metadata[key] for key in ("outlet", "title") if key in source.metadata}
         if source.source_path.suffix == ".html":
             metadata.pop("title", None)  # the page title is not the first paragraph
-        article = article_from_text(_varied(raw, rng), source=name, published=source.published, metadata=metadata)
-        articles.append(article)
-    return articles
+        pairs.append((_varied(raw, rng), {"source": name, "published": source.published, "metadata": metadata}))
+    return pairs
+
+
+def varied_reports(count: int, seed: int = 14) -> list:
+    """``count`` articles in memory, taken in turn from the seed and the
+    invented fixture reports (text and HTML), each with its numbers varied,
+    its metadata kept, and its own file name (see :func:`varied_report_texts`).
+
+    >>> [(a.source_path.name, a.metadata["outlet"]) for a in varied_reports(3)][1:]
+    [('varied-0001.txt', 'Janub Desk (invented)'), ('varied-0002.txt', 'Madina Post (invented)')]
+    """
+    return [article_from_text(text, **keywords) for text, keywords in varied_report_texts(count, seed)]

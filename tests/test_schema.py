@@ -257,3 +257,19 @@ def test_a_list_column_is_tuples_in_the_table_and_text_in_the_file(seed_tables):
     assert all(isinstance(v, tuple) for v in events["quotes"])
     written = schema.cells(seed_tables["events"], "events")
     assert written["claimants"].tolist() == [" ; ".join(v) for v in events["claimants"]]
+
+
+@pytest.mark.parametrize("name", schema.TABLES)
+def test_the_empty_table_has_the_columns_and_types_of_one_with_rows(seed_tables, name):
+    empty = schema.empty(name)
+    assert len(empty) == 0
+    assert list(empty.columns) == columns(name)
+    # the types a table with rows gets from its schema, column by column
+    with_rows = conform(seed_tables[name], name)
+    assert empty.dtypes.to_dict() == with_rows.dtypes.to_dict()
+    assert schema.problems(empty, name) == []
+
+
+def test_an_empty_table_of_a_name_without_schema_is_refused():
+    with pytest.raises(KeyError, match="no schema for a table named 'claimz'"):
+        schema.empty("claimz")

@@ -188,7 +188,7 @@ def acled(article, rows: pd.DataFrame | None = None) -> pd.DataFrame:
                 "_span": (start, end),
             }
         )
-    return schema.conform(_merged(found), "acled") if found else _empty()
+    return schema.conform(_merged(found), "acled") if found else schema.empty("acled")
 
 
 def _merged(found: list[dict]) -> pd.DataFrame:
@@ -222,10 +222,6 @@ def _overlap(a, b) -> bool:
     if any(pd.isna(x) for x in (a0, a1, b0, b1)):
         return False
     return a0 <= b1 and b0 <= a1
-
-
-def _empty() -> pd.DataFrame:
-    return schema.conform(pd.DataFrame({c: [] for c in schema.columns("acled")}), "acled")
 
 
 def _city(article) -> str:

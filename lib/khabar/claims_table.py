@@ -38,14 +38,38 @@ from khabar.sentence import Sentence, read
 from khabar.sources import reporting_alternation
 
 BRANCH_AFTER = re.compile(r"^\s+من\s+(?:\w+\s+)?الفرع\s+([0-9٠-٩]+)")
-PLACES = [
-    (name, name_en, name_pattern(form))
+# (Arabic name, English name, the letters its pattern needs in the text
+# whatever prefix it takes, pattern); «حي الحجر الأسود» is also written
+# «الحجر الأسود»: a name of two words or more stands without the word for
+# its kind.
+_PLACE_SEARCH = [
+    (name, name_en, form[2:] if form.startswith("ال") else form[1:], name_pattern(form))
     for name, name_en, kind in NAMES
     if kind not in ("source", "organisation", "city")
-    # «حي الحجر الأسود» is also written «الحجر الأسود»: a name of two words
-    # or more stands without the word for its kind.
     for form in dict.fromkeys([name, re.sub(r"^(?:حي|مخيم|بلدة|مدينة)\s+(?=\S+\s+\S)", "", name)])
 ]
+PLACES = [(name, name_en, pattern) for name, name_en, _, pattern in _PLACE_SEARCH]
+
+
+def _places_in(text: str) -> tuple[str, str, list[tuple[int, str, str]]]:
+    """The first place in the order of :data:`PLACES` (the gazetteer's) that
+    ``text`` names (Arabic, English; empty when none), and every mention of
+    each as (start, Arabic, English) in text order.  A place whose letters
+    are not in the text is not searched for.
+
+    >>> place, place_en, named = _places_in("وقصف مخيم اليرموك ثم حي القدم")
+    >>> place_en, [(start, en) for start, _, en in named]
+    ('al-Qadam', [(5, 'Yarmouk camp'), (21, 'al-Qadam')])
+    """
+    found = []
+    for name, name_en, core, pattern in _PLACE_SEARCH:
+        matches = list(pattern.finditer(text)) if core in text else []
+        if matches:
+            found.append((name, name_en, matches))
+    place, place_en = (found[0][0], found[0][1]) if found else ("", "")
+    return place, place_en, sorted((m.start(), name, en) for name, en, matches in found for m in matches)
+
+
 # What happens to people in a casualty event becomes the subject, and the
 # group it happens to the scope: "killed" among "forces".
 CASUALTY = ("killed", "wounded", "captured", "detained")
@@ -124,10 +148,24 @@ def claims(article) -> pd.DataFrame:
         if carry.get("paragraph") != sentence.paragraph:
             carry = {"paragraph": sentence.paragraph}  # a paragraph's sentences share what they count
         rows += _claims_in(sentence, article.text, carry)
-    table = schema.frame(rows, "claims")
+    if not rows:
+        return _empty(article, sentences)
+    schema.check_rows(rows, "claims")
+    rows.sort(key=lambda row: row["start"])
+    # Every column is made on the rows and the table built once: adding
+    # columns to a dataframe one by one costs more than making them here.
+    for row, grade in zip(rows, grading.corroboration_of(rows), strict=True):
+        row["corroboration"] = grade
+    added = provenance.provenance_columns(rows, article, sentences)
+    return pd.DataFrame({c: added[c] if c in added else [row[c] for row in rows] for c in COLUMNS})
+
+
+def _empty(article, sentences) -> pd.DataFrame:
+    """The claims table of an article that states no count: no rows, the
+    columns and types of one that does."""
+    table = schema.frame([], "claims")
     table["reported_on"] = pd.to_datetime(table["reported_on"])
     table["corroboration"] = grading.corroboration(table)
-    table = table.sort_values("start", kind="stable").reset_index(drop=True)
     return provenance.with_provenance(table, article, sentences)
 
 
@@ -374,8 +412,7 @@ def _claims_in(sentence, text: str, carry: dict | None = None) -> list[dict]:
     carry = {} if carry is None else carry
     plain, offsets, back = sentence.plain, sentence.offsets, sentence.back
     predicates, nouns = sentence.predicates, sentence.nouns
-    place, place_en = next(((name, en) for name, en, pattern in PLACES if pattern.search(sentence.text)), ("", ""))
-    named = sorted((m.start(), name, en) for name, en, pattern in PLACES for m in pattern.finditer(sentence.text))
+    place, place_en, named = _places_in(sentence.text)
     rows = []
     if named:
         carry["place"] = (named[-1][1], named[-1][2])
@@ -532,16 +569,16 @@ def _OTHERS_AFTER() -> re.Pattern:  # noqa: N802 - a pattern, built on first use
 def _none_counts(sentence, text, plain, offsets, place, place_en) -> list[dict]:
     """A negated predicate with «أي» and a noun says none: «لم يسلم التنظيم
     أي جثة» (0 bodies handed over), «لم يُقتل أي مدني» (0 civilians killed)."""
-    pattern, scopes = predicate_pattern()
+    _, scopes = predicate_pattern()
     rows = []
-    for match in pattern.finditer(plain):
-        if not _NEGATED.search(plain, max(0, match.start() - 12), match.start()):
+    for predicate_start, predicate_end, form, _ in sentence.predicate_forms:
+        if not _NEGATED.search(plain, max(0, predicate_start - 12), predicate_start):
             continue
-        none = _ANY.match(plain, match.end())
+        none = _ANY.match(plain, predicate_end)
         noun = noun_at(plain, none.end()) if none else None
         if noun is None or noun["subject"] in ("", "other"):
             continue
-        subject, scope = _reading(noun["subject"], scopes[" ".join(match.group("form").split())], "count")
+        subject, scope = _reading(noun["subject"], scopes[form], "count")
         if not scope:
             continue
         start, end = offsets[none.start("any")], offsets[noun["end"]]

@@ -159,6 +159,26 @@ PATTERNS = [
     ("past_days", rf"{_PRE}(?:خلال\s+)?الأيام\s+(?:الماضية|الأخيرة|الفائتة){_END}"),
 ]
 _COMPILED = [(form, re.compile(pattern)) for form, pattern in PATTERNS]
+# What each form cannot match without: a month name, a weekday, or its own
+# word.  A text without it is not searched for that form.
+_ANY_MONTH = re.compile("|".join(_loose(m) for m in _ALL_MONTHS))
+_ANY_WEEKDAY = re.compile("|".join(_loose(w) for w in WEEKDAYS))
+_NEEDS = {
+    "day_month": _ANY_MONTH,
+    "month_part": _ANY_MONTH,
+    "month_year": _ANY_MONTH,
+    "month_relative": _ANY_MONTH,
+    "weekday_relative": _ANY_WEEKDAY,
+    "weekday": _ANY_WEEKDAY,
+    "day_before_yesterday": "أمس",
+    "yesterday": "أمس",
+    "today": "اليوم",
+    "days_ago": "أيام",
+    "two_days_ago": "يومين",
+    "more_than_week": "أسبوع",
+    "week_ago": "أسبوع",
+    "past_days": "الأيام",
+}
 
 # How many days back a vague phrase reaches, as (nearest, farthest).
 # أيام is a plural of paucity (جمع قلة), the plural Arabic counts 3 to 10 with
@@ -284,10 +304,42 @@ def find_dates(text: str, published: Date) -> pd.DataFrame:
     return _dates_of(text, published).copy()
 
 
+def date_spans(text: str, published: Date) -> list[dict]:
+    """:func:`find_dates` as plain records (``start``, ``end``, ``date``,
+    ``date_end``, ``precision``), in text order, without making a dataframe:
+    what the readers of sentences and of claims ask for.
+
+    >>> [(d["start"], str(d["date"].date())) for d in date_spans("وقالت أمس إن", Date(2018, 3, 26))]
+    [(6, '2018-03-25')]
+    """
+    return [
+        {"start": start, "end": end, "date": date, "date_end": date_end, "precision": precision}
+        for _, _, date, date_end, precision, start, end in _found(text, published)
+    ]
+
+
 @functools.lru_cache(maxsize=16)
 def _dates_of(text: str, published: Date) -> pd.DataFrame:
+    columns = ["expression", "form", "date", "date_end", "precision", "start", "end"]
+    frame = pd.DataFrame(list(_found(text, published)), columns=columns).sort_values("start").reset_index(drop=True)
+    for column in ("date", "date_end"):
+        frame[column] = pd.to_datetime(frame[column])
+    return frame
+
+
+@functools.lru_cache(maxsize=16)
+def _found(text: str, published: Date) -> tuple:
+    """(expression, form, date, date_end, precision, start, end) of each date
+    expression, in text order: read once per text, shared by the readers of
+    one article (its sentences, its claims' windows, its events)."""
     candidates = []
+    present: dict = {}
     for form, pattern in _COMPILED:
+        need = _NEEDS[form]
+        if need not in present:
+            present[need] = need in text if isinstance(need, str) else bool(need.search(text))
+        if not present[need]:
+            continue
         for match in pattern.finditer(text):
             candidates.append((match.start(), match.end(), form, match))
     candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
@@ -302,11 +354,7 @@ def _dates_of(text: str, published: Date) -> pd.DataFrame:
         resolved = resolve_match(form, groups, published)
         if resolved is not None:
             rows.append((text[start:end], form, *resolved, start, end))
-    columns = ["expression", "form", "date", "date_end", "precision", "start", "end"]
-    frame = pd.DataFrame(rows, columns=columns).sort_values("start").reset_index(drop=True)
-    for column in ("date", "date_end"):
-        frame[column] = pd.to_datetime(frame[column])
-    return frame
+    return tuple(sorted(rows, key=lambda row: row[5]))
 
 
 _OUTLET_BEFORE = re.compile(

@@ -138,24 +138,13 @@ def ged_of(articles, *, executor=None, processes: int | None = None) -> pd.DataF
     return table_of(ged, "ged", articles, executor=executor, processes=processes)
 
 
-def _empty_ged() -> pd.DataFrame:
-    return schema.conform(pd.DataFrame({c: [] for c in schema.columns("ged")}), "ged")
-
-
-def _layouts_chunk(articles: list) -> tuple[pd.DataFrame, pd.DataFrame]:
-    from khabar.acled import _empty, acled
+def _layouts(article) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``(acled(article), ged(article))`` with the article's events read once."""
+    from khabar.acled import acled
     from khabar.shared_tables import event_rows
 
-    both = []
-    for article in articles:
-        rows = event_rows(article)
-        both.append((acled(article, rows), ged(article, rows)))
-    acleds = [a for a, _ in both if len(a)]
-    geds = [g for _, g in both if len(g)]
-    return (
-        pd.concat(acleds, ignore_index=True) if acleds else _empty(),
-        pd.concat(geds, ignore_index=True) if geds else _empty_ged(),
-    )
+    rows = event_rows(article)
+    return acled(article, rows), ged(article, rows)
 
 
 def layouts_of(articles, *, executor=None, processes: int | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -170,14 +159,6 @@ def layouts_of(articles, *, executor=None, processes: int | None = None) -> tupl
     >>> acled_table.equals(acled_of(articles, processes=1))
     True
     """
-    from khabar.reports import map_reports
+    from khabar.reports import tables_of
 
-    parts = map_reports(_layouts_chunk, list(articles), executor=executor, processes=processes)
-    acleds = [a for a, _ in parts if len(a)]
-    geds = [g for _, g in parts if len(g)]
-    from khabar.acled import _empty
-
-    return (
-        schema.conform(pd.concat(acleds, ignore_index=True), "acled") if acleds else _empty(),
-        schema.conform(pd.concat(geds, ignore_index=True), "ged") if geds else _empty_ged(),
-    )
+    return tables_of(_layouts, ("acled", "ged"), articles, executor=executor, processes=processes)

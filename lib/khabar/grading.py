@@ -65,20 +65,42 @@ def _ranges(table: pd.DataFrame) -> list[dict]:
     """Plain records with an open upper end as infinity (pairwise loops over
     records are far faster than over dataframe rows)."""
     columns = ["subject", "scope", "claimant", "value_low", "value_high"]
-    records = table[columns].to_dict("records")
-    sides = table["side"].tolist() if "side" in table.columns else [None] * len(table)
-    for index, record, side in zip(table.index, records, sides):
-        record["index"] = index
-        record["camp"] = camp(record["claimant"], side)
-        record["kind"] = (record["subject"], record["scope"])
-        record["low"] = float(record["value_low"])
-        record["high"] = float("inf") if pd.isna(record["value_high"]) else float(record["value_high"])
-        record["has_figure"] = not pd.isna(record["value_low"])
-    named = table["named"].tolist() if "named" in table.columns else [None] * len(table)
-    via = table["via"].tolist() if "via" in table.columns else [""] * len(table)
-    for record, is_named, relay in zip(records, named, via):
-        record["named"] = None if pd.isna(is_named) else bool(is_named)
-        record["via"] = relay if isinstance(relay, str) else ""
+    return _ranges_of(
+        table[columns].to_dict("records"),
+        table.index,
+        table["side"].tolist() if "side" in table.columns else None,
+        table["named"].tolist() if "named" in table.columns else None,
+        table["via"].tolist() if "via" in table.columns else None,
+    )
+
+
+def _ranges_of(rows: list[dict], index, sides=None, named=None, via=None) -> list[dict]:
+    """:func:`_ranges` of claims as dicts (``subject``, ``scope``,
+    ``claimant``, ``value_low``, ``value_high``), ``index`` their labels;
+    ``sides``, ``named`` and ``via`` the columns, when the claims have them."""
+    records = []
+    for position, (label, row) in enumerate(zip(index, rows)):
+        side = sides[position] if sides is not None else None
+        is_named = named[position] if named is not None else None
+        relay = via[position] if via is not None else ""
+        low, high = row["value_low"], row["value_high"]
+        records.append(
+            {
+                "subject": row["subject"],
+                "scope": row["scope"],
+                "claimant": row["claimant"],
+                "value_low": low,
+                "value_high": high,
+                "index": label,
+                "camp": camp(row["claimant"], side),
+                "kind": (row["subject"], row["scope"]),
+                "low": float(low),
+                "high": float("inf") if pd.isna(high) else float(high),
+                "has_figure": not pd.isna(low),
+                "named": None if pd.isna(is_named) else bool(is_named),
+                "via": relay if isinstance(relay, str) else "",
+            }
+        )
     return records
 
 
@@ -165,12 +187,34 @@ def grades(table: pd.DataFrame, widths: pd.DataFrame | None = None) -> pd.DataFr
     >>> grades(rows)[["grade", "strength", "by"]].values.tolist()
     [['corroborated', 'weak', (2,)], ['corroborated', 'weak', (2,)], ['corroborated', 'weak', (0, 1)]]
     """
-    records = _ranges(table)
+    rows = _grade_rows(_ranges(table), None if widths is None else _ranges(widths))
+    return pd.DataFrame(rows, index=table.index, columns=["grade", "strength", "by", "camp", "reason"])
+
+
+def corroboration_of(rows: list[dict]) -> list[str]:
+    """:func:`corroboration` of claims as plain dicts (``subject``,
+    ``scope``, ``claimant``, ``side``, ``value_low``, ``value_high``), as
+    :func:`khabar.claims` grades its rows before it makes the table.
+
+    >>> corroboration_of([
+    ...     {"subject": "killed", "scope": "forces", "claimant": "a", "side": "independent", "value_low": 10, "value_high": 12},
+    ...     {"subject": "killed", "scope": "forces", "claimant": "b", "side": "regime", "value_low": 11, "value_high": 11},
+    ... ])
+    ['corroborated', 'corroborated']
+    """
+    records = _ranges_of(rows, range(len(rows)), [row.get("side") for row in rows])
+    return [grade for grade, *_ in _grade_rows(records)]
+
+
+def _grade_rows(records: list[dict], widths: list[dict] | None = None) -> list[tuple]:
+    """(grade, strength, by, camp, reason) of each of ``records``
+    (:func:`_ranges`); ``widths`` the records whose vagueness sets the
+    strength, by default ``records``."""
     contested: dict = {}
     for i, j, _ in _conflicts(records):
         contested.setdefault(i, []).append(j)
         contested.setdefault(j, []).append(i)
-    vagueness = {r["index"]: _relative_width(r) for r in (records if widths is None else _ranges(widths))}
+    vagueness = {r["index"]: _relative_width(r) for r in (records if widths is None else widths)}
     rows = []
     for claim in records:
         if not claim["has_figure"]:
@@ -196,7 +240,7 @@ def grades(table: pd.DataFrame, widths: pd.DataFrame | None = None) -> pd.DataFr
         if not independent:
             strength, reason = "weak", ONE_RELAY
         rows.append(("corroborated", strength, tuple(o["index"] for o in others), claim["camp"], reason))
-    return pd.DataFrame(rows, index=table.index, columns=["grade", "strength", "by", "camp", "reason"])
+    return rows
 
 
 def _one_relay(a: dict, b: dict) -> bool:

@@ -25,6 +25,7 @@ import pandas as pd
 from khabar import conventions, lexicon
 from khabar.dates import EGYPTIAN_MONTHS, LEVANTINE_MONTHS
 from khabar.lexicon import fold, folded_with_offsets
+from khabar.text import alternation
 
 # Clitics Arabic writes joined to the next word: و (and), ف (so), ب (by, with),
 # ل (for), ك (like); "بخمس" is "with five", "و12" is "and 12".
@@ -84,7 +85,7 @@ def _vague_range(record) -> tuple[float, float]:
 
 
 def _alternation(forms) -> str:
-    return "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in sorted(set(forms), key=len, reverse=True))
+    return alternation(forms)
 
 
 @cache

@@ -12,13 +12,13 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from khabar import lexicon
+from khabar import lexicon, text
 
 
 @cache
 def _predicates() -> tuple[re.Pattern, dict]:
     forms = {form: record["scope"] for record in lexicon.rows("predicate") for form in record["forms"]}
-    alternation = "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in sorted(forms, key=len, reverse=True))
+    alternation = text.alternation(forms)
     # A verb's subject endings (قتلوا، انتشلا، تسلمنا) and object pronouns (بادلها).
     pattern = re.compile(
         rf"(?<!\w)[وفبل]{{0,2}}?(?:ال)?(?P<form>{alternation})(?:وا|تا|نا|ا|ت|ن)?(?:هما|هم|هن|ها|ه)?(?!\w)"
@@ -64,19 +64,32 @@ def negated_before() -> re.Pattern:
 _ONLY = re.compile(r"(?:\s+\S+){0,3}?\s+(?:سوي|الا)(?!\w)")
 
 
-def predicates_in(plain: str) -> list[tuple[int, int, str]]:
-    """(start, end, scope) of every event predicate in folded text.
+def predicate_forms(plain: str) -> list[tuple[int, int, str, int]]:
+    """(start, end, form, start of the form) of every match of
+    :func:`predicate_pattern` in folded text, negated or not; the form
+    without the clitics before it, as the lexicon writes it.
+
+    >>> predicate_forms("ولم يقتل احد")  # negated: predicates_in leaves it out
+    [(4, 8, 'يقتل', 4)]
+    """
+    pattern, _ = _predicates()
+    return [(m.start(), m.end(), " ".join(m.group("form").split()), m.start("form")) for m in pattern.finditer(plain)]
+
+
+def predicates_in(plain: str, forms: list | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, scope) of every event predicate in folded text;
+    ``forms``, its :func:`predicate_forms`, when the caller has them.
 
     >>> from khabar.text import fold
     >>> [p[2] for p in predicates_in(fold("يسكنه عشرون ألف مدني، قتل منهم ألفان"))]
     ['residents', 'killed']
     """
-    pattern, scopes = _predicates()
+    _, scopes = _predicates()
     negated = negated_before()
     return [
-        (m.start(), m.end(), scopes[" ".join(m.group("form").split())])
-        for m in pattern.finditer(plain)
+        (start, end, scopes[form])
+        for start, end, form, form_start in (predicate_forms(plain) if forms is None else forms)
         # لدى takes no preposition: «بلدي» is a word of its own
-        if not (m.group("form") == "لدي" and m.start("form") > m.start())
-        and not (negated.search(plain, max(0, m.start() - 12), m.start()) and not _ONLY.match(plain, m.end()))
+        if not (form == "لدي" and form_start > start)
+        and not (negated.search(plain, max(0, start - 12), start) and not _ONLY.match(plain, end))
     ]

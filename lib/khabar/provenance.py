@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from functools import cache
 from pathlib import Path
-from types import SimpleNamespace
 
 import pandas as pd
 
@@ -146,9 +146,13 @@ def claim_ids(table: pd.DataFrame, name: str) -> list[str]:
     >>> claim_ids(rows, "x")
     ['x:5-9:b', 'x:0-3', 'x:5-9:a']
     """
-    spans = [f"{name}:{int(s)}-{int(e)}" for s, e in zip(table["start"], table["end"])]
-    shared = pd.Series(spans).duplicated(keep=False).tolist()
-    return [f"{span}:{subject}" if twice else span for span, twice, subject in zip(spans, shared, table["subject"])]
+    return _claim_ids(table["start"], table["end"], table["subject"], name)
+
+
+def _claim_ids(starts, ends, subjects, name: str) -> list[str]:
+    spans = [f"{name}:{int(s)}-{int(e)}" for s, e in zip(starts, ends)]
+    count = Counter(spans)
+    return [f"{span}:{subject}" if count[span] > 1 else span for span, subject in zip(spans, subjects)]
 
 
 def with_provenance(table: pd.DataFrame, article, sentences=None) -> pd.DataFrame:
@@ -165,69 +169,94 @@ def with_provenance(table: pd.DataFrame, article, sentences=None) -> pd.DataFram
     >>> pd.isna(tanks.reported_on), str(tanks.reported_end.date()), tanks.reported_precision
     (True, '2018-03-26', 'by')
     """
-    from khabar.sources import outlet_claimant
-
     table = table.copy()
-    types = source_types()
-    outlet_key, outlet_ar = outlet_claimant(getattr(article, "metadata", {}))
-    via = "" if outlet_key == "unattributed" else (outlet_key if outlet_key != "other" else outlet_ar)
-    table["claim_id"] = claim_ids(table, article_name(article))
-    table["source_type"] = [types.get(key, types.get("other", ("unknown", False)))[0] for key in table["claimant"]]
-    table["named"] = pd.array([types.get(key, ("unknown", False))[1] for key in table["claimant"]], dtype="boolean")
-    table["via"] = via
-    named_after, own = _owners_of(table, article.text)
-    table["about_own_side"] = pd.array(own, dtype="boolean")
-    people_of = [_people(row, named) for row, named in zip(table[["unit", "lemma", "noun"]].itertuples(), named_after)]
-    table["sex"] = [sex for sex, _ in people_of]
-    table["combatant"] = [combatant for _, combatant in people_of]
-    windows = reporting_windows(article, table, outlet_key, sentences)
-    table["reported_on"] = pd.to_datetime([w[0] for w in windows])
-    table["reported_end"] = pd.to_datetime([w[1] for w in windows])
-    table["reported_precision"] = [w[2] for w in windows]
+    for column, values in provenance_columns(table.to_dict("records"), article, sentences, table.index).items():
+        table[column] = values
     return table[schema.columns("claims")]
 
 
-def _owners_of(table: pd.DataFrame, text: str) -> tuple[list[bool], list]:
+def provenance_columns(rows: list[dict], article, sentences=None, index=None) -> dict:
+    """The columns :func:`with_provenance` adds (and ``reported_on``,
+    ``reported_precision`` it replaces), each a list or array in the order of
+    ``rows``: claims of ``article`` as dicts, with the columns the rows of
+    :func:`khabar.claims` have; ``index`` their labels (by default their
+    positions); ``sentences`` as for :func:`with_provenance`.
+
+    >>> from khabar import claims, load_article
+    >>> seed = load_article()
+    >>> rows = claims(seed).to_dict("records")
+    >>> added = provenance_columns(rows, seed)  # «عشرات الجثث», say informed sources
+    >>> rows[0]["quote"], added["claim_id"][0][-7:], added["source_type"][0], bool(added["named"][0])
+    ('عشرات الجثث', '372-383', 'anonymous_source', False)
+    """
+    from khabar.sources import outlet_claimant
+
+    index = range(len(rows)) if index is None else list(index)
+    types = source_types()
+    unknown = ("unknown", False)
+    outlet_key, outlet_ar = outlet_claimant(getattr(article, "metadata", {}))
+    via = "" if outlet_key == "unattributed" else (outlet_key if outlet_key != "other" else outlet_ar)
+    claimants = [row["claimant"] for row in rows]
+    named_after, own = _owners_of(rows, article.text)
+    people_of = [_people(row, named) for row, named in zip(rows, named_after)]
+    windows = _windows(article, [row["start"] for row in rows], index, outlet_key, sentences)
+    return {
+        "claim_id": _claim_ids(
+            [row["start"] for row in rows],
+            [row["end"] for row in rows],
+            [row["subject"] for row in rows],
+            article_name(article),
+        ),
+        "source_type": [types.get(key, types.get("other", unknown))[0] for key in claimants],
+        "named": pd.array([types.get(key, unknown)[1] for key in claimants], dtype="boolean"),
+        "via": [via] * len(rows) if rows else via,
+        "about_own_side": pd.array(own, dtype="boolean"),
+        "sex": [sex for sex, _ in people_of],
+        "combatant": [combatant for _, combatant in people_of],
+        "reported_on": pd.to_datetime([w[0] for w in windows]),
+        "reported_end": pd.to_datetime([w[1] for w in windows]),
+        "reported_precision": [w[2] for w in windows],
+    }
+
+
+def _owners_of(rows: list[dict], text: str) -> tuple[list[bool], list]:
     """Whether each count's owner is named right after it («… من قوات
     الأسد»), and whether its claimant speaks of its own side (True, False,
     or NA)."""
-    owners, last_owner, previous = [], "", {}
-    needed = [
-        SimpleNamespace(Index=index, **record)
-        for index, record in zip(
-            table.index, table[["start", "end", "sentence", "claimant_ar", "side", "topic"]].to_dict("records")
-        )
-    ]
-    for row in sorted(needed, key=lambda row: row.start):
-        clause_end = _CLAUSE_END.search(text, row.end)
-        stop = min(row.end + OWNER_REACH, clause_end.start() if clause_end else len(text))
-        owner = owner_after(text[row.start : max(stop, row.end)])
+    last_owner, previous = "", {}
+    by_position = {}
+    for position in sorted(range(len(rows)), key=lambda k: rows[k]["start"]):
+        row = rows[position]
+        start, end, sentence = row["start"], row["end"], row["sentence"]
+        clause_end = _CLAUSE_END.search(text, end)
+        stop = min(end + OWNER_REACH, clause_end.start() if clause_end else len(text))
+        owner = owner_after(text[start : max(stop, end)])
         carried = False
         named_after = bool(owner) and owner != "previous"
         if not owner:
             # a count in a coordinated clause («إلى جانب العشرات من الجنود»,
             # «بينهم ضباط») belongs to the side of the count before it
-            owner, carried = previous.get(row.sentence, ""), True
+            owner, carried = previous.get(sentence, ""), True
         if not owner:
-            sentence_start = text.rfind(row.sentence, 0, row.end + 1)
-            head = text[max(sentence_start, 0) : row.start]
+            sentence_start = text.rfind(sentence, 0, end + 1)
+            head = text[max(sentence_start, 0) : start]
             clause = re.split(r"[،؛:;]", head)[-1]
-            owner = _owner_before(fold(clause), row.claimant_ar)
+            owner = _owner_before(fold(clause), row["claimant_ar"])
         if owner == "previous":
             # «القوات» with the article and no name: the forces named last
             owner = last_owner
         if owner:
-            previous[row.sentence] = owner
+            previous[sentence] = owner
             if not carried:
                 last_owner = owner
-        owners.append((row.Index, owner, named_after))
-    by_index = {index: (owner, named_after) for index, owner, named_after in owners}
+        by_position[position] = (owner, named_after)
     result_named, result_own = [], []
-    for row in needed:
-        owner, named_after = by_index[row.Index]
+    for position, row in enumerate(rows):
+        owner, named_after = by_position[position]
         result_named.append(named_after)
-        party = row.side if isinstance(row.side, str) and row.side not in NOT_PARTIES else ""
-        if party and owner and row.topic in LOSS_TOPICS:
+        side = row["side"]
+        party = side if isinstance(side, str) and side not in NOT_PARTIES else ""
+        if party and owner and row["topic"] in LOSS_TOPICS:
             result_own.append(owner == party)
         else:
             result_own.append(pd.NA)
@@ -238,12 +267,12 @@ def _text(value) -> str:
     return value if isinstance(value, str) else ""
 
 
-def _people(row, owner_named: bool) -> tuple[str, str]:
+def _people(row: dict, owner_named: bool) -> tuple[str, str]:
     """(sex, combatant) of the people a claim counts; empty for things."""
-    if row.unit != "persons":
+    if row["unit"] != "persons":
         return "", ""
-    known = people().get(fold(_text(row.lemma)), {"sex": "", "combatant": "unknown", "female_forms": ()})
-    noun = fold(_text(row.noun))
+    known = people().get(fold(_text(row["lemma"])), {"sex": "", "combatant": "unknown", "female_forms": ()})
+    noun = fold(_text(row["noun"]))
     # The sound feminine plural (-ات) or feminine singular (-ة) of a noun for
     # people names women: «معتقلات».  The masculine plural covers men and
     # mixed groups alike, so it says nothing of sex.
@@ -275,24 +304,35 @@ def reporting_windows(article, table: pd.DataFrame, outlet_key: str = "", senten
     >>> pd.isna(branch.reported_on), str(branch.reported_end.date()), branch.reported_precision
     (True, '2018-03-26', 'by')
     """
-    from khabar.dates import find_dates
-    from khabar.sentence import read
+    return _windows(article, table["start"].tolist(), list(table.index), outlet_key, sentences)
+
+
+@cache
+def _telling() -> re.Pattern:
     from khabar.sources import reporting_alternation
+
+    return re.compile(rf"(?<!\w)[وف]?(?:{reporting_alternation('verb', 'preposition')})(?!\w)")
+
+
+def _windows(article, starts: list, index: list, outlet_key: str = "", sentences=None) -> list[tuple]:
+    """:func:`reporting_windows` of claims starting at ``starts``, labelled ``index``."""
+    from khabar.dates import date_spans
+    from khabar.sentence import read
 
     published = article.published
     if published is None:
-        return [(pd.NaT, pd.NaT, "")] * len(table)
+        return [(pd.NaT, pd.NaT, "")] * len(starts)
     day = pd.Timestamp(published)
     if not outlet_key:
         from khabar.sources import outlet_claimant
 
         outlet_key = outlet_claimant(getattr(article, "metadata", {}))[0]
-    telling = re.compile(rf"(?<!\w)[وف]?(?:{reporting_alternation('verb', 'preposition')})(?!\w)")
-    found = find_dates(article.text, published)[["start", "end", "date", "date_end", "precision"]].to_dict("records")
+    telling = _telling()
+    found = date_spans(article.text, published)
     windows, previous, spoken = {}, (day, day, "day"), {}
-    starts = list(zip(table.index, table["start"]))
+    starts = list(zip(index, starts))
     for sentence in read(article) if sentences is None else sentences:
-        here = [(index, start) for index, start in starts if sentence.start <= start < sentence.end]
+        here = [(label, start) for label, start in starts if sentence.start <= start < sentence.end]
         first = int(min(start for _, start in here)) if here else sentence.end
         told = [
             d
@@ -313,9 +353,9 @@ def reporting_windows(article, table: pd.DataFrame, outlet_key: str = "", senten
             window = (day, day, "day")
         else:
             window = (pd.NaT, day, "by")
-        for index, _ in here:
-            windows[index] = window
+        for label, _ in here:
+            windows[label] = window
         if told and source_types().get(sentence.claimant, ("", True))[1] is False:
             spoken.setdefault(sentence.claimant, window)
         previous = window
-    return [windows.get(index, (pd.NaT, day, "by")) for index in table.index]
+    return [windows.get(label, (pd.NaT, day, "by")) for label, _ in starts]

@@ -160,26 +160,54 @@ def map_reports(function, articles: list, *, executor=None, processes: int | Non
         return list(pool.map(function, _chunks(articles, processes * 4)))
 
 
-def _one_table_per_chunk(per_article, name: str, articles: list) -> pd.DataFrame:
-    tables = [per_article(article) for article in articles]
-    return pd.concat(tables, ignore_index=True) if tables else pd.DataFrame(columns=schema.columns(name))
+def _tables_per_chunk(per_article, names: tuple, articles: list) -> tuple[pd.DataFrame, ...]:
+    made = [per_article(article) for article in articles]
+    return tuple(_joined([tables[k] for tables in made], name) for k, name in enumerate(names))
+
+
+def _joined(tables: list, name: str) -> pd.DataFrame:
+    """The rows of ``tables`` in one table of schema ``name`` (its empty
+    table when none has a row)."""
+    tables = [table for table in tables if len(table)]
+    return pd.concat(tables, ignore_index=True) if tables else schema.empty(name)
+
+
+def _as_one(per_article, article) -> tuple[pd.DataFrame]:
+    return (per_article(article),)
+
+
+def tables_of(per_article, names: tuple, articles, *, executor=None, processes: int | None = None) -> tuple:
+    """One table of each schema of ``names`` for many reports: ``per_article``
+    (a function of one article returning a tuple of tables, one of each
+    schema) over each, in their order, through :func:`map_reports`.
+
+    >>> from khabar.acled import acled
+    >>> articles, _ = load_articles("tests/fixtures/reports")
+    >>> both = tables_of(lambda a: (acled(a), acled(a)), ("acled", "acled"), articles[:2], processes=1)
+    >>> [len(table) for table in both] == [len(acled(articles[0])) + len(acled(articles[1]))] * 2
+    True
+    """
+    chunk = functools.partial(_tables_per_chunk, per_article, tuple(names))
+    parts = map_reports(chunk, list(articles), executor=executor, processes=processes)
+    return tuple(
+        schema.conform(joined, name) if len(joined) else joined
+        for name, joined in ((name, _joined([part[k] for part in parts], name)) for k, name in enumerate(names))
+    )
 
 
 def table_of(per_article, name: str, articles, *, executor=None, processes: int | None = None) -> pd.DataFrame:
     """One table of schema ``name`` for many reports: ``per_article`` (a
     function of one article returning rows of that schema) over each, in
-    their order, through :func:`map_reports`.
+    their order, through :func:`map_reports` (:func:`tables_of` with one
+    table).
 
     >>> from khabar.acled import acled
     >>> articles, _ = load_articles("tests/fixtures/reports")
     >>> len(table_of(acled, "acled", articles, processes=1)) >= len(acled(articles[0]))
     True
     """
-    chunk = functools.partial(_one_table_per_chunk, per_article, name)
-    tables = [t for t in map_reports(chunk, list(articles), executor=executor, processes=processes) if len(t)]
-    if not tables:
-        return schema.conform(pd.DataFrame({c: [] for c in schema.columns(name)}), name)
-    return schema.conform(pd.concat(tables, ignore_index=True), name)
+    one = functools.partial(_as_one, per_article)
+    return tables_of(one, (name,), articles, executor=executor, processes=processes)[0]
 
 
 def _tables(articles: list, processes: int | None, executor=None) -> list[pd.DataFrame]:

@@ -19,7 +19,7 @@ from functools import cached_property
 import pandas as pd
 
 from khabar.numbers import find_nouns, numbers_records
-from khabar.predicates import predicates_in
+from khabar.predicates import predicate_forms, predicates_in
 from khabar.sources import sentence_records
 
 
@@ -71,7 +71,13 @@ class Sentence:
     @cached_property
     def predicates(self) -> list[tuple[int, int, str]]:
         """(start, end, scope) of each predicate in the fold."""
-        return predicates_in(self.plain)
+        return predicates_in(self.plain, self.predicate_forms)
+
+    @cached_property
+    def predicate_forms(self) -> list[tuple[int, int, str, int]]:
+        """Every predicate form in the fold, negated or not
+        (:func:`khabar.predicates.predicate_forms`)."""
+        return predicate_forms(self.plain)
 
     @cached_property
     def back(self) -> dict:
@@ -95,24 +101,30 @@ def read(article) -> list[Sentence]:
     dated = _report_dates(records, article.text, getattr(article, "published", None))
     return [
         Sentence(
-            text=r["text"],
-            start=r["start"],
-            end=r["end"],
-            paragraph=r["paragraph"],
-            kind=r["kind"],
-            plain=r["plain"],
-            offsets=tuple(r["offsets"]),
-            claimant=r["claimant"],
-            claimant_ar=r["claimant_ar"],
-            side=r["side"],
-            continues=r["continues"],
-            carried=r["carried"],
-            turns=tuple(r["turns"]),
+            **{field: record[field] for field in _FROM_RECORD},
+            offsets=tuple(record["offsets"]),
+            turns=tuple(record["turns"]),
             reported_on=on,
             reported_precision=precision,
         )
-        for r, (on, precision) in zip(records, dated, strict=True)
+        for record, (on, precision) in zip(records, dated, strict=True)
     ]
+
+
+# The fields a sentence takes as they are from :func:`khabar.sources.sentence_records`.
+_FROM_RECORD = (
+    "text",
+    "start",
+    "end",
+    "paragraph",
+    "kind",
+    "plain",
+    "claimant",
+    "claimant_ar",
+    "side",
+    "continues",
+    "carried",
+)
 
 
 def _report_dates(records: list[dict], text: str, published) -> list[tuple]:
@@ -122,10 +134,9 @@ def _report_dates(records: list[dict], text: str, published) -> list[tuple]:
     the publication date."""
     if published is None:
         return [(pd.NaT, "")] * len(records)
-    from khabar.dates import find_dates
+    from khabar.dates import date_spans
 
-    table = find_dates(text, published)
-    found = list(zip(*(table[c].tolist() for c in ("start", "end", "date", "precision")), strict=True))
+    found = [(d["start"], d["end"], d["date"], d["precision"]) for d in date_spans(text, published)]
     previous, dated = (pd.Timestamp(published), "day"), []
     for sentence in records:
         inside = [d for d in found if d[0] >= sentence["start"] and d[1] <= sentence["end"]]

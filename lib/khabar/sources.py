@@ -774,18 +774,24 @@ def sentence_records(article) -> list[dict]:
 
     default = outlet_claimant(getattr(article, "metadata", {}))
     rows, previous, last_sources = [], (None, ""), None
-    for paragraph in article.paragraphs.itertuples():
+    paragraphs = article.paragraphs
+    for index, kind, paragraph_text, paragraph_start in zip(
+        paragraphs.index.tolist(),
+        paragraphs["kind"].tolist(),
+        paragraphs["text"].tolist(),
+        paragraphs["start"].tolist(),
+    ):
         # A quotation never runs past its paragraph.  A speaker does only
         # through a verb of saying with no subject («وتحدثت عن …»), which
         # Arabic writes only for the one just named, or a back-reference
         # («وأضاف المصدر»); any other sentence is the outlet's.
         offset, quoting = 0, False
-        for piece in _SENTENCE_END.split(paragraph.text):
+        for piece in _SENTENCE_END.split(paragraph_text):
             if not piece.strip():
                 continue
-            local = paragraph.text.index(piece, offset)
+            local = paragraph_text.index(piece, offset)
             offset = local + len(piece)
-            start = paragraph.start + local
+            start = paragraph_start + local
             plain, offsets = _text.fold_with_offsets(piece)
             # A speaker who takes the floor later in the sentence speaks
             # only from there on (:func:`turns`): the sentence is whoever
@@ -803,8 +809,8 @@ def sentence_records(article) -> list[dict]:
             quoting = _open_quotation(piece, quoting)
             rows.append(
                 {
-                    "paragraph": paragraph.Index,
-                    "kind": paragraph.kind,
+                    "paragraph": index,
+                    "kind": kind,
                     "text": piece,
                     "start": start,
                     "end": start + len(piece),

@@ -118,14 +118,19 @@ STEPS = (harakat, tatweel, hamza_forms, alif_maqsura, digits)
 
 
 def fold(text: str) -> str:
-    """``text`` as khabar matches it: every step of :data:`STEPS` in turn.
+    """``text`` as khabar matches it: every step of :data:`STEPS` in turn
+    (done as one pass over the text: no step changes what another reads).
 
     >>> fold("إِحْدَى ـ ٣")
     'احدي  3'
     """
-    for step in STEPS:
-        text = step(text)
-    return text
+    return text.translate(_FOLD)
+
+
+_FOLD = {
+    **{ord(ch): None for ch in map(chr, range(0x0600, 0x0700)) if _DROPPED.match(ch)},
+    **_ONE_FOR_ONE,
+}
 
 
 def fold_with_offsets(text: str) -> tuple[str, list[int]]:
@@ -139,3 +144,68 @@ def fold_with_offsets(text: str) -> tuple[str, list[int]]:
         return text.translate(_ONE_FOR_ONE), list(range(len(text) + 1))
     offsets = [i for i, ch in enumerate(text) if not _DROPPED.match(ch)] + [len(text)]
     return _DROPPED.sub("", text).translate(_ONE_FOR_ONE), offsets
+
+
+def alternation(forms, space: str = r"\s+") -> str:
+    """A regex matching any of ``forms`` as their alternation longest first
+    would (``"|".join`` of them escaped, sorted by length, longest first), a
+    space in a form matching ``space``; written as a tree of shared
+    beginnings, so a word of the text is compared with each letter once,
+    not with each form.  Of the forms that match at one place the longest is
+    tried first, then the next longest, as in the alternation: they are
+    beginnings of one another, so they lie on one branch of the tree, tried
+    deepest first.
+
+    >>> alternation(["قتل", "قتلى", "قتلوا", "جثث"])
+    '(?:قتل(?:وا|ى)?|جثث)'
+    >>> re.fullmatch(alternation(["عنصر", "عنصر امن"]), "عنصر  امن") is not None
+    True
+    """
+    forms = set(forms)
+    if any(" ".join(form.split()) != form for form in forms):
+        # a space that is not one between two words: the plain alternation
+        return "|".join(re.escape(form).replace(r"\ ", space) for form in sorted(forms, key=len, reverse=True))
+    tree: dict = {}
+    for form in forms:
+        node = tree
+        for token in _tokens(form):
+            node = node.setdefault(token, {})
+        node[_END] = {}
+    return _branches(tree, space)
+
+
+_END, _SPACE = 0, 1
+
+
+def _tokens(form: str) -> list:
+    words = form.split(" ")
+    tokens = list(words[0])
+    for word in words[1:]:
+        tokens += [_SPACE, *word]
+    return tokens
+
+
+def _branches(node: dict, space: str) -> str:
+    """The pattern of a node of :func:`alternation`'s tree: its children
+    (one letter each, so at most one can match at a place) and, tried last,
+    the end of a form."""
+    letters, longer = [], []
+    for token, child in node.items():
+        if token == _END:
+            continue
+        head = space if token == _SPACE else re.escape(token)
+        rest = _branches(child, space)
+        if rest == "" and token != _SPACE:
+            letters.append(head)
+        else:
+            longer.append(head + rest)
+    if len(letters) > 1:
+        longer.append("[" + "".join(letters) + "]")
+    else:
+        longer += letters
+    if not longer:
+        return ""
+    body = "|".join(longer)
+    if _END in node:
+        return f"(?:{body})?"
+    return body if len(longer) == 1 else f"(?:{body})"

@@ -183,11 +183,38 @@ def frame(rows: list, name: str, *, without: tuple = ()) -> pd.DataFrame:
     ...
     khabar.schema.SchemaError: dropped: row 0 has 3 values for the 2 columns of the schema: add the new column to .../dropped.json
     """
+    check_rows(rows, name, without=without)
+    return pd.DataFrame(rows, columns=list(_made(name, tuple(without))))
+
+
+@functools.cache
+def _made(name: str, without: tuple) -> tuple[str, ...]:
+    """The columns rows of table ``name`` are made with: not ``without``,
+    nor those added later."""
     skipped = set(without) | set(added_later(name))
-    wanted = [column for column in columns(name) if column not in skipped]
+    return tuple(column for column in columns(name) if column not in skipped)
+
+
+def check_rows(rows: list, name: str, *, without: tuple = ()) -> None:
+    """Raise :class:`SchemaError` unless each of ``rows`` (dicts or tuples)
+    gives exactly table ``name``'s columns but ``without`` and the columns
+    added later, as :func:`frame` wants them; rows of one set of keys are
+    checked once.
+
+    >>> check_rows([{"text": "نص", "reason": "icon", "page": 2}], "dropped")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    khabar.schema.SchemaError: dropped: column 'page' is made in code but not in the schema: add it to .../dropped.json
+    """
+    wanted = _made(name, tuple(without))
     source = SCHEMA_DIR / f"{name}.json"
+    checked = set()
     for number, row in enumerate(rows):
         if isinstance(row, dict):
+            keys = tuple(row)
+            if keys in checked:
+                continue
+            checked.add(keys)
             made, known = set(row), set(wanted)
             found = [
                 f"column {column!r} is made in code but not in the schema: add it to {source}"
@@ -210,7 +237,6 @@ def frame(rows: list, name: str, *, without: tuple = ()) -> pd.DataFrame:
             continue
         if found:
             raise SchemaError(name, found)
-    return pd.DataFrame(rows, columns=wanted)
 
 
 def allowed(name: str, column: str) -> list[str]:
@@ -438,6 +464,18 @@ def conform(table: pd.DataFrame, name: str) -> pd.DataFrame:
         else:
             out[column] = out[column].astype(kind)
     return out
+
+
+def empty(name: str) -> pd.DataFrame:
+    """Table ``name`` with no rows: its columns, with the schema's dtypes
+    (:func:`conform`), as a table of many reports is when none gives a row.
+
+    >>> table = empty("dropped")
+    >>> len(table), table.columns.tolist(), table["reason"].dtype == conform(
+    ...     pd.DataFrame({"text": ["x"], "reason": ["icon"]}), "dropped")["reason"].dtype
+    (0, ['text', 'reason'], True)
+    """
+    return conform(pd.DataFrame({column: [] for column in columns(name)}), name)
 
 
 ENCODING = "utf-8-sig"
