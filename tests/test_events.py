@@ -285,3 +285,12 @@ def test_no_deal_leaves_a_handover_without_a_first_day(made_up):
     _, found = made_up("وتحدثت صفحات موالية، أمس، عن تسليم 20 جثة من قوات النظام.")
     handover = pick(found, "handover", "pro_regime_pages")
     assert pd.isna(handover.date) and handover.date_end == T(2019, 1, 8)
+
+
+def test_an_article_without_a_publication_date_places_only_dates_with_a_year():
+    from khabar import article_from_text, events
+
+    article = article_from_text("عنوان\n\nوجرى التبادل يوم السبت، ثم سلم التنظيم 20 جثة في 3 آذار 2018.")
+    assert article.published is None
+    found = events(article)
+    assert [str(day.date()) for day in found["date"].dropna()] == ["2018-03-03"]

@@ -227,7 +227,15 @@ def resolve_match(form: str, groups: dict, anchor: Date):
     (Timestamp('2018-03-25 00:00:00'), Timestamp('2018-03-25 00:00:00'), 'day')
     >>> resolve_match("day_month", {"day": "31", "month": "شباط"}, Date(2018, 3, 26)) is None
     True
+
+    With no publication date (``anchor`` None), only a date with its year:
+
+    >>> resolve_match("weekday", {"weekday": "السبت"}, None) is None
+    True
     """
+    if anchor is None and not (form in ("month_year", "month_part", "day_month") and groups.get("year")):
+        # Without a publication date only a date with its year can be placed.
+        return None
     ts = pd.Timestamp(anchor)
     back = DAYS_BACK.get(form)
     if form == "days_ago" and groups.get("count") and groups["count"].isdigit():
