@@ -725,6 +725,10 @@ def test_an_outlet_the_lexicon_does_not_know_is_shown_by_its_name():
         # whom a speaker told is not part of him
         ("وقال مصدر طبي لوكالة الأناضول إن 15 جريحا نقلوا.", "other", "مصدر طبي"),
         ("وقال مراسل الجزيرة بأن 30 جثة سلمت.", "other", "مراسل الجزيرة"),
+        # a name in quotation marks is whole, even with a word that ends a phrase («اليوم»)
+        ("وقال مراسل موقع «صدى اليوم» إن 3 مدنيين قتلوا.", "other", "مراسل موقع «صدى اليوم»"),
+        ("وقال مراسل وكالة «نبض الساحل» إن 6 عناصر قتلوا.", "other", "مراسل وكالة «نبض الساحل»"),
+        ("وقال مصدر في لجنة المصالحة لـ«الساحل» إن 9 جثث سلمت.", "other", "مصدر في لجنة المصالحة"),
         # a passive «تم» is never a speaker
         ("وبحسب ما تم تداوله، قتل 5 عناصر في الكمين.", "enab_baladi", "عنب بلدي"),
     ],

@@ -132,6 +132,32 @@ def others_continue(r: Reading) -> bool:
     return fired
 
 
+def noun_left_out(r: Reading) -> bool:
+    """A number with no noun of its own right after a second predicate
+    joined by «و» counts what the count before it counted: Arabic leaves out
+    the noun it would repeat («استشهاد 6 أشخاص وإصابة 15 بجروح»).  A
+    prepositional phrase after the number («بجروح») is how, not what.
+
+    «وأدى القصف إلى مقتل 4 مدنيين وإصابة 11 بجروح» → 11 wounded civilians
+    «وقتل 3 جنود وأصيب 7 في الهجوم» → 7 wounded soldiers
+    """
+    counted, previous_end = r.state["counted"], r.state["previous_end"]
+    if not counted or previous_end is None or r.subject not in ("", "other"):
+        return False
+    if r.subject == "other" and not fold(r.noun).startswith("ب"):
+        return False
+    between = r.plain[previous_end : r.start]
+    joined = _JOINED_PREDICATE.fullmatch(between)
+    if not joined or not any(previous_end <= p[0] < r.start for p in r.sentence.predicates):
+        return False
+    r.subject, r.noun, r.lemma = counted
+    return True
+
+
+# «… وإصابة »، «… وأصيب »: one word joined by و between two counts.
+_JOINED_PREDICATE = re.compile(r"\s+[وف]\S+\s+")
+
+
 def share_of(r: Reading) -> bool:
     """A percentage is a share of what the sentence speaks of: of the area
     held when it speaks of control, else of a counted noun of its clause.
@@ -229,6 +255,100 @@ def verb_of_exceeding(r: Reading) -> bool:
     low, high = value_range(qualifier, quantity["value"])
     r.quantity = {**quantity, "qualifier": qualifier, "value_low": low, "value_high": high}
     return True
+
+
+@cache
+def _reaching() -> tuple[re.Pattern, re.Pattern]:
+    """A verb of reaching (cues.csv) right before a number, with its subject
+    before it («قتلى قواته بلغوا»), or with its subject between it and the
+    number («وبلغ قتلى القصف»).  «عددهم» and «إلى» may stand between."""
+    verb = rf"(?:{cue_words('reaching')})(?:وا|ت|ا)?"
+    tail = r"(?:\s+(?:عدد|حصيلة)(?:هم|هن|ها))?(?:\s+(?:الي|ل))?\s+$"
+    after = re.compile(rf"(?<!\w)[وف]?{verb}{tail}")
+    before = re.compile(rf"(?<!\w)[وف]?{verb}\s+(?P<np>[^\W\d_]+(?:\s+[^\W\d_]+){{0,3}}?)(?:\s+(?:الي|ل))?\s+$")
+    return after, before
+
+
+# What opens the clause a noun phrase stands at the head of: «و»، «أن».
+_CLAUSE_OPENING = re.compile(r"\s*[وف]?")
+_THAT = re.compile(r"(?<!\w)[وف]?(?:ان|بان|لان)\s+")
+
+
+def noun_reaches_count(r: Reading) -> bool:
+    """A number after a verb of reaching («بلغ»، «وصل إلى»، «ارتفع إلى»)
+    counts that verb's subject: the noun at the head of the clause before
+    the verb («وأن قتلى قواته بلغوا ثلاثة»), or right after it («وبلغ قتلى
+    القصف 12»).  What befell them is the noun's own (قتلى → killed، جرحى →
+    wounded، المعتقلين → detained، النازحين → displaced: subjects.csv,
+    ``befalls``); the people in construct with it («قواته») or counted after
+    the number («40 شخصا») are the scope.  «عدد» and «حصيلة» are
+    :func:`toll_of_event`'s.
+
+    «وأوضح المجلس أن قتلى قواته بلغوا ثلاثة» → 3 killed forces
+    «وقال المصدر إن جرحى الغارة وصلوا إلى 25» → 25 wounded
+    «وأضاف أن المعتقلين في الحملة بلغوا 40 شخصا» → 40 detained persons
+    «وذكر المكتب أن النازحين ارتفع عددهم إلى 3000» → 3000 displaced
+    «وبلغ قتلى القصف في المدينة 12 مدنيا» → 12 killed civilians
+    """
+    from khabar.claims_table import _clause_start, _row
+
+    if r.state.get("count_of") or r.quantity["unit"] == "percent":
+        return False
+    counted = r.quantity["subject"]
+    if counted and _kind(counted) not in ("people", "event"):
+        return False
+    s, plain = r.sentence, r.plain
+    clause = _clause_start(plain, r.start)
+    after, before = _reaching()
+    verb = after.search(plain, clause, r.start)
+    if verb:
+        said = list(_THAT.finditer(plain, clause, verb.start()))
+        first = said[-1].end() if said else _CLAUSE_OPENING.match(plain, clause).end()
+        last = verb.start()
+    else:
+        verb = before.search(plain, clause, r.start)
+        if not verb:
+            return False
+        first, last = verb.start("np"), verb.end("np")
+    phrase = [n for n in s.nouns if first <= n["start"] and n["end"] <= last]
+    if not phrase or phrase[0]["start"] != first or _NUMBER_OR_PREDICATE(s, first, last):
+        return False
+    head = phrase[0]
+    befalls = (lexicon.record("subject", head["subject"]) or {}).get("befalls")
+    if not befalls:
+        return False
+    group = counted if _kind(counted) == "people" else ""
+    owner = next((n for n in phrase[1:] if n["start"] - head["end"] <= 1 and _kind(n["subject"]) == "people"), None)
+    if not group and owner:
+        group = owner["subject"]
+    if _kind(head["subject"]) == "people" and befalls not in CASUALTY_OF_PEOPLE:
+        subject, scope = befalls, ""  # «النازحين»: the displaced, counted
+    else:
+        subject, scope = befalls, group
+    place, place_en = r.state["place"]
+    noun = r.noun if counted else s.text[s.offsets[head["start"]] : s.offsets[head["end"]]]
+    lemma = r.lemma if counted else head["lemma"]
+    r.rows.append(_row(r.quantity, s, r.text, place, place_en, subject, scope, noun, lemma, r.said))
+    r.state["inherited"] = subject if _kind(subject) == "event" else r.state["inherited"]
+    r.done = True
+    return True
+
+
+# Casualties the people at a head noun suffered (المعتقلين: detained).
+CASUALTY_OF_PEOPLE = ("killed", "wounded", "captured", "detained", "missing")
+
+
+def _NUMBER_OR_PREDICATE(s, first: int, last: int) -> bool:  # noqa: N802 - reads as a condition
+    """A number, a relative pronoun or a verb inside a noun phrase: a
+    clause of its own, not a subject («المعتقلين الذين أفرج عنهم»).  A
+    definite maṣdar in construct («قتلى القصف») is a genitive, not a verb."""
+    plain = s.plain
+    return bool(_CLAUSE_INSIDE.search(plain, first, last)) or any(
+        first <= p[0] < last and not plain[p[0] : p[1]].lstrip("وفبل").startswith("ال") for p in s.predicates
+    )
+
+
+_CLAUSE_INSIDE = re.compile(r"[0-9]|(?<!\w)(?:الذين|الذي|التي|اللواتي|اللاتي|اللذين|ان)(?!\w)")
 
 
 def two_nouns_one_number(r: Reading) -> bool:
@@ -334,6 +454,11 @@ def among_those_before(r: Reading) -> bool:
     the sentence before, they are dead.
 
     «وقتل 20 جنديا في الهجوم. ومن بينهم 5 ضباط» → 5 killed officers
+
+    So with a count of an event noun: «وبينهم 4 أطفال» in the next sentence
+    of a quotation are among the wounded counted before.
+
+    «وقال مدير المستشفى: "استقبلنا 9 جرحى. وبينهم 3 نساء"» → 3 wounded women
     """
     if not r.predicate and r.of_them and r.carry.get("predicate"):
         r.predicate = r.carry["predicate"]
@@ -385,12 +510,17 @@ def event_noun_passes_on(r: Reading) -> bool:
     that continue it; «4 قتلى من المدنيين» says whom.
 
     «وسقط 4 قتلى من المدنيين» → 4 killed civilians
+
+    The sentences after it in the paragraph count among them
+    (:func:`among_those_before`).
     """
     from khabar.claims_table import _PARTITIVE, CASUALTY, _row
 
     if not (_kind(r.subject) == "event" and r.subject in CASUALTY):
         return False
     r.state["inherited"] = r.subject
+    if not r.of_them:
+        r.carry["predicate"] = r.subject
     group = _PARTITIVE.match(r.plain, r.end)
     member = next((n for n in r.sentence.nouns if group and n["start"] == group.end()), None)
     if member and _kind(member["subject"]) == "people":
@@ -499,11 +629,13 @@ RULES = [
     said_after_count,
     speaker_turn,
     others_continue,
+    noun_left_out,
     share_of,
     noun_before,
     some_of_those_before,
     people_by_origin,
     verb_of_exceeding,
+    noun_reaches_count,
     two_nouns_one_number,
     toll_of_event,
     bodies_of,

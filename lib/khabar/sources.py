@@ -400,6 +400,10 @@ def _predicate_forms() -> frozenset:
 
 # One word of a speaker's phrase, perhaps inside quotation marks.
 _PHRASE_WORD = re.compile(r"[ \t]*[“\"«]?(?P<word>[^\s“”\"«»،,.:;؛!؟()\[\]-]+)[”\"»]?")
+# A name in quotation marks, of up to five words, after a speaker's head
+# («مراسل موقع «صدى اليوم»»، «شبكة "صوت العاصمة"»): its words are a name,
+# even one that would end a phrase («اليوم»).
+_QUOTED_NAME = re.compile(r"[ \t]*(?:«[^«»،,.:؛\d]{1,40}?»|“[^“”،,.:؛\d]{1,40}?”|\"[^\"،,.:؛\d]{1,40}?\")")
 # A boundary after a name: the reported words, a comma, a colon or «ب».
 _AFTER_NAME = re.compile(r"\s*(?:[،,:]|\()|\s+(?:ان|انه|انها|انهم|بان|بانه)(?!\w)")
 
@@ -434,6 +438,10 @@ def phrase_end(plain: str, start: int, end: int, told: bool | None = None) -> in
         if not token:
             break
         word = token.group("word")
+        quoted = _QUOTED_NAME.match(plain, token.start())
+        if quoted and position > start:
+            position, definite = quoted.end(), True  # «مراسل موقع «صدى اليوم»»: a quoted name, whole
+            continue
         known = _patterns()["name"].match(plain, token.start("word"))
         if known and not word.startswith("ل") and known.end() > token.end():
             position, definite = known.end(), True  # «باسم هيئة تحرير الشام»: a known name, whole
@@ -478,8 +486,10 @@ def phrase_end(plain: str, start: int, end: int, told: bool | None = None) -> in
         if word.startswith("ال"):
             position, definite = token.end(), True
             continue
-        if not definite and not word.startswith(("و", "ف")):
-            position = token.end()  # «مصدر عسكري»: an adjective agrees with its indefinite head
+        if not definite and (not word.startswith(("و", "ف")) or word in _reporting_forms("speaker")):
+            # «مصدر عسكري»: an adjective agrees with its indefinite head;
+            # «مراسل وكالة»: a head noun that begins with و, in construct
+            position = token.end()
             continue
         # A definite phrase, then up to three indefinite words and a boundary:
         # the name after a title («مدير مركز الإيواء أحمد سالم إن»).
