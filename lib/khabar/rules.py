@@ -27,6 +27,7 @@ from khabar.text import fold
 _NISBA = re.compile(r"^(?:ال)?\w{2,}[^اي\s]ي(?:ين|ون|ا)$")
 # «والجرحى»: a second noun joined to the first by و.
 _AND_NOUN = re.compile(r"\s+(?P<noun>و\S+)")
+_DIGIT = re.compile(r"[0-9]")
 _RATE_KEYS = ("per_day", "per_week", "per_month", "per_year")
 
 
@@ -388,6 +389,8 @@ def toll_of_event(r: Reading) -> bool:
         return False
     s = r.sentence
     event = next((n for n in s.nouns if n["start"] >= count_of.start("noun")), None)
+    if event and _DIGIT.search(r.plain, count_of.start("noun"), event["start"]):
+        event = None  # «حصيلة القصف … 23 شهيدا و80 جريحا»: the noun of the count before is not the toll's
     if event and _kind(event["subject"]) == "event" and r.subject != event["subject"]:
         group = r.subject if _kind(r.subject) == "people" else ""
         place, place_en = r.state["place"]
@@ -437,6 +440,36 @@ def governing_predicate(r: Reading) -> bool:
     return bool(r.predicate)
 
 
+def of_those_it_befell(r: Reading) -> bool:
+    """«12 من المفرج عنهم»: a number of those a predicate befell (a definite
+    participle after «من») counts people it befell, whatever a verb later in
+    the clause says of them («جرى اعتقالهم» is their past, not the count's).
+
+    «وأوضح البيان أن 20 من المفرج عنهم جرى اعتقالهم قبل خمس سنوات» → 20 persons released
+    «وذكرت اللجنة أن 6 من المفرج عنهن وصلن إلى البلدة مساء أمس» → 6 persons released
+    """
+    if r.subject not in ("", "other"):
+        return False
+    s, plain = r.sentence, r.plain
+    number_end = s.back.get(r.quantity["end"], r.end)
+    participle = next(
+        (
+            p
+            for p in s.predicates
+            if _OF_THOSE.fullmatch(plain, number_end, p[0]) and plain[p[0] : p[1]].startswith("ال")
+        ),
+        None,
+    )
+    if not participle:
+        return False
+    r.subject, r.lemma, r.predicate = "persons", "", participle[2]
+    r.noun = s.text[s.offsets[participle[0]] : s.offsets[participle[1]]]
+    return True
+
+
+_OF_THOSE = re.compile(r"\s+من\s+")
+
+
 def part_of_counted(r: Reading) -> bool:
     """«منهم»، «من بينها» with an unknown noun: part of what was counted.
 
@@ -470,10 +503,14 @@ def among_the_dead(r: Reading) -> bool:
     """«ومن بين القتلى 11 ضابطا»: counted among the dead, they are dead.
 
     «ومن بين القتلى 11 ضابطا» → 11 killed officers
+
+    An aside may stand between them: «ومن بين الجرحى، وفق مدير المشفى، 10 أطفال».
+
+    «ومن بين الجرحى، بحسب مدير المشفى، 10 أطفال» → 10 wounded children
     """
     from khabar.claims_table import _AMONG, _clause_start
 
-    among = _AMONG.search(r.plain, _clause_start(r.plain, r.start), r.start)
+    among = _AMONG.search(r.plain, _clause_start(r.plain, r.start), r.start) or _AMONG_ASIDE.search(r.plain, 0, r.start)
     if among:
         group = noun_at(r.plain, among.start("noun"))
         if group and _kind(group["subject"]) == "event":
@@ -482,27 +519,45 @@ def among_the_dead(r: Reading) -> bool:
     return False
 
 
+# «ومن بين الجرحى، وفق مدير المشفى، 10 أطفال»: among them, an aside between.
+_AMONG_ASIDE = re.compile(r"(?<!\w)[وف]?(?:من\s+)?بين\s+(?P<noun>[^\s،,]+)\s*[،,][^،,؛:;.]{1,60}[،,]\s*$")
+
+
 def count_goes_on(r: Reading) -> bool:
     """«… 57 جريحًا بينهم 14 طفلًا»: a count joined to the one before, with
     no predicate of its own between them, is what that one was.
 
     «وأصيب 57 شخصا بينهم 14 طفلا» → 14 wounded children
+
+    A list goes on after commas («بينهم 7 أطفال، و5 نساء، و3 مسنين»), and
+    a casualty count goes on past «مقابل» (the other side's dead: «مقتل 35
+    مدنيا، مقابل نحو 20 عنصرا»).
+
+    «وأدى القصف إلى مقتل 25 شخصاً، بينهم 7 أطفال، و5 نساء، و3 مسنين» → 3 killed elderly
+    «وخلفت الاشتباكات مقتل 35 مدنيا، وأكثر من 50 مسلحا» → 51 killed fighters
+    «وأسفرت المواجهات عن مقتل 14 مسلحا، مقابل 6 جنود» → 6 killed soldiers
     """
-    from khabar.claims_table import COORDINATED
+    from khabar.claims_table import CASUALTY, COORDINATED
 
     state, fired = r.state, False
     inherited, previous_end = state["inherited"], state["previous_end"]
+    between = r.plain[previous_end : r.start] if previous_end is not None else ""
+    listed = _LIST_GOES_ON.fullmatch(between)
     if (
         inherited
         and r.predicate in ("", inherited)
         and previous_end is not None
-        and COORDINATED.match(r.plain[previous_end : r.start])
+        and (COORDINATED.match(between) or (listed and (not listed.group("versus") or inherited in CASUALTY)))
         and not any(previous_end <= p[0] < r.start for p in r.sentence.predicates)
     ):
         r.predicate, fired = inherited, True
     state["previous_end"] = r.end
     state["inherited"] = r.predicate or inherited
     return fired
+
+
+# «، و5 نساء»، «، مقابل 6 جنود»: the next item of a list, after a comma.
+_LIST_GOES_ON = re.compile(r"\s*[،,]\s*(?:و|(?P<versus>و?(?:في\s+)?مقابل\s+))?\s*")
 
 
 def event_noun_passes_on(r: Reading) -> bool:
@@ -640,6 +695,7 @@ RULES = [
     toll_of_event,
     bodies_of,
     governing_predicate,
+    of_those_it_befell,
     part_of_counted,
     among_those_before,
     among_the_dead,

@@ -476,6 +476,9 @@ def phrase_end(plain: str, start: int, end: int, told: bool | None = None) -> in
             if word.startswith("لل") and definite:
                 position = token.end()  # «المنظمة الدولية للهجرة»: a genitive with ل
                 continue
+            if word[1:] in _reporting_forms("speaker") and definite and not told:
+                position = token.end()  # «الأمانة العامة لمجلس المحافظة»: whose it is
+                continue
             if word[1:] in _reporting_forms("speaker", "correspondent", "document") or word.startswith("لل"):
                 break  # «لوكالة محلية»: whom he told; «ليبية» is a word of its own
         if word.startswith(("وال", "فال")) and definite:
@@ -691,6 +694,10 @@ def _owner(plain: str, position: int) -> tuple[int, int, str] | None:
     known = _patterns()["name"].match(plain, of.start("l"))
     if known:
         return _named(known)
+    whole = _PHRASE_WORD.match(plain, of.start("l"))
+    if whole and whole.group("word") in _reporting_forms("speaker"):
+        # «تقرير لجنة التحقيق»: the ل is the head's own first letter (لجنة، لواء)
+        return _phrase(plain, whole.start("word"), whole.end())
     first = of.end()
     word = _PHRASE_WORD.match(plain, first)
     if not word or _stops_phrase(word.group("word")):
