@@ -253,7 +253,7 @@ def attribute(
                 else (previous[0] if previous[0] in SOURCES else "informed_sources")
             )
         return key, words, False
-    if previous[0] and _opens_with_saying().match(plain):
+    if previous[0] and (_opens_with_saying().match(plain) or _goes_on().match(plain)):
         return previous[0], previous[1], True
     return default[0], default[1], False
 
@@ -334,6 +334,14 @@ def _opens_with_saying() -> re.Pattern:
 
 
 @cache
+def _goes_on() -> re.Pattern:
+    """A sentence opening with «مما»، «الأمر الذي»، «وهو ما» is the end of
+    the sentence before, cut by a full stop: it says what that one's words
+    led to, so it is the same speaker's (``reporting.csv``, ``continues``)."""
+    return re.compile(rf"(?:{reporting_alternation('continues')})(?!\w)")
+
+
+@cache
 def _back_reference() -> re.Pattern:
     """A definite head with no name («المصدر»، «الوكالة»، «الصفحات»، «المصادر
     نفسها»): the speaker quoted before, named again."""
@@ -366,7 +374,7 @@ def _phrase_stops() -> frozenset:
 
     words = set(lexicon_particles()) - {"في", "من", "داخل"}
     words.update(form for record in lexicon.rows("predicate") for form in record["forms"])
-    words.update(_reporting_forms("verb", "preposition", "document", "aside"))
+    words.update(_reporting_forms("verb", "preposition", "document", "aside", "participle"))
     words.update(fold(w) for w in [*WEEKDAYS, *LEVANTINE_MONTHS, *EGYPTIAN_MONTHS] for w in w.split())
     words.update(("ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", "بانهم", "لان", "اليوم", "امس"))
     words.update(("تم", "يتم", "جري", "يجري", "وقال", "وقالت"))
@@ -486,6 +494,18 @@ def phrase_end(plain: str, start: int, end: int, told: bool | None = None) -> in
             continue
         if word[:1] in "وف" and len(word) > 2 and not head_definite and not definite and word[1:] in _phrase_stops():
             break
+        if (
+            word.startswith("و")
+            and not definite
+            and position > end
+            and not _stops_phrase(word[1:])
+            and word[1:] not in _predicate_forms()
+            and (following := _PHRASE_WORD.match(plain, token.end()))
+            and following.group("word").startswith("ال")
+            and not _stops_phrase(following.group("word"))
+        ):
+            position = token.end()  # «جمعية رعاية وتأهيل الأيتام»: two nouns in one construct
+            continue
         if word.startswith("ال"):
             position, definite = token.end(), True
             continue
@@ -498,6 +518,10 @@ def phrase_end(plain: str, start: int, end: int, told: bool | None = None) -> in
         # the name after a title («مدير مركز الإيواء أحمد سالم إن»).
         run, cursor = 0, position
         while run < 3:
+            quoted = _QUOTED_NAME.match(plain, cursor)
+            if quoted and run:
+                cursor, run = quoted.end(), run + 1  # «قوات عملية «فجر الجنوب»»
+                continue
             more = _PHRASE_WORD.match(plain, cursor)
             if (
                 not more
@@ -523,6 +547,8 @@ def _apposition_end(plain: str, position: int) -> int:
     words = aside.group("words").split()
     if not 1 <= len(words) <= 6 or words[0][:1] in ("و", "ف") or any(_stops_phrase(w) for w in words[:1]):
         return position
+    if words[0].startswith("ل") and not words[0].startswith("ال"):
+        return position  # «، لـ “الشبكة”،»: whom he told, not who he is
     if any(w in _phrase_stops() and w not in ("في", "من") for w in words) or re.search(r"[0-9]", aside.group("words")):
         return position
     return aside.end("words")
@@ -569,7 +595,7 @@ def _speaker(plain: str, cue, patterns) -> tuple[int, int, str] | None:
     name = patterns["name"]
     # «أفاد به ناشطون»: the verb's pronoun object comes before its subject;
     # «وفقًا لـ "الدفاع المدني"»: ل written apart before a quoted name.
-    after = re.compile(r"\s+(?:(?:به|بها|بهم|ل)\s+)?").match(plain, cue.end())
+    after = re.compile(r"\s+(?:(?:به|بها|بهم|ل)\s+)?\(?").match(plain, cue.end())
     position = after.end() if after else cue.end()
     known = name.match(plain, position)
     if cue.group("verb"):
@@ -629,6 +655,10 @@ def _speaker(plain: str, cue, patterns) -> tuple[int, int, str] | None:
         return None
     if known:
         return _named(known)
+    said = _SAID_BY.match(plain, cue.end())
+    verb = patterns["cue"].match(plain, said.end()) if said else None
+    if verb and verb.group("verb"):
+        return _speaker(plain, verb, patterns)  # «وفق ما أفاد مسؤولون من الطرفين»
     relayed = _relayed(plain, cue, patterns)
     if relayed:
         return relayed
@@ -664,6 +694,11 @@ def _speaker(plain: str, cue, patterns) -> tuple[int, int, str] | None:
     return None
 
 
+_SAID_BY = re.compile(r"\s+(?:ما\s+)?")
+# «بيان صادر عن لجنة الأسرى»: a document issued by its owner.
+_ISSUED_BY = re.compile(r"\s+(?:ال)?(?:صادر|صادرة)\s+عن\s+")
+
+
 def _affiliated(plain: str, named: tuple[int, int, str]) -> tuple[int, int, str]:
     """A known name and whose it is: «المنظمة الدولية للهجرة التابعة للأمم المتحدة»."""
     start, end, key = named
@@ -679,6 +714,14 @@ def _owner(plain: str, position: int) -> tuple[int, int, str] | None:
     of = re.compile(r"\s+[“\"«]?(?P<l>ل)(?!ا)").match(plain, position) or re.compile(r"\s+(?P<l>ل)(?=ال)").match(
         plain, position
     )
+    issued = _ISSUED_BY.match(plain, position)
+    if issued:
+        known = _patterns()["name"].match(plain, issued.end())
+        if known:
+            return _named(known)
+        word = _PHRASE_WORD.match(plain, issued.end())
+        if word and not _stops_phrase(word.group("word")):
+            return _phrase(plain, issued.end(), word.end())
     if not of:
         # «تقديرات الأمم المتحدة»: a document in construct with its owner
         # «حصيلة جمعتها وكالة فرانس برس»: or made by it
