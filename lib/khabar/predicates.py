@@ -67,7 +67,8 @@ _ONLY = re.compile(r"(?:\s+\S+){0,3}?\s+(?:سوي|الا)(?!\w)")
 
 @cache
 def _future_before() -> re.Pattern:
-    return re.compile(rf"(?<!\w)[وف]?(?:{cue_words('future')})\s+$")
+    # «سيتم الإفراج»، «من المقرر أن يتم الإفراج»: a verb of happening may stand between
+    return re.compile(rf"(?<!\w)[وف]?(?:{cue_words('future')})(?:\s+(?:يتم|تتم|يجري|تجري))?\s+$")
 
 
 def to_come(scope: str) -> str:
@@ -100,7 +101,7 @@ def predicates_in(plain: str) -> list[tuple[int, int, str]]:
             m.start(),
             m.end(),
             to_come(scopes[" ".join(m.group("form").split())])
-            if m.group("future") or future.search(plain, max(0, m.start() - 8), m.start())
+            if m.group("future") or future.search(plain, max(0, m.start() - 24), m.start())
             else scopes[" ".join(m.group("form").split())],
         )
         for m in pattern.finditer(plain)

@@ -431,11 +431,21 @@ def governing_predicate(r: Reading) -> bool:
 
     «وقتل 14 عنصرا في الكمين» → 14 killed members
     «وأن 12 مدنيا أصيبوا في القصف» → 12 wounded civilians
+    «وقالت اللجنة إن عدد الأسر النازحة من الحي بلغ 900 أسرة» → 900 families displaced
     """
     from khabar.claims_table import _AMONG_THEM, _OF_THEM, _clause_start, _governing
 
     plain = r.plain
-    r.predicate = _governing(plain, r.sentence.predicates, r.start, r.end, r.anchor, r.state["inherited"])
+    predicates = r.sentence.predicates
+    count_of = r.state.get("count_of")
+    counted = next((n for n in r.sentence.nouns if count_of and n["start"] == count_of.start("noun")), None)
+    if counted:
+        # «عدد الأسر النازحة»: a noun after «عدد» is what is counted; it says
+        # what befell them only as its own (النازحين: displaced), never as
+        # the verb it is also spelt as (أسر: captured)
+        befalls = (lexicon.record("subject", counted["subject"]) or {}).get("befalls")
+        predicates = [p for p in predicates if p[0] != counted["start"] or p[2] == befalls]
+    r.predicate = _governing(plain, predicates, r.start, r.end, r.anchor, r.state["inherited"])
     r.of_them = _OF_THEM.match(plain, r.end) or _AMONG_THEM.search(plain, _clause_start(plain, r.start), r.start)
     return bool(r.predicate)
 
@@ -468,6 +478,56 @@ def of_those_it_befell(r: Reading) -> bool:
 
 
 _OF_THOSE = re.compile(r"\s+من\s+")
+
+
+def carried_along(r: Reading) -> bool:
+    """«غادرت المدينة قافلة تضم 400 مدني»: the people a convoy or a batch
+    comprises («تضم»، «يضم») took what befell it, said before it in the
+    clause; «تضم» alone (a town's people) still says residents.
+
+    «وغادرت المدينة قافلة تضم 400 مدني باتجاه الجنوب» → 400 civilians displaced
+    """
+    from khabar.claims_table import _clause_start
+
+    if r.predicate != "residents":
+        return False
+    plain = r.plain
+    clause = _clause_start(plain, r.start)
+    before = [p for p in r.sentence.predicates if clause <= p[0] and p[1] <= r.start]
+    if len(before) < 2 or not _comprising().fullmatch(plain[before[-1][0] : before[-1][1]]):
+        return False
+    r.predicate = before[-2][2]
+    return True
+
+
+@cache
+def _comprising() -> re.Pattern:
+    return re.compile(rf"[وف]?(?:{cue_words('comprising')})")
+
+
+def state_of_counted(r: Reading) -> bool:
+    """An adjective of state right after the counted noun («عائلة نازحة»،
+    «مدنيين محاصرين») says what befell them, whatever verb governs the
+    count («تؤوي المدارس 2000 عائلة نازحة»: displaced, not residents).
+
+    «وقالت البلدية إن المدارس تؤوي 2000 عائلة نازحة» → 2000 families displaced
+    """
+    s = r.sentence
+    noun_end = s.back.get(r.quantity["end"])
+    if noun_end is None or not r.quantity.get("subject"):
+        return False
+    state = next(
+        (p for p in s.predicates if p[0] == noun_end + 1 and p[2] in _STATES and not s.plain.startswith("ال", p[0])),
+        None,
+    )
+    if not state or state[2] == r.predicate:
+        return False
+    r.predicate = state[2]
+    return True
+
+
+# What a people can be found in, said by an adjective after them.
+_STATES = ("displaced", "besieged", "returned")
 
 
 def part_of_counted(r: Reading) -> bool:
@@ -696,6 +756,8 @@ RULES = [
     bodies_of,
     governing_predicate,
     of_those_it_befell,
+    carried_along,
+    state_of_counted,
     part_of_counted,
     among_those_before,
     among_the_dead,
