@@ -496,6 +496,8 @@ def _read(match, plain: str, table: dict) -> dict:
         if match.group("percent") or match.group("percent_before"):
             unit = "percent"  # «90%», and «%90» as right-to-left pages often write it
         kind = next((id_kind for id_kind, pattern in table["identifiers"] if pattern.search(before)), "count")
+        if kind == "time" and value > 24:
+            kind = "count"  # «حتى هذه الساعة 450 جريحا»: no hour of the day is 450
         if kind == "count" and not match.group("multiplier") and _PHONE.fullmatch(digits):
             kind = "identifier"  # a phone number: a leading 0, or nine digits and more written together
         if kind == "count" and (

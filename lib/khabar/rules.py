@@ -263,7 +263,10 @@ def _reaching() -> tuple[re.Pattern, re.Pattern]:
     """A verb of reaching (cues.csv) right before a number, with its subject
     before it («قتلى قواته بلغوا»), or with its subject between it and the
     number («وبلغ قتلى القصف»).  «عددهم» and «إلى» may stand between."""
-    verb = rf"(?:{cue_words('reaching')})(?:وا|ت|ا)?"
+    verb = (
+        rf"(?:(?P<reach>{cue_words('reaching')})|(?P<exceed>{cue_words('exceeding')})"
+        rf"|(?P<approach>{cue_words('approaching')}))(?:وا|ت|ا)?"
+    )
     tail = r"(?:\s+(?:عدد|حصيلة)(?:هم|هن|ها))?(?:\s+(?:الي|ل))?\s+$"
     after = re.compile(rf"(?<!\w)[وف]?{verb}{tail}")
     before = re.compile(rf"(?<!\w)[وف]?{verb}\s+(?P<np>[^\W\d_]+(?:\s+[^\W\d_]+){{0,3}}?)(?:\s+(?:الي|ل))?\s+$")
@@ -290,6 +293,11 @@ def noun_reaches_count(r: Reading) -> bool:
     «وأضاف أن المعتقلين في الحملة بلغوا 40 شخصا» → 40 detained persons
     «وذكر المكتب أن النازحين ارتفع عددهم إلى 3000» → 3000 displaced
     «وبلغ قتلى القصف في المدينة 12 مدنيا» → 12 killed civilians
+
+    A verb of exceeding or approaching makes the number a bound («تجاوزوا
+    50»: more than 50; «لم يتجاوزوا»: at most; «قاربوا»: nearly).
+
+    «وأفادت المصادر أن قتلى القوات تجاوزوا 50» → 51 killed forces
     """
     from khabar.claims_table import _clause_start, _row
 
@@ -326,6 +334,13 @@ def noun_reaches_count(r: Reading) -> bool:
         subject, scope = befalls, ""  # «النازحين»: the displaced, counted
     else:
         subject, scope = befalls, group
+    if r.quantity["qualifier"] == "exact" and (verb.group("exceed") or verb.group("approach")):
+        from khabar.numbers import _NEGATION
+
+        negated = _NEGATION.search(plain, max(0, verb.start() - 8), verb.start())
+        qualifier = "nearly" if verb.group("approach") else ("at_most" if negated else "more_than")
+        low, high = value_range(qualifier, r.quantity["value"])
+        r.quantity = {**r.quantity, "qualifier": qualifier, "value_low": low, "value_high": high}
     place, place_en = r.state["place"]
     noun = r.noun if counted else s.text[s.offsets[head["start"]] : s.offsets[head["end"]]]
     lemma = r.lemma if counted else head["lemma"]
@@ -350,6 +365,29 @@ def _NUMBER_OR_PREDICATE(s, first: int, last: int) -> bool:  # noqa: N802 - read
 
 
 _CLAUSE_INSIDE = re.compile(r"[0-9]|(?<!\w)(?:الذين|الذي|التي|اللواتي|اللاتي|اللذين|ان)(?!\w)")
+
+
+def dead_and_wounded_together(r: Reading) -> bool:
+    """«أكثر من 70 بين قتيل وجريح»: the dead and the wounded counted
+    together are neither alone; nor are they whoever was named before the
+    number.  The count is of people hit, subject ``other``.
+
+    «وارتفع عدد القتلى والجرحى من عناصر الأمن إلى أكثر من 70 بين قتيل وجريح» → 71 other
+    """
+    from khabar.claims_table import _row
+
+    end = r.sentence.back.get(r.quantity["end"], r.end)
+    if not _together().match(r.plain, end):
+        return False
+    place, place_en = r.state["place"]
+    r.rows.append(_row(r.quantity, r.sentence, r.text, place, place_en, "other", "", r.noun, r.lemma, r.said))
+    r.done = True
+    return True
+
+
+@cache
+def _together() -> re.Pattern:
+    return re.compile(rf"\s+(?:{cue_words('killed_and_wounded')})(?!\w)")
 
 
 def two_nouns_one_number(r: Reading) -> bool:
@@ -596,26 +634,49 @@ def count_goes_on(r: Reading) -> bool:
     «وأدى القصف إلى مقتل 25 شخصاً، بينهم 7 أطفال، و5 نساء، و3 مسنين» → 3 killed elderly
     «وخلفت الاشتباكات مقتل 35 مدنيا، وأكثر من 50 مسلحا» → 51 killed fighters
     «وأسفرت المواجهات عن مقتل 14 مسلحا، مقابل 6 جنود» → 6 killed soldiers
+
+    «، هم …» restates the count before and breaks it down: a breakdown of
+    prisoners or bodies by whose they were counts prisoners or bodies.
+
+    «وشملت عملية التبادل 60 أسيرا، هم 25 من قوات الجيش و35 من الفصائل» → 35 prisoners handed_over
     """
     from khabar.claims_table import CASUALTY, COORDINATED
 
     state, fired = r.state, False
     inherited, previous_end = state["inherited"], state["previous_end"]
     between = r.plain[previous_end : r.start] if previous_end is not None else ""
+    if not r.predicate and r.plain[r.start : r.start + 1] in ("و", "ف"):
+        between += r.plain[r.start]  # the و of «و7» is the count's clitic: it joins it to the count before
     listed = _LIST_GOES_ON.fullmatch(between)
     if (
         inherited
         and r.predicate in ("", inherited)
         and previous_end is not None
-        and (COORDINATED.match(between) or (listed and (not listed.group("versus") or inherited in CASUALTY)))
+        and (
+            COORDINATED.match(between)
+            or (listed and (not listed.group("versus") or inherited in CASUALTY))
+            or _APPOSITION.fullmatch(between)
+        )
         and not any(previous_end <= p[0] < r.start for p in r.sentence.predicates)
     ):
         r.predicate, fired = inherited, True
+        if _APPOSITION.fullmatch(between):
+            state["breakdown"] = state.get("whole")
+        whole = state.get("breakdown")
+        if whole and (lexicon.record("subject", r.subject) or {}).get("topic") != "exchange":
+            # «60 أسيرا، هم 25 من قوات الجيش و35 من الفصائل»: prisoners, by whose they were
+            r.subject, r.noun, r.lemma = whole
+    else:
+        state["breakdown"] = None
+    if (lexicon.record("subject", r.subject) or {}).get("topic") == "exchange":
+        state["whole"] = (r.subject, r.noun, r.lemma)
     state["previous_end"] = r.end
     state["inherited"] = r.predicate or inherited
     return fired
 
 
+# «، هم 25 من …»: the count before, restated and broken down.
+_APPOSITION = re.compile(r"\s*[،,]\s*و?(?:هم|هن)\s+")
 # «، و5 نساء»، «، مقابل 6 جنود»: the next item of a list, after a comma.
 _LIST_GOES_ON = re.compile(r"\s*[،,]\s*(?:و|(?P<versus>و?(?:في\s+)?مقابل\s+))?\s*")
 
@@ -750,6 +811,7 @@ RULES = [
     some_of_those_before,
     people_by_origin,
     verb_of_exceeding,
+    dead_and_wounded_together,
     noun_reaches_count,
     two_nouns_one_number,
     toll_of_event,

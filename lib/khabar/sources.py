@@ -311,6 +311,12 @@ def said_after_folded(sentence: str, plain: str, offsets, position: int) -> tupl
     clause_end = _CLAUSE_END.search(plain, position)
     limit = clause_end.start() if clause_end else len(plain)
     patterns = _patterns()
+    if clause_end and clause_end.group() == "،":
+        # «فيما نزح 15 ألفا، وفق تقديرات أممية»: an attribution that opens
+        # the next clause and ends the sentence is the count's
+        opens = patterns["cue"].match(plain, clause_end.end() + 1)
+        if opens and opens.group("preposition") and not re.search(r"[،؛:;]", plain[opens.end() :]):
+            limit = len(plain)
     for cue in patterns["cue"].finditer(plain, position, limit):
         if cue.group("preposition"):
             speaker = _speaker(plain, cue, patterns)
@@ -331,6 +337,13 @@ def _opens_with_saying() -> re.Pattern:
     verbs are the lexicon's (``reporting.csv``, kind ``verb``)."""
     # «وبيّن أن»: بين opens a sentence as a verb of saying only before أن
     return re.compile(rf"[وف]?(?:(?:{reporting_alternation('verb')})(?:ت|وا)?|بين(?:ت)?(?=\s+ان))(?!\w)")
+
+
+@cache
+def _represents() -> re.Pattern:
+    from khabar.predicates import cue_words
+
+    return re.compile(rf"(?:ال)?(?:{cue_words('represents')})$")
 
 
 @cache
@@ -463,6 +476,8 @@ def phrase_end(plain: str, start: int, end: int, told: bool | None = None) -> in
             named = _patterns()["name"].match(plain, following.start("word"))
             position, definite = max(following.end(), named.end() if named else 0), True
             continue
+        if word == "عن" and _represents().match(words[0]) and position < len(plain):
+            word = "في"  # «عضو لجنة التفاوض عن جانب المعارضة»: whom he stands for
         if word in ("في", "من", "داخل"):
             # «عضو في لجنة المفاوضات»، «مصدر في قيادة العمليات»: who he is among
             following = _PHRASE_WORD.match(plain, token.end())
@@ -681,6 +696,10 @@ def _speaker(plain: str, cue, patterns) -> tuple[int, int, str] | None:
         if plain[start - 1] == "ل":
             swapped = plain[: start - 1] + " " + plain[start:]  # «لمصادر طبية»: ل before an indefinite speaker
         unknown = patterns["speaker"].match(swapped, start - 1)
+        if unknown and unknown.group("document"):
+            owner = _owner(swapped, unknown.start("document") + len(unknown.group("document")))
+            if owner:
+                return owner  # «وفقاً للإحصاءات التي تنشرها مديرية الصحة»
         if unknown and not unknown.group("document"):
             first = unknown.start("words")
             found = _phrase(swapped, first, first + len(unknown.group("words").split()[0]))
@@ -711,6 +730,10 @@ def _affiliated(plain: str, named: tuple[int, int, str]) -> tuple[int, int, str]
 def _owner(plain: str, position: int) -> tuple[int, int, str] | None:
     """The speaker whose document it is: «ل» and a phrase after it («بيان
     للجيش السوري»، «إحصائية لوزارة الصحة»), without the «ل»."""
+    # «إحصاء سابق للمرصد»: an adjective may stand between the document and its owner
+    adjective = re.compile(r"\s+(?!ال|ل)[^\W\d_]+(?=\s+ل)").match(plain, position)
+    if adjective and not _stops_phrase(adjective.group().strip()):
+        position = adjective.end()
     of = re.compile(r"\s+[“\"«]?(?P<l>ل)(?!ا)").match(plain, position) or re.compile(r"\s+(?P<l>ل)(?=ال)").match(
         plain, position
     )
@@ -725,10 +748,15 @@ def _owner(plain: str, position: int) -> tuple[int, int, str] | None:
     if not of:
         # «تقديرات الأمم المتحدة»: a document in construct with its owner
         # «حصيلة جمعتها وكالة فرانس برس»: or made by it
-        made = re.compile(r"\s+(?:[^\W\d_]+(?:ها|ه)\s+)?").match(plain, position)
+        made = re.compile(r"\s+(?P<relative>(?:التي|الذي)\s+)?(?:[^\W\d_]+(?:ها|ه)\s+)?").match(plain, position)
         known = _patterns()["name"].match(plain, made.end()) if made else None
         if known and not known.group().startswith("ل"):
             return _named(known)
+        maker = _patterns()["speaker"].match(plain, made.end() - 1) if made and made.group("relative") else None
+        if maker and not maker.group("document"):
+            # «الإحصاءات التي تنشرها مديرية الصحة»: made by a speaker the lexicon does not know
+            first = maker.start("words")
+            return _phrase(plain, first, first + len(maker.group("words").split()[0]))
         construct = re.compile(r"\s+(?=[“\"«]?ال)").match(plain, position)
         word = _PHRASE_WORD.match(plain, construct.end()) if construct else None
         if not word or _stops_phrase(word.group("word")):
