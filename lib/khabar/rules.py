@@ -568,6 +568,80 @@ def state_of_counted(r: Reading) -> bool:
 _STATES = ("displaced", "besieged", "returned")
 
 
+def complement_says(r: Reading) -> bool:
+    """A verb of forcing or undergoing before the count («أجبر»، «تعرض»)
+    says nothing of the count itself: its complement after the count does
+    («على النزوح»، «للدمار»).
+
+    «وقالت مصادر محلية إن القصف أجبر 300 عائلة على النزوح» → 300 families displaced
+    «وتعرض نحو 30% من منازل البلدة للدمار» → 27 homes lost
+    """
+    from khabar.claims_table import _clause_end, _clause_start
+
+    plain, s = r.plain, r.sentence
+    clause = _clause_start(plain, r.start)
+    forcing = [m for m in _forcing().finditer(plain, clause, r.start)]
+    if not forcing:
+        return False
+    end = _clause_end(plain, r.end)
+    number_end = s.back.get(r.quantity["end"], r.end)
+    complement = next(
+        (
+            p
+            for p in s.predicates
+            if number_end <= p[0]
+            and p[1] <= end
+            and _COMPLEMENT.search(plain, max(0, p[0] - 4), p[0] + 2)
+            and p[2] != r.predicate
+        ),
+        None,
+    )
+    if complement:
+        r.predicate = complement[2]
+        return True
+    if _DESTRUCTION().search(plain, number_end, end) and r.predicate != "lost":
+        r.predicate = "lost"
+        return True
+    return False
+
+
+@cache
+def _DESTRUCTION() -> re.Pattern:  # noqa: N802 - a pattern, built on first use
+    return re.compile(rf"(?<!\w)(?:لل|علي\s+ال)(?:{cue_words('destruction')})(?!\w)")
+
+
+@cache
+def _forcing() -> re.Pattern:
+    return re.compile(rf"(?<!\w)[وف]?(?:{cue_words('forcing')})(?:وا|ت)?(?!\w)")
+
+
+# «على النزوح»، «للدمار»: the complement of a verb of forcing or undergoing.
+_COMPLEMENT = re.compile(r"(?:(?<!\w)علي\s+|(?<!\w)ل)(?:ل|ال)")
+
+
+def carried_by_vehicles(r: Reading) -> bool:
+    """Buses of an evacuation are what the evacuation moved: «خرجت 15
+    حافلة» is displaced; the people they carry («، تقل 1600 شخص») took the
+    same road.
+
+    «وقال المرصد إن 32 حافلة غادرت المنطقة، تقل نحو 1600 شخص» → 1440 persons displaced
+    """
+    if (lexicon.record("subject", r.subject) or {}).get("topic") == "evacuation" and r.predicate == "displaced":
+        r.state["evacuation"] = True
+        return False  # the scope is set after reading
+    if r.predicate or not r.state.get("evacuation"):
+        return False
+    if not _carrying().search(r.plain, max(0, r.start - 20), r.start):
+        return False
+    r.predicate = "displaced"
+    return True
+
+
+@cache
+def _carrying() -> re.Pattern:
+    return re.compile(rf"(?<!\w)(?:{cue_words('carrying')})\s+(?:\S+\s+)?$")
+
+
 def part_of_counted(r: Reading) -> bool:
     """«منهم»، «من بينها» with an unknown noun: part of what was counted.
 
@@ -639,6 +713,7 @@ def count_goes_on(r: Reading) -> bool:
     prisoners or bodies by whose they were counts prisoners or bodies.
 
     «وشملت عملية التبادل 60 أسيرا، هم 25 من قوات الجيش و35 من الفصائل» → 35 prisoners handed_over
+    «وتسلم الهلال الأحمر رفات 14 عسكريا، بينهم 3 ضباط» → 3 bodies handed_over
     """
     from khabar.claims_table import CASUALTY, COORDINATED
 
@@ -656,25 +731,33 @@ def count_goes_on(r: Reading) -> bool:
             COORDINATED.match(between)
             or (listed and (not listed.group("versus") or inherited in CASUALTY))
             or _APPOSITION.fullmatch(between)
+            or _PART.fullmatch(between)
         )
         and not any(previous_end <= p[0] < r.start for p in r.sentence.predicates)
     ):
         r.predicate, fired = inherited, True
-        if _APPOSITION.fullmatch(between):
+        if _APPOSITION.fullmatch(between) or _PART.fullmatch(between):
             state["breakdown"] = state.get("whole")
         whole = state.get("breakdown")
         if whole and (lexicon.record("subject", r.subject) or {}).get("topic") != "exchange":
             # «60 أسيرا، هم 25 من قوات الجيش و35 من الفصائل»: prisoners, by whose they were
             r.subject, r.noun, r.lemma = whole
+    elif r.of_them and inherited and r.predicate == inherited and state.get("whole"):
+        # «رفات 16 عسكريا من الجيش، بينهم 4 ضباط»: the part of a count of bodies is bodies
+        if (lexicon.record("subject", r.subject) or {}).get("topic") != "exchange":
+            r.subject, r.noun, r.lemma = state["whole"]
+            fired = True
     else:
         state["breakdown"] = None
-    if (lexicon.record("subject", r.subject) or {}).get("topic") == "exchange":
-        state["whole"] = (r.subject, r.noun, r.lemma)
+    exchange = (lexicon.record("subject", r.subject) or {}).get("topic") == "exchange"
+    state["whole"] = (r.subject, r.noun, r.lemma) if exchange else None  # only the count just before is a whole
     state["previous_end"] = r.end
     state["inherited"] = r.predicate or inherited
     return fired
 
 
+# «، بينهم 4 …»: a part of the count before.
+_PART = re.compile(r"\s*[،,]?\s*[وف]?(?:من\s+)?(?:بينهم|بينهن|منهم|منهن)\s*")
 # «، هم 25 من …»: the count before, restated and broken down.
 _APPOSITION = re.compile(r"\s*[،,]\s*و?(?:هم|هن)\s+")
 # «، و5 نساء»، «، مقابل 6 جنود»: the next item of a list, after a comma.
@@ -727,6 +810,39 @@ def reading(r: Reading) -> bool:
     before = (r.subject, r.scope)
     r.subject, r.scope = _reading(r.subject, r.predicate, r.quantity["unit"])
     return (r.subject, r.scope) != before or bool(r.scope)
+
+
+def evacuation_vehicles(r: Reading) -> bool:
+    """What the evacuation moved keeps its scope: buses that left are
+    displaced, though a bus is a thing (:func:`carried_by_vehicles`); buses
+    people left on («على متن 9 حافلات») are how they left.
+
+    «وخرجت 20 حافلة من المخيم باتجاه الشمال» → 20 buses displaced
+    """
+    if (
+        (lexicon.record("subject", r.subject) or {}).get("topic") == "evacuation"
+        and r.predicate == "displaced"
+        and not _ON_BOARD.search(r.plain, max(0, r.start - 12), r.start)
+    ):
+        r.scope = "displaced"
+        return True
+    return False
+
+
+# «غادروا على متن 9 حافلات»: the buses are how they left, not who left.
+_ON_BOARD = re.compile(r"(?<!\w)(?:متن|في|ب)\s+$")
+
+
+def materiel_seized(r: Reading) -> bool:
+    """Materiel seized («استولوا على دبابة») is captured: a place is seized
+    and held, a weapon taken is the enemy's loss and the taker's gain.
+
+    «واستولوا على دبابة وعربة BMP في الهجوم» → 1 tanks captured
+    """
+    if r.scope == "seized" and (lexicon.record("subject", r.subject) or {}).get("topic") == "materiel":
+        r.scope = "captured"
+        return True
+    return False
 
 
 def rate(r: Reading) -> bool:
@@ -817,6 +933,8 @@ RULES = [
     toll_of_event,
     bodies_of,
     governing_predicate,
+    complement_says,
+    carried_by_vehicles,
     of_those_it_befell,
     carried_along,
     state_of_counted,
@@ -826,6 +944,8 @@ RULES = [
     count_goes_on,
     event_noun_passes_on,
     reading,
+    evacuation_vehicles,
+    materiel_seized,
     rate,
     losses_listed,
     another_figure,
