@@ -185,12 +185,17 @@ def noun_before(r: Reading) -> bool:
     if r.subject:
         return False
     found = _back_noun(r.plain, r.sentence.nouns, r.start)
+    if found and _OF_PEOPLE.match(r.plain, r.end) and _kind(found["subject"]) != "people":
+        return False  # «وقتلت أكثر من 12 منهم»: of them, people, not the strike named before
     if found:
         s = r.sentence
         r.subject, r.lemma, r.anchor = found["subject"], found["lemma"], found["start"]
         r.noun = s.text[s.offsets[found["start"]] : s.offsets[found["end"]]]
         return True
     return False
+
+
+_OF_PEOPLE = re.compile(r"\s+(?:منهم|منهن)(?!\w)")
 
 
 def some_of_those_before(r: Reading) -> bool:
@@ -534,7 +539,11 @@ def carried_along(r: Reading) -> bool:
     before = [p for p in r.sentence.predicates if clause <= p[0] and p[1] <= r.start]
     if len(before) < 2 or not _comprising().fullmatch(plain[before[-1][0] : before[-1][1]]):
         return False
-    r.predicate = before[-2][2]
+    # «خرجت من المدينة المحاصرة قافلة تضم»: the verb, not an adjective of the place
+    verbs = [p for p in before[:-1] if not plain[p[0] : p[1]].lstrip("وفبل").startswith("ال")]
+    if not verbs:
+        return False
+    r.predicate = verbs[-1][2]
     return True
 
 

@@ -769,7 +769,7 @@ def _owner(plain: str, position: int) -> tuple[int, int, str] | None:
     if whole and whole.group("word") in _reporting_forms("speaker"):
         # «تقرير لجنة التحقيق»: the ل is the head's own first letter (لجنة، لواء)
         return _phrase(plain, whole.start("word"), whole.end())
-    first = of.end()
+    first = of.end() + (1 if plain.startswith("لل", of.start("l")) else 0)  # «للشبكة»: ل and the article
     word = _PHRASE_WORD.match(plain, first)
     if not word or _stops_phrase(word.group("word")):
         return None
