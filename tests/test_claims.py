@@ -763,6 +763,9 @@ def test_an_outlet_the_lexicon_does_not_know_is_shown_by_its_name():
         ("وبحسب إحصاء سابق للمرصد، قتل أكثر من 200 مدني.", "sohr", "المرصد"),
         ("وسقط 19 قتيلا وفقاً للإحصاءات التي تنشرها مديرية الصحة.", "other", "مديرية الصحة"),
         ("وذكر بيان للجمعية أن 8 مدنيين قتلوا.", "other", "الجمعية"),
+        # a reporter who relays a source the lexicon knows gives it the floor; one it does not know, not
+        ("ونقل المراسل عن متطوع في الهلال الأحمر قوله إن 17 جثة انتشلت.", "red_crescent", "متطوع في الهلال الأحمر"),
+        ("ونقلت الوكالة عن مصدر أمني قوله إن 6 عناصر قتلوا.", "other", "الوكالة"),
         # a passive «تم» is never a speaker
         ("وبحسب ما تم تداوله، قتل 5 عناصر في الكمين.", "enab_baladi", "عنب بلدي"),
     ],

@@ -657,7 +657,8 @@ def _speaker(plain: str, cue, patterns) -> tuple[int, int, str] | None:
                 end = first + len(words)
             elif inside and inside.start() < end and _key_of(words) == "other":
                 end = max(end, inside.end())
-            return _phrase(plain, first, min(end, first + len(words.split()[0])) if not inside else end)
+            found = _phrase(plain, first, min(end, first + len(words.split()[0])) if not inside else end)
+            return _relayed_source(plain, cue, found) or found
         bare = _BARE_NAME.match(plain, cue.end())
         # «وأكد الناشط أن»: a definite word with no head is the one quoted before
         if (
@@ -810,6 +811,29 @@ def _closed_words() -> frozenset:
     for kind in ("predicate", "reporting"):
         words.update(form for record in lexicon.rows(kind) if record["key"] != "speaker" for form in record["forms"])
     return frozenset(words)
+
+
+def _relayed_source(plain: str, cue, relayer: tuple[int, int, str]) -> tuple[int, int, str] | None:
+    """«ونقل المراسل عن متطوع في الهلال الأحمر قوله»: a reporter who relays
+    («نقل … عن») a source the lexicon knows gives the floor to that source;
+    one it does not know («عن مصدر في التحالف») leaves the claim with the
+    reporter, who vouches for it."""
+    from khabar.predicates import cue_words
+
+    if not re.fullmatch(rf"[وف]?(?:{cue_words('relaying')})", cue.group().strip()):
+        return None
+    source = re.compile(r"\s+عن\s+").match(plain, relayer[1])
+    if not source:
+        return None
+    known = _patterns()["name"].match(plain, source.end())
+    if known:
+        return _named(known)
+    head = _patterns()["speaker"].match(plain, source.end() - 1)
+    if not head or head.group("document"):
+        return None
+    first = head.start("words")
+    found = _phrase(plain, first, first + len(head.group("words").split()[0]))
+    return found if found[2] != "other" else None
 
 
 def _relayed(plain: str, speaker, patterns):
