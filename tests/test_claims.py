@@ -806,6 +806,14 @@ def test_a_sentence_opening_with_what_it_led_to_is_the_speaker_s_before():
     assert table["claimant_ar"].tolist() == ["مسؤول أمني", "موقع الساحل"]
 
 
+def test_a_speaker_named_again_as_the_subject_of_any_verb_still_speaks():
+    table = claims_of(
+        "وأحصت الشبكة مقتل 9 أشخاص. ولم تتمكن الشبكة من تحديد هوية القتلى الخمسة. وتواصل القصف وقتل 3 مدنيين.",
+        outlet_ar="موقع الساحل",
+    )
+    assert table["claimant_ar"].tolist() == ["الشبكة", "الشبكة", "موقع الساحل"]
+
+
 def test_a_quotation_does_not_run_past_its_paragraph():
     from khabar.article import article_from_text
 

@@ -255,8 +255,17 @@ def attribute(
         return key, words, False
     if previous[0] and (_opens_with_saying().match(plain) or _goes_on().match(plain)):
         return previous[0], previous[1], True
+    if previous[0] not in (None, "unattributed") and tuple(previous) != tuple(default):
+        # «ولم تتمكن الشبكة من تحديد …»: the speaker just quoted, named again
+        # by its head as the subject of the sentence's first verb, still speaks
+        again = _SUBJECT_AGAIN.match(plain)
+        head = again and _back_reference().fullmatch(again.group("head"))
+        if head and again.group("head")[2:] in [word.removeprefix("ال") for word in fold(previous[1]).split()]:
+            return previous[0], previous[1], True
     return default[0], default[1], False
 
+
+_SUBJECT_AGAIN = re.compile(r"[وف]?(?:(?:لم|لا|لن|قد)\s+)?[^\W\d_]+\s+(?P<head>ال[^\W\d_]+)(?!\S)")
 
 # A clause opened by a contrast and a verb of saying gives the floor to a
 # second speaker for the rest of the sentence: «…، في حين ذكرت وكالة سانا
