@@ -725,6 +725,47 @@ def test_an_outlet_the_lexicon_does_not_know_is_shown_by_its_name():
         # whom a speaker told is not part of him
         ("وقال مصدر طبي لوكالة الأناضول إن 15 جريحا نقلوا.", "other", "مصدر طبي"),
         ("وقال مراسل الجزيرة بأن 30 جثة سلمت.", "other", "مراسل الجزيرة"),
+        # a name in quotation marks is whole, even with a word that ends a phrase («اليوم»)
+        ("وقال مراسل موقع «صدى اليوم» إن 3 مدنيين قتلوا.", "other", "مراسل موقع «صدى اليوم»"),
+        ("وقال مراسل وكالة «نبض الساحل» إن 6 عناصر قتلوا.", "other", "مراسل وكالة «نبض الساحل»"),
+        ("وقال مصدر في لجنة المصالحة لـ«الساحل» إن 9 جثث سلمت.", "other", "مصدر في لجنة المصالحة"),
+        # a circumstantial participle, an aside naming whom he told, a listener after an envoy
+        ("وأضافت المديرية موضحةً أن 11 مسلحا قتلوا.", "other", "المديرية"),
+        ("وقال رئيس البلدية خالد منصور، لـ “الشبكة”، إن 9 أشخاص اعتقلوا.", "other", "رئيس البلدية خالد منصور"),
+        ("وأكد مبعوث الأمم المتحدة لرويترز أن 60 محتجزا سيطلق سراحهم.", "un", "مبعوث الأمم المتحدة"),
+        # a quoted name inside a genitive chain; two nouns of one construct joined by و
+        (
+            "وقال مصدر طبي في المشفى الميداني التابع لقوات عملية «فجر الجنوب» إن 8 جرحى وصلوا.",
+            "other",
+            "مصدر طبي في المشفى الميداني التابع لقوات عملية «فجر الجنوب»",
+        ),
+        ('وأفادت جمعية رعاية وتأهيل الأيتام "أمل"، بأن 300 عائلة نزحت.', "other", 'جمعية رعاية وتأهيل الأيتام "أمل"'),
+        # a name in parentheses, a document issued by someone, a verb of saying after «وفق ما»
+        ("وقتل 9 مدنيين في القصف، بحسب (الدفاع المدني).", "civil_defence", "الدفاع المدني"),
+        ("وارتفع عدد المفرج عنهم إلى 62 معتقلا، حسب بيان صادر عن هيئة الأسرى.", "other", "هيئة الأسرى"),
+        ("واتفق الطرفان على تبادل نحو 500 أسير، وفق ما أفاد مسؤولون من الجانبين.", "other", "مسؤولون من الجانبين"),
+        # heads whose ل is their own (لجنة), whose «ل» is a genitive, verbs of writing and recording
+        ("وجاء في تقرير لجنة التحقيق أن 60 منزلا دمرت.", "other", "لجنة التحقيق"),
+        (
+            "وذكرت الأمانة العامة لمجلس المحافظة، في بيان الاثنين، أن 70 عائلة نزحت.",
+            "other",
+            "الأمانة العامة لمجلس المحافظة",
+        ),
+        ("وكتب قائد الكتيبة على حسابه في تلغرام أن 9 من عناصره قتلوا.", "other", "قائد الكتيبة"),
+        ("وسجل المكتب الإعلامي للبلدية نزوح 650 عائلة.", "other", "المكتب الإعلامي للبلدية"),
+        ("وأفادت الأنباء الواردة من البلدة بأن 5 مدنيين قتلوا.", "other", "الأنباء الواردة من البلدة"),
+        # whom a member stands for; a document with an adjective, or made by its owner
+        (
+            "وقال عضو لجنة التفاوض عن الجانب الأهلي، العميد فراس حداد، إن 30 أسيرا سلموا.",
+            "other",
+            "عضو لجنة التفاوض عن الجانب الأهلي، العميد فراس حداد",
+        ),
+        ("وبحسب إحصاء سابق للمرصد، قتل أكثر من 200 مدني.", "sohr", "المرصد"),
+        ("وسقط 19 قتيلا وفقاً للإحصاءات التي تنشرها مديرية الصحة.", "other", "مديرية الصحة"),
+        ("وذكر بيان للجمعية أن 8 مدنيين قتلوا.", "other", "الجمعية"),
+        # a reporter who relays a source the lexicon knows gives it the floor; one it does not know, not
+        ("ونقل المراسل عن متطوع في الهلال الأحمر قوله إن 17 جثة انتشلت.", "red_crescent", "متطوع في الهلال الأحمر"),
+        ("ونقلت الوكالة عن مصدر أمني قوله إن 6 عناصر قتلوا.", "other", "الوكالة"),
         # a passive «تم» is never a speaker
         ("وبحسب ما تم تداوله، قتل 5 عناصر في الكمين.", "enab_baladi", "عنب بلدي"),
     ],
@@ -754,6 +795,23 @@ def test_a_speaker_carries_on_through_his_quotation_and_no_further():
         outlet_ar="موقع الساحل",
     )
     assert table["claimant_ar"].tolist() == ["مدير المستشفى", "مدير المستشفى", "موقع الساحل"]
+
+
+def test_a_sentence_opening_with_what_it_led_to_is_the_speaker_s_before():
+    # «مما أدى إلى …» is the end of the sentence before, cut by a full stop
+    table = claims_of(
+        "وقال مسؤول أمني إن دورية تعرضت لكمين. مما أدى إلى مقتل 3 من عناصرها. وقتل 4 مدنيين في قصف آخر.",
+        outlet_ar="موقع الساحل",
+    )
+    assert table["claimant_ar"].tolist() == ["مسؤول أمني", "موقع الساحل"]
+
+
+def test_a_speaker_named_again_as_the_subject_of_any_verb_still_speaks():
+    table = claims_of(
+        "وأحصت الشبكة مقتل 9 أشخاص. ولم تتمكن الشبكة من تحديد هوية القتلى الخمسة. وتواصل القصف وقتل 3 مدنيين.",
+        outlet_ar="موقع الساحل",
+    )
+    assert table["claimant_ar"].tolist() == ["الشبكة", "الشبكة", "موقع الساحل"]
 
 
 def test_a_quotation_does_not_run_past_its_paragraph():

@@ -175,7 +175,7 @@ def _quantities_in(sentence: Sentence) -> list[dict]:
     predicates = sentence.predicates
     found = [row for row in sentence.numbers if row["kind"] == "count"]
     found += [{**row, "rule": "unspecified_count"} for row in unspecified_records(sentence.text, sentence.folded)]
-    if any(scope == "lost" for _, _, scope in predicates):
+    if any(scope in ("lost", "captured", "seized") for _, _, scope in predicates):
         found += [{**row, "rule": "materiel_single"} for row in materiel_records(sentence.text, sentence.folded)]
     if any(scope in CASUALTY for _, _, scope in predicates):
         found += _one_person(sentence)

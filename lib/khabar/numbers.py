@@ -304,6 +304,13 @@ def light_stem(word: str) -> str:
     return word
 
 
+def _UNITS_AFTER(plain: str, end: int) -> bool:  # noqa: N802 - reads as a condition
+    """A noun of a measure (hours, days, km) right after a number: «الـ 24
+    ساعة» is a count of hours, not the twenty-fourth."""
+    noun = counted_noun(plain, end)
+    return bool(noun) and (lexicon.record("subject", noun.get("subject") or "") or {}).get("kind") == "units"
+
+
 def counted_noun(plain: str, end: int) -> dict | None:
     """The noun a number ending at ``end`` counts: the next word, directly or
     after من, with a possessive suffix or not.  A lexicon noun gives its
@@ -490,14 +497,18 @@ def _read(match, plain: str, table: dict) -> dict:
         if match.group("percent") or match.group("percent_before"):
             unit = "percent"  # «90%», and «%90» as right-to-left pages often write it
         kind = next((id_kind for id_kind, pattern in table["identifiers"] if pattern.search(before)), "count")
+        if kind == "time" and value > 24:
+            kind = "count"  # «حتى هذه الساعة 450 جريحا»: no hour of the day is 450
         if kind == "count" and not match.group("multiplier") and _PHONE.fullmatch(digits):
             kind = "identifier"  # a phone number: a leading 0, or nine digits and more written together
         if kind == "count" and (
             re.search(r"(?<![0-9])0[0-9]*-$", before) or (len(digits) >= 5 and re.search(r"[0-9]-$", before))
         ):
             kind = "identifier"  # «011-2223344»: a dialling code and a number («20-30» is a range)
-        if kind == "count" and match.group("ordinal"):
-            kind = "ordinal"  # الـ15: "the fifteenth"
+        if kind == "count" and (re.search(r"[0-9]\s*\+\s*$", before) or re.match(r"\s*\+\s*[0-9]", plain[end:])):
+            kind = "identifier"  # «اللجنة (5+5)»: a name, not two counts
+        if kind == "count" and match.group("ordinal") and not _UNITS_AFTER(plain, end):
+            kind = "ordinal"  # الـ15: "the fifteenth"; «خلال الـ 24 ساعة» counts hours
         elif kind == "count" and (
             table["date_after"].match(plain, end)
             or (

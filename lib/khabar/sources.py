@@ -253,10 +253,19 @@ def attribute(
                 else (previous[0] if previous[0] in SOURCES else "informed_sources")
             )
         return key, words, False
-    if previous[0] and _opens_with_saying().match(plain):
+    if previous[0] and (_opens_with_saying().match(plain) or _goes_on().match(plain)):
         return previous[0], previous[1], True
+    if previous[0] not in (None, "unattributed") and tuple(previous) != tuple(default):
+        # «ولم تتمكن الشبكة من تحديد …»: the speaker just quoted, named again
+        # by its head as the subject of the sentence's first verb, still speaks
+        again = _SUBJECT_AGAIN.match(plain)
+        head = again and _back_reference().fullmatch(again.group("head"))
+        if head and again.group("head")[2:] in [word.removeprefix("ال") for word in fold(previous[1]).split()]:
+            return previous[0], previous[1], True
     return default[0], default[1], False
 
+
+_SUBJECT_AGAIN = re.compile(r"[وف]?(?:(?:لم|لا|لن|قد)\s+)?[^\W\d_]+\s+(?P<head>ال[^\W\d_]+)(?!\S)")
 
 # A clause opened by a contrast and a verb of saying gives the floor to a
 # second speaker for the rest of the sentence: «…، في حين ذكرت وكالة سانا
@@ -311,6 +320,12 @@ def said_after_folded(sentence: str, plain: str, offsets, position: int) -> tupl
     clause_end = _CLAUSE_END.search(plain, position)
     limit = clause_end.start() if clause_end else len(plain)
     patterns = _patterns()
+    if clause_end and clause_end.group() == "،":
+        # «فيما نزح 15 ألفا، وفق تقديرات أممية»: an attribution that opens
+        # the next clause and ends the sentence is the count's
+        opens = patterns["cue"].match(plain, clause_end.end() + 1)
+        if opens and opens.group("preposition") and not re.search(r"[،؛:;]", plain[opens.end() :]):
+            limit = len(plain)
     for cue in patterns["cue"].finditer(plain, position, limit):
         if cue.group("preposition"):
             speaker = _speaker(plain, cue, patterns)
@@ -331,6 +346,21 @@ def _opens_with_saying() -> re.Pattern:
     verbs are the lexicon's (``reporting.csv``, kind ``verb``)."""
     # «وبيّن أن»: بين opens a sentence as a verb of saying only before أن
     return re.compile(rf"[وف]?(?:(?:{reporting_alternation('verb')})(?:ت|وا)?|بين(?:ت)?(?=\s+ان))(?!\w)")
+
+
+@cache
+def _represents() -> re.Pattern:
+    from khabar.predicates import cue_words
+
+    return re.compile(rf"(?:ال)?(?:{cue_words('represents')})$")
+
+
+@cache
+def _goes_on() -> re.Pattern:
+    """A sentence opening with «مما»، «الأمر الذي»، «وهو ما» is the end of
+    the sentence before, cut by a full stop: it says what that one's words
+    led to, so it is the same speaker's (``reporting.csv``, ``continues``)."""
+    return re.compile(rf"(?:{reporting_alternation('continues')})(?!\w)")
 
 
 @cache
@@ -366,7 +396,7 @@ def _phrase_stops() -> frozenset:
 
     words = set(lexicon_particles()) - {"في", "من", "داخل"}
     words.update(form for record in lexicon.rows("predicate") for form in record["forms"])
-    words.update(_reporting_forms("verb", "preposition", "document", "aside"))
+    words.update(_reporting_forms("verb", "preposition", "document", "aside", "participle"))
     words.update(fold(w) for w in [*WEEKDAYS, *LEVANTINE_MONTHS, *EGYPTIAN_MONTHS] for w in w.split())
     words.update(("ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", "بانهم", "لان", "اليوم", "امس"))
     words.update(("تم", "يتم", "جري", "يجري", "وقال", "وقالت"))
@@ -400,6 +430,10 @@ def _predicate_forms() -> frozenset:
 
 # One word of a speaker's phrase, perhaps inside quotation marks.
 _PHRASE_WORD = re.compile(r"[ \t]*[“\"«]?(?P<word>[^\s“”\"«»،,.:;؛!؟()\[\]-]+)[”\"»]?")
+# A name in quotation marks, of up to five words, after a speaker's head
+# («مراسل موقع «صدى اليوم»»، «شبكة "صوت العاصمة"»): its words are a name,
+# even one that would end a phrase («اليوم»).
+_QUOTED_NAME = re.compile(r"[ \t]*(?:«[^«»،,.:؛\d]{1,40}?»|“[^“”،,.:؛\d]{1,40}?”|\"[^\"،,.:؛\d]{1,40}?\")")
 # A boundary after a name: the reported words, a comma, a colon or «ب».
 _AFTER_NAME = re.compile(r"\s*(?:[،,:]|\()|\s+(?:ان|انه|انها|انهم|بان|بانه)(?!\w)")
 
@@ -434,6 +468,10 @@ def phrase_end(plain: str, start: int, end: int, told: bool | None = None) -> in
         if not token:
             break
         word = token.group("word")
+        quoted = _QUOTED_NAME.match(plain, token.start())
+        if quoted and position > start:
+            position, definite = quoted.end(), True  # «مراسل موقع «صدى اليوم»»: a quoted name, whole
+            continue
         known = _patterns()["name"].match(plain, token.start("word"))
         if known and not word.startswith("ل") and known.end() > token.end():
             position, definite = known.end(), True  # «باسم هيئة تحرير الشام»: a known name, whole
@@ -447,6 +485,8 @@ def phrase_end(plain: str, start: int, end: int, told: bool | None = None) -> in
             named = _patterns()["name"].match(plain, following.start("word"))
             position, definite = max(following.end(), named.end() if named else 0), True
             continue
+        if word == "عن" and _represents().match(words[0]) and position < len(plain):
+            word = "في"  # «عضو لجنة التفاوض عن جانب المعارضة»: whom he stands for
         if word in ("في", "من", "داخل"):
             # «عضو في لجنة المفاوضات»، «مصدر في قيادة العمليات»: who he is among
             following = _PHRASE_WORD.match(plain, token.end())
@@ -468,6 +508,9 @@ def phrase_end(plain: str, start: int, end: int, told: bool | None = None) -> in
             if word.startswith("لل") and definite:
                 position = token.end()  # «المنظمة الدولية للهجرة»: a genitive with ل
                 continue
+            if word[1:] in _reporting_forms("speaker") and definite and not told:
+                position = token.end()  # «الأمانة العامة لمجلس المحافظة»: whose it is
+                continue
             if word[1:] in _reporting_forms("speaker", "correspondent", "document") or word.startswith("لل"):
                 break  # «لوكالة محلية»: whom he told; «ليبية» is a word of its own
         if word.startswith(("وال", "فال")) and definite:
@@ -475,16 +518,34 @@ def phrase_end(plain: str, start: int, end: int, told: bool | None = None) -> in
             continue
         if word[:1] in "وف" and len(word) > 2 and not head_definite and not definite and word[1:] in _phrase_stops():
             break
+        if (
+            word.startswith("و")
+            and not definite
+            and position > end
+            and not _stops_phrase(word[1:])
+            and word[1:] not in _predicate_forms()
+            and (following := _PHRASE_WORD.match(plain, token.end()))
+            and following.group("word").startswith("ال")
+            and not _stops_phrase(following.group("word"))
+        ):
+            position = token.end()  # «جمعية رعاية وتأهيل الأيتام»: two nouns in one construct
+            continue
         if word.startswith("ال"):
             position, definite = token.end(), True
             continue
-        if not definite and not word.startswith(("و", "ف")):
-            position = token.end()  # «مصدر عسكري»: an adjective agrees with its indefinite head
+        if not definite and (not word.startswith(("و", "ف")) or word in _reporting_forms("speaker")):
+            # «مصدر عسكري»: an adjective agrees with its indefinite head;
+            # «مراسل وكالة»: a head noun that begins with و, in construct
+            position = token.end()
             continue
         # A definite phrase, then up to three indefinite words and a boundary:
         # the name after a title («مدير مركز الإيواء أحمد سالم إن»).
         run, cursor = 0, position
         while run < 3:
+            quoted = _QUOTED_NAME.match(plain, cursor)
+            if quoted and run:
+                cursor, run = quoted.end(), run + 1  # «قوات عملية «فجر الجنوب»»
+                continue
             more = _PHRASE_WORD.match(plain, cursor)
             if (
                 not more
@@ -510,6 +571,8 @@ def _apposition_end(plain: str, position: int) -> int:
     words = aside.group("words").split()
     if not 1 <= len(words) <= 6 or words[0][:1] in ("و", "ف") or any(_stops_phrase(w) for w in words[:1]):
         return position
+    if words[0].startswith("ل") and not words[0].startswith("ال"):
+        return position  # «، لـ “الشبكة”،»: whom he told, not who he is
     if any(w in _phrase_stops() and w not in ("في", "من") for w in words) or re.search(r"[0-9]", aside.group("words")):
         return position
     return aside.end("words")
@@ -556,7 +619,7 @@ def _speaker(plain: str, cue, patterns) -> tuple[int, int, str] | None:
     name = patterns["name"]
     # «أفاد به ناشطون»: the verb's pronoun object comes before its subject;
     # «وفقًا لـ "الدفاع المدني"»: ل written apart before a quoted name.
-    after = re.compile(r"\s+(?:(?:به|بها|بهم|ل)\s+)?").match(plain, cue.end())
+    after = re.compile(r"\s+(?:(?:به|بها|بهم|ل)\s+)?\(?").match(plain, cue.end())
     position = after.end() if after else cue.end()
     known = name.match(plain, position)
     if cue.group("verb"):
@@ -603,7 +666,8 @@ def _speaker(plain: str, cue, patterns) -> tuple[int, int, str] | None:
                 end = first + len(words)
             elif inside and inside.start() < end and _key_of(words) == "other":
                 end = max(end, inside.end())
-            return _phrase(plain, first, min(end, first + len(words.split()[0])) if not inside else end)
+            found = _phrase(plain, first, min(end, first + len(words.split()[0])) if not inside else end)
+            return _relayed_source(plain, cue, found) or found
         bare = _BARE_NAME.match(plain, cue.end())
         # «وأكد الناشط أن»: a definite word with no head is the one quoted before
         if (
@@ -616,6 +680,10 @@ def _speaker(plain: str, cue, patterns) -> tuple[int, int, str] | None:
         return None
     if known:
         return _named(known)
+    said = _SAID_BY.match(plain, cue.end())
+    verb = patterns["cue"].match(plain, said.end()) if said else None
+    if verb and verb.group("verb"):
+        return _speaker(plain, verb, patterns)  # «وفق ما أفاد مسؤولون من الطرفين»
     relayed = _relayed(plain, cue, patterns)
     if relayed:
         return relayed
@@ -638,6 +706,10 @@ def _speaker(plain: str, cue, patterns) -> tuple[int, int, str] | None:
         if plain[start - 1] == "ل":
             swapped = plain[: start - 1] + " " + plain[start:]  # «لمصادر طبية»: ل before an indefinite speaker
         unknown = patterns["speaker"].match(swapped, start - 1)
+        if unknown and unknown.group("document"):
+            owner = _owner(swapped, unknown.start("document") + len(unknown.group("document")))
+            if owner:
+                return owner  # «وفقاً للإحصاءات التي تنشرها مديرية الصحة»
         if unknown and not unknown.group("document"):
             first = unknown.start("words")
             found = _phrase(swapped, first, first + len(unknown.group("words").split()[0]))
@@ -649,6 +721,11 @@ def _speaker(plain: str, cue, patterns) -> tuple[int, int, str] | None:
             return None  # «وفق ما تم»: a passive names no one
         return unknown.start("words"), unknown.start("words") + len(words), _key_of(words)
     return None
+
+
+_SAID_BY = re.compile(r"\s+(?:ما\s+)?")
+# «بيان صادر عن لجنة الأسرى»: a document issued by its owner.
+_ISSUED_BY = re.compile(r"\s+(?:ال)?(?:صادر|صادرة)\s+عن\s+")
 
 
 def _affiliated(plain: str, named: tuple[int, int, str]) -> tuple[int, int, str]:
@@ -663,16 +740,33 @@ def _affiliated(plain: str, named: tuple[int, int, str]) -> tuple[int, int, str]
 def _owner(plain: str, position: int) -> tuple[int, int, str] | None:
     """The speaker whose document it is: «ل» and a phrase after it («بيان
     للجيش السوري»، «إحصائية لوزارة الصحة»), without the «ل»."""
+    # «إحصاء سابق للمرصد»: an adjective may stand between the document and its owner
+    adjective = re.compile(r"\s+(?!ال|ل)[^\W\d_]+(?=\s+ل)").match(plain, position)
+    if adjective and not _stops_phrase(adjective.group().strip()):
+        position = adjective.end()
     of = re.compile(r"\s+[“\"«]?(?P<l>ل)(?!ا)").match(plain, position) or re.compile(r"\s+(?P<l>ل)(?=ال)").match(
         plain, position
     )
+    issued = _ISSUED_BY.match(plain, position)
+    if issued:
+        known = _patterns()["name"].match(plain, issued.end())
+        if known:
+            return _named(known)
+        word = _PHRASE_WORD.match(plain, issued.end())
+        if word and not _stops_phrase(word.group("word")):
+            return _phrase(plain, issued.end(), word.end())
     if not of:
         # «تقديرات الأمم المتحدة»: a document in construct with its owner
         # «حصيلة جمعتها وكالة فرانس برس»: or made by it
-        made = re.compile(r"\s+(?:[^\W\d_]+(?:ها|ه)\s+)?").match(plain, position)
+        made = re.compile(r"\s+(?P<relative>(?:التي|الذي)\s+)?(?:[^\W\d_]+(?:ها|ه)\s+)?").match(plain, position)
         known = _patterns()["name"].match(plain, made.end()) if made else None
         if known and not known.group().startswith("ل"):
             return _named(known)
+        maker = _patterns()["speaker"].match(plain, made.end() - 1) if made and made.group("relative") else None
+        if maker and not maker.group("document"):
+            # «الإحصاءات التي تنشرها مديرية الصحة»: made by a speaker the lexicon does not know
+            first = maker.start("words")
+            return _phrase(plain, first, first + len(maker.group("words").split()[0]))
         construct = re.compile(r"\s+(?=[“\"«]?ال)").match(plain, position)
         word = _PHRASE_WORD.match(plain, construct.end()) if construct else None
         if not word or _stops_phrase(word.group("word")):
@@ -681,7 +775,11 @@ def _owner(plain: str, position: int) -> tuple[int, int, str] | None:
     known = _patterns()["name"].match(plain, of.start("l"))
     if known:
         return _named(known)
-    first = of.end()
+    whole = _PHRASE_WORD.match(plain, of.start("l"))
+    if whole and whole.group("word") in _reporting_forms("speaker"):
+        # «تقرير لجنة التحقيق»: the ل is the head's own first letter (لجنة، لواء)
+        return _phrase(plain, whole.start("word"), whole.end())
+    first = of.end() + (1 if plain.startswith("لل", of.start("l")) else 0)  # «للشبكة»: ل and the article
     word = _PHRASE_WORD.match(plain, first)
     if not word or _stops_phrase(word.group("word")):
         return None
@@ -722,6 +820,29 @@ def _closed_words() -> frozenset:
     for kind in ("predicate", "reporting"):
         words.update(form for record in lexicon.rows(kind) if record["key"] != "speaker" for form in record["forms"])
     return frozenset(words)
+
+
+def _relayed_source(plain: str, cue, relayer: tuple[int, int, str]) -> tuple[int, int, str] | None:
+    """«ونقل المراسل عن متطوع في الهلال الأحمر قوله»: a reporter who relays
+    («نقل … عن») a source the lexicon knows gives the floor to that source;
+    one it does not know («عن مصدر في التحالف») leaves the claim with the
+    reporter, who vouches for it."""
+    from khabar.predicates import cue_words
+
+    if not re.fullmatch(rf"[وف]?(?:{cue_words('relaying')})", cue.group().strip()):
+        return None
+    source = re.compile(r"\s+عن\s+").match(plain, relayer[1])
+    if not source:
+        return None
+    known = _patterns()["name"].match(plain, source.end())
+    if known:
+        return _named(known)
+    head = _patterns()["speaker"].match(plain, source.end() - 1)
+    if not head or head.group("document"):
+        return None
+    first = head.start("words")
+    found = _phrase(plain, first, first + len(head.group("words").split()[0]))
+    return found if found[2] != "other" else None
 
 
 def _relayed(plain: str, speaker, patterns):
