@@ -3,7 +3,7 @@
 of Arabic news, each with the rows a careful reader takes from it) against its
 gold rows.  ``make bench`` prints them; ``tests/test_devset.py`` holds them.
 
->>> scores = devset_scores()
+>>> scores = devset_scores(only={1, 2, 3})
 >>> scores["gold"] > 0 and scores["matched"] <= scores["found"]
 True
 """
@@ -30,11 +30,9 @@ def devset_scores(path: Path = DEVSET, only=None) -> dict:
     id, the names of the rules its rows were made by.  ``only`` (sentence
     ids) scores those sentences alone.
 
-    >>> scores = devset_scores()
-    >>> scores["sentences"] >= 80 and 0 <= scores["precision"] <= 1
-    True
-    >>> devset_scores(only={1, 2})["sentences"]
-    2
+    >>> scores = devset_scores(only={1, 2})
+    >>> scores["sentences"], 0 <= scores["precision"] <= 1
+    (2, True)
     """
     import pandas as pd
 
