@@ -27,9 +27,10 @@ lint: $(VENV)/installed
 	$(VENV)/bin/ruff check lib tests notebooks benchmarks
 	$(VENV)/bin/ruff format --check lib tests notebooks benchmarks
 
-# On both cores (pytest-xdist); a module's tests stay on one worker (tests/conftest.py).
+# On both cores (pytest-xdist); a module's tests stay on one worker, so its
+# fixtures (the built pages, the JupyterLab server) are made once.
 unit: $(VENV)/installed
-	$(PY) -m pytest -q -n 2 --dist loadgroup --doctest-modules lib tests benchmarks
+	$(PY) -m pytest -q -n 2 --dist loadfile --doctest-modules lib tests benchmarks
 
 # The Hypothesis properties with 2,000 examples each (make test tries 300).
 properties: $(VENV)/installed

@@ -62,13 +62,3 @@ def browser():
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
         yield browser
         browser.close()
-
-
-def pytest_collection_modifyitems(items):
-    """Under pytest-xdist (``make test`` runs ``-n 2 --dist loadgroup``), a
-    module's tests share one worker, so its module fixtures (the built pages,
-    the data package) are made once; the Hypothesis properties, the slowest
-    tests and with no shared fixture, spread over both workers."""
-    for item in items:
-        if item.path.name != "test_properties.py":
-            item.add_marker(pytest.mark.xdist_group(item.path.name))
