@@ -242,7 +242,11 @@ def reshaped_pages(tmp_path_factory):
     before = os.environ.get("IPYTHONDIR")
     os.environ["IPYTHONDIR"] = str(ipython_dir)
     try:
-        return {path.stem: notebook_to_html(path, lang="ar") for path in notebook_paths()}
+        # Two pages whose charts hold every kind of Arabic label (bars, ranges,
+        # names on a map, a legend): the path is the same for every chart.
+        chosen = [path for path in notebook_paths() if path.stem in ("02-casualty-claims", "03-control-shares")]
+        assert len(chosen) == 2
+        return {path.stem: notebook_to_html(path, lang="ar") for path in chosen}
     finally:
         if before is None:
             del os.environ["IPYTHONDIR"]
