@@ -188,7 +188,12 @@ def _quantities_in(sentence: Sentence) -> list[dict]:
 
 def _one_person(sentence: Sentence) -> list[dict]:
     """An indefinite singular noun of people right after a casualty
-    predicate is one person: «أسر جندي»، «مقتل طفل»، «وأصيب عنصر»."""
+    predicate is one person: «أسر جندي»، «مقتل طفل»، «وأصيب عنصر».  Its rows
+    are named ``one_person``:
+
+    «وقتل طفل في القصف.» → 1 killed children
+    «وأصيب عنصر من الشرطة في الهجوم.» → 1 wounded members
+    """
     text, offsets = sentence.text, sentence.offsets
     after = {end + 1: scope for _, end, scope in sentence.predicates if scope in CASUALTY}
     # «وقتل 6 أشخاص بينهم امرأة»: one person among a casualty count
@@ -473,7 +478,12 @@ def _unstated_counts(sentence, text, plain, offsets, nouns, predicates, quantiti
     event predicate, is a count the text does not state: «مقابل إطلاق
     النظام سراح معتقلات», «قتل 175 … بينهم ضباط», «الاستحواذ على أسلحة
     وذخائر».  A definite plural («الأهالي», «قوات الأسد») names a known
-    group, not a count."""
+    group, not a count.  Its rows are named ``unstated_plural``; those of
+    «آخرين» after a casualty predicate ``unstated_others``:
+
+    «أدى القصف إلى سقوط قتلى وجرحى.» → nan killed
+    «وقتل شخصان وأصيب آخرين في القصف.» → nan wounded persons
+    """
     back = {offset: index for index, offset in enumerate(offsets)}
     taken = [(back.get(q["start"], 0), back.get(q["end"], len(plain))) for q in quantities]
     rows, joined = [], False
@@ -568,7 +578,11 @@ def _OTHERS_AFTER() -> re.Pattern:  # noqa: N802 - a pattern, built on first use
 
 def _none_counts(sentence, text, plain, offsets, place, place_en) -> list[dict]:
     """A negated predicate with «أي» and a noun says none: «لم يسلم التنظيم
-    أي جثة» (0 bodies handed over), «لم يُقتل أي مدني» (0 civilians killed)."""
+    أي جثة» (0 bodies handed over), «لم يُقتل أي مدني» (0 civilians killed).
+    Its rows are named ``none_with_any``:
+
+    «ولم يسلم التنظيم أي جثة.» → 0 bodies handed_over
+    """
     _, scopes = predicate_pattern()
     rows = []
     for predicate_start, predicate_end, form, _ in sentence.predicate_forms:

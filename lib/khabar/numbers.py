@@ -874,7 +874,10 @@ def materiel_singulars(text: str) -> pd.DataFrame:
 
 
 def materiel_records(text: str, folded: tuple[str, list[int]] | None = None) -> list[dict]:
-    """:func:`materiel_singulars` as plain records.
+    """:func:`materiel_singulars` as plain records.  ``claims`` names the
+    rows it makes from them ``materiel_single``; an example of the row:
+
+    «وأعلن الفصيل أنه دمر دبابة وأعطب عربة.» → 1 tanks lost
 
     >>> [r["subject"] for r in materiel_records("وأعطب دبابة")]
     ['tanks']
@@ -919,7 +922,10 @@ def unspecified_counts(text: str) -> pd.DataFrame:
 
 
 def unspecified_records(text: str, folded: tuple[str, list[int]] | None = None) -> list[dict]:
-    """:func:`unspecified_counts` as plain records.
+    """:func:`unspecified_counts` as plain records.  ``claims`` names the
+    rows it makes from them ``unspecified_count``; an example of the row:
+
+    «وأفرج النظام عن المعتقلات دون تحديد عددهن.» → nan detainees released
 
     >>> unspecified_records("قتل 5")
     []
