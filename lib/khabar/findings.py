@@ -23,14 +23,13 @@ ranges ``low–high``, which the pages isolate as left-to-right runs.
 
 from __future__ import annotations
 
-import csv
 import functools
 import math
 from pathlib import Path
 
 import pandas as pd
 
-from khabar.labels import label, speaker
+from khabar.labels import bilingual_rows, label, speaker
 
 FINDINGS_PATH = Path(__file__).resolve().parent / "findings.csv"
 LANGS = ("ar", "en")
@@ -43,15 +42,7 @@ def templates() -> dict[tuple[str, str], dict[str, str]]:
     >>> templates()[("figure", "about")]["en"]
     'about {value}'
     """
-    found = {}
-    with FINDINGS_PATH.open(encoding="utf-8", newline="") as handle:
-        for number, row in enumerate(csv.DictReader(handle), start=2):
-            if not all(row.get(field) for field in ("chart", "key", "ar", "en")):
-                raise ValueError(f"{FINDINGS_PATH}: line {number} needs chart, key, ar and en")
-            if (row["chart"], row["key"]) in found:
-                raise ValueError(f"{FINDINGS_PATH}: line {number} repeats {row['chart']},{row['key']}")
-            found[(row["chart"], row["key"])] = {"ar": row["ar"], "en": row["en"]}
-    return found
+    return bilingual_rows(FINDINGS_PATH, ("chart", "key"))
 
 
 def _fill(chart: str, key: str, **values) -> dict[str, str]:

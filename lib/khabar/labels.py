@@ -25,6 +25,26 @@ LANGS = ("ar", "en")
 CHART_KINDS = ("claimant", "subject", "scope", "side")
 
 
+def bilingual_rows(path: Path, keys: tuple[str, str]) -> dict[tuple[str, str], dict[str, str]]:
+    """The rows of a CSV of words in both languages (columns ``keys``, then
+    ``ar`` and ``en``) keyed by their two key columns; a row missing a cell,
+    or repeating another's keys, is refused with the file and line.
+
+    >>> bilingual_rows(TERMS_PATH, ("kind", "key"))[("column", "quote")]["en"]
+    'quote'
+    """
+    found = {}
+    with Path(path).open(encoding="utf-8", newline="") as handle:
+        for number, row in enumerate(csv.DictReader(handle), start=2):
+            if not all(row.get(field) for field in (*keys, "ar", "en")):
+                raise ValueError(f"{path}: line {number} needs {', '.join(keys)}, ar and en")
+            key = (row[keys[0]], row[keys[1]])
+            if key in found:
+                raise ValueError(f"{path}: line {number} repeats {key[0]},{key[1]}")
+            found[key] = {"ar": row["ar"], "en": row["en"]}
+    return found
+
+
 @functools.cache
 def ui_terms() -> dict[tuple[str, str], dict[str, str]]:
     """The rows of ``ui_terms.csv`` keyed by (kind, key).
@@ -32,13 +52,7 @@ def ui_terms() -> dict[tuple[str, str], dict[str, str]]:
     >>> ui_terms()[("column", "quote")]["ar"]
     'الاقتباس'
     """
-    terms = {}
-    with TERMS_PATH.open(encoding="utf-8", newline="") as handle:
-        for number, row in enumerate(csv.DictReader(handle), start=2):
-            if not all(row.get(field) for field in ("kind", "key", "ar", "en")):
-                raise ValueError(f"{TERMS_PATH}: line {number} needs kind, key, ar and en")
-            terms[(row["kind"], row["key"])] = {"ar": row["ar"], "en": row["en"]}
-    return terms
+    return bilingual_rows(TERMS_PATH, ("kind", "key"))
 
 
 def _lexicon_words(kind: str, key) -> dict | None:
